@@ -1,0 +1,40 @@
+"""The command line: one module per subcommand, discovered at start-up.
+
+Each module in this package defines ``register(subparsers)`` which adds its parser and sets
+``handler=fn(args, app) -> int``. Modules import heavy libraries inside their handlers so that
+``assistant --help`` and the tray start stay fast. Handlers raise :class:`AssistantError` for
+anything the user can fix; only ``__main__`` prints it and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+
+from assistant import __version__
+
+JSON_SCHEMA_VERSION = 1  # bump when a --json output changes incompatibly
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description="Offline dictation, spelling and read-aloud helper. "
+        "Without a command, starts the tray app.",
+    )
+    parser.add_argument("--version", action="version", version=f"assistant {__version__}")
+    parser.add_argument(
+        "--log-level",
+        choices=("ERROR", "WARNING", "INFO", "DEBUG"),
+        help="detail in the log file for this run (user text is never logged)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(subparsers)
+    return parser

@@ -1,0 +1,155 @@
+"""Every setting the product knows: its key, type, default, allowed values and meaning.
+
+Keys are ``section.name`` and map onto TOML tables (``[stt] engine = "whisper"``). A value that
+fails validation is never fatal: the store reports it and uses the layer below instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    help: str
+    choices: tuple[Any, ...] | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    item_choices: tuple[str, ...] | None = None  # for list[str] settings
+    check: Callable[[Any], str | None] | None = field(default=None, compare=False)
+
+    @property
+    def section(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        return self.key.split(".", 1)[1]
+
+    def validate(self, value: Any) -> str | None:
+        """``None`` if ``value`` is acceptable, else why it is not (one short phrase)."""
+        expected = self.type
+        # bool is an int in Python; a TOML ``true`` must not pass as a number and vice versa.
+        if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
+            return "is not a whole number"
+        if expected is bool and not isinstance(value, bool):
+            return "is not true or false"
+        if expected is str and not isinstance(value, str):
+            return "is not text"
+        if expected is list:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                return "is not a list of text values"
+            if self.item_choices is not None:
+                bad = [v for v in value if v not in self.item_choices]
+                if bad:
+                    return f"contains {', '.join(map(repr, bad))}, not one of {', '.join(self.item_choices)}"
+        if self.choices is not None and value not in self.choices:
+            return "is not one of " + ", ".join(str(c) for c in self.choices)
+        if self.minimum is not None and value < self.minimum:
+            return f"is below the minimum {self.minimum}"
+        if self.maximum is not None and value > self.maximum:
+            return f"is above the maximum {self.maximum}"
+        if self.check is not None:
+            return self.check(value)
+        return None
+
+
+def _hotkey(value: str) -> str | None:
+    if value == "":
+        return None  # disabled
+    parts = [p.strip() for p in value.split("+")]
+    if any(not p for p in parts):
+        return "is not a key combination such as <ctrl>+<alt>+d"
+    return None
+
+
+def _colour(value: str) -> str | None:
+    if value == "":
+        return None
+    ok = len(value) == 7 and value.startswith("#")
+    if ok:
+        try:
+            int(value[1:], 16)
+        except ValueError:
+            ok = False
+    return None if ok else "is not a colour such as #fdf6e3"
+
+
+INJECTION_BACKENDS = ("xtest", "clipboard", "wayland", "sendinput", "macos")
+LANGUAGES = ("da", "en")
+
+_SETTINGS = [
+    Setting("general.language", str, "da", "Language you dictate and write in", choices=LANGUAGES),
+    Setting(
+        "general.ui_language",
+        str,
+        "auto",
+        "Language of menus and windows (auto follows the system)",
+        choices=("auto", *LANGUAGES),
+    ),
+    Setting("audio.input_device", str, "", "Microphone name; empty means the system default"),
+    Setting(
+        "stt.engine",
+        str,
+        "auto",
+        "Speech engine; auto picks Vosk where it has a model for the language, else Whisper",
+        choices=("auto", "vosk", "whisper"),
+    ),
+    Setting("stt.model_da", str, "", "Model for Danish dictation; empty picks the best installed"),
+    Setting("stt.model_en", str, "", "Model for English dictation; empty picks the best installed"),
+    Setting(
+        "tts.engine",
+        str,
+        "auto",
+        "Read-aloud engine",
+        choices=("auto", "espeak", "pyttsx3", "piper"),
+    ),
+    Setting("tts.voice_da", str, "", "Danish voice; empty picks the engine's Danish voice"),
+    Setting("tts.voice_en", str, "", "English voice; empty picks the engine's English voice"),
+    Setting("tts.rate", int, 160, "Reading speed in words per minute", minimum=80, maximum=450),
+    Setting(
+        "inject.backends",
+        list,
+        [],
+        "Order of text insertion methods to try; empty means the best order for this desktop",
+        item_choices=INJECTION_BACKENDS,
+    ),
+    Setting("inject.delay_ms", int, 0, "Pause between typed characters", minimum=0, maximum=200),
+    Setting(
+        "inject.paste_apps",
+        list,
+        ["xfreerdp", "rdesktop", "remmina", "mstsc", "vncviewer"],
+        "Window classes that get text by paste instead of typing (remote desktops)",
+    ),
+    Setting("hotkeys.dictate", str, "<ctrl>+<alt>+d", "Start or stop dictation", check=_hotkey),
+    Setting("hotkeys.push_to_talk", str, "", "Hold to dictate; empty turns it off", check=_hotkey),
+    Setting("hotkeys.read_selection", str, "<ctrl>+<alt>+r", "Read the selected text aloud", check=_hotkey),
+    Setting("hotkeys.stop_reading", str, "<ctrl>+<alt>+s", "Stop reading aloud", check=_hotkey),
+    Setting("privacy.history", bool, True, "Keep a history of dictations on this computer"),
+    Setting(
+        "privacy.retention_days",
+        int,
+        30,
+        "Delete history older than this many days (0 keeps it until you delete it)",
+        minimum=0,
+        maximum=3650,
+    ),
+    Setting("models.allow_download", bool, True, "Allow downloading models from a URL"),
+    Setting("models.system_dir", str, "", "Extra folder with models IT has pre-staged"),
+    Setting("ui.font_size", int, 14, "Text size in points", minimum=9, maximum=36),
+    Setting("ui.tint", str, "", "Background tint for reading, e.g. #fdf6e3; empty for none", check=_colour),
+    Setting(
+        "logging.level",
+        str,
+        "INFO",
+        "Detail in the log file (user text is never logged at any level)",
+        choices=("ERROR", "WARNING", "INFO", "DEBUG"),
+    ),
+]
+
+SCHEMA: dict[str, Setting] = {s.key: s for s in _SETTINGS}

@@ -1,0 +1,267 @@
+"""Layered TOML settings with atomic saves and forgiving loads.
+
+Layers, lowest first: built-in defaults < policy ``[defaults]`` < the user's file < policy
+``[locked]``. A file that cannot be parsed, an unknown key or a bad value never stops the
+program: each becomes one :class:`ConfigProblem` naming the file, the key and the value used
+instead, and every other key still applies. A user file that had problems is copied to a
+backup before the first save overwrites it.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import shutil
+import time
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from assistant.config.schema import SCHEMA
+from assistant.errors import ConfigError
+from assistant.fsutil import atomic_write
+from assistant.paths import Paths
+
+log = logging.getLogger(__name__)
+
+# Where a value came from, lowest layer first.
+SOURCES = ("default", "policy-default", "user", "locked")
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    file: Path
+    key: str | None  # None when the whole file could not be read
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.key}" if self.key else str(self.file)
+        return f"{where}: {self.message}"
+
+
+def _flatten(table: Mapping[str, Any], file: Path, problems: list[ConfigProblem]) -> dict[str, Any]:
+    """``{"stt": {"engine": "x"}}`` -> ``{"stt.engine": "x"}``, reporting what is not a setting."""
+    flat: dict[str, Any] = {}
+    for section, body in table.items():
+        if not isinstance(body, dict):
+            problems.append(ConfigProblem(file, section, "is not a [section]; ignored"))
+            continue
+        for name, value in body.items():
+            key = f"{section}.{name}"
+            if key not in SCHEMA:
+                problems.append(ConfigProblem(file, key, "is not a known setting; ignored"))
+                continue
+            flat[key] = value
+    return flat
+
+
+def _nest(flat: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    nested: dict[str, dict[str, Any]] = {}
+    for key in sorted(flat):
+        section, name = key.split(".", 1)
+        nested.setdefault(section, {})[name] = flat[key]
+    return nested
+
+
+def _read_toml(path: Path, problems: list[ConfigProblem]) -> dict[str, Any] | None:
+    """The parsed file, ``{}`` if it does not exist, ``None`` if it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        problems.append(
+            ConfigProblem(path, None, f"cannot be read ({exc.strerror}); its settings are ignored")
+        )
+        return None
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        problems.append(ConfigProblem(path, None, f"is not valid TOML ({exc}); its settings are ignored"))
+        return None
+
+
+class Config:
+    """The settings in force for one run, and the means to change the user's layer."""
+
+    def __init__(
+        self,
+        paths: Paths,
+        policy_defaults: dict[str, Any],
+        user: dict[str, Any],
+        locked: dict[str, Any],
+        problems: list[ConfigProblem],
+        user_file_damaged: bool,
+    ) -> None:
+        self.paths = paths
+        self._policy_defaults = policy_defaults
+        self._user = user
+        self._locked = locked
+        self.problems = problems
+        self._user_file_damaged = user_file_damaged
+        self.backup_file: Path | None = None
+
+    # -- reading -------------------------------------------------------------------------
+    def __getitem__(self, key: str) -> Any:
+        return copy.deepcopy(self._layer_value(key)[0])
+
+    def get(self, key: str) -> Any:
+        return self[key]
+
+    def source(self, key: str) -> str:
+        return self._layer_value(key)[1]
+
+    def _layer_value(self, key: str) -> tuple[Any, str]:
+        if key not in SCHEMA:
+            raise ConfigError(f"Unknown setting '{key}'", "Run 'assistant config show' for the list")
+        if key in self._locked:
+            return self._locked[key], "locked"
+        if key in self._user:
+            return self._user[key], "user"
+        if key in self._policy_defaults:
+            return self._policy_defaults[key], "policy-default"
+        return SCHEMA[key].default, "default"
+
+    def is_locked(self, key: str) -> bool:
+        return key in self._locked
+
+    @property
+    def locked_keys(self) -> list[str]:
+        return sorted(self._locked)
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        for key in SCHEMA:
+            yield key, self[key]
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.items())
+
+    # -- writing -------------------------------------------------------------------------
+    def set(self, key: str, value: Any) -> None:
+        """Validate and store ``value`` in the user's file (saved at once, atomically)."""
+        setting = SCHEMA.get(key)
+        if setting is None:
+            raise ConfigError(f"Unknown setting '{key}'", "Run 'assistant config show' for the list")
+        if key in self._locked:
+            raise ConfigError(
+                f"The setting {key} is locked by your organisation's policy ({self.paths.policy_file})",
+                "Ask your IT department to change it",
+            )
+        reason = setting.validate(value)
+        if reason:
+            raise ConfigError(f"{key} = {value!r} {reason}", setting.help)
+        self._user[key] = value
+        self.save()
+
+    def reset(self, key: str) -> None:
+        """Remove the user's value so the layer below applies again."""
+        if key not in SCHEMA:
+            raise ConfigError(f"Unknown setting '{key}'", "Run 'assistant config show' for the list")
+        if self._user.pop(key, None) is not None:
+            self.save()
+
+    def save(self) -> None:
+        target = self.paths.config_file
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if self._user_file_damaged and target.exists() and self.backup_file is None:
+                self.backup_file = _backup(target)
+            self._user_file_damaged = False
+            data = tomli_w.dumps(_nest(self._user)).encode("utf-8")
+            atomic_write(target, data)
+        except OSError as exc:
+            raise ConfigError(
+                f"Cannot save settings to {target} ({exc.strerror})",
+                "Check that the folder exists and that you may write to it",
+            ) from exc
+        log.info("settings saved (%d user keys)", len(self._user))
+
+
+def _backup(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.broken-{stamp}")
+    n = 1
+    while backup.exists():
+        backup = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+        n += 1
+    shutil.copy2(path, backup)
+    return backup
+
+
+def _validated(
+    flat: dict[str, Any], file: Path, fallback: Mapping[str, Any], problems: list[ConfigProblem]
+) -> dict[str, Any]:
+    """Keep the valid values; report each bad one with the value used instead."""
+    good: dict[str, Any] = {}
+    for key, value in flat.items():
+        reason = SCHEMA[key].validate(value)
+        if reason is None:
+            good[key] = value
+            continue
+        used = fallback.get(key, SCHEMA[key].default)
+        problems.append(ConfigProblem(file, key, f"{value!r} {reason}; using {used!r} instead"))
+    return good
+
+
+def load_config(paths: Paths) -> Config:
+    """Read policy and user files. Never raises for bad content; see ``Config.problems``.
+
+    Problems are returned, not logged, because logging is set up only after settings are read.
+    """
+    problems: list[ConfigProblem] = []
+
+    policy_defaults: dict[str, Any] = {}
+    locked: dict[str, Any] = {}
+    policy = _read_toml(paths.policy_file, problems)
+    if policy:
+        for table in policy:
+            if table not in ("defaults", "locked"):
+                problems.append(
+                    ConfigProblem(paths.policy_file, table, "is not [defaults] or [locked]; ignored")
+                )
+        defaults_raw = policy.get("defaults", {})
+        locked_raw = policy.get("locked", {})
+        if isinstance(defaults_raw, dict):
+            flat = _flatten(defaults_raw, paths.policy_file, problems)
+            policy_defaults = _validated(flat, paths.policy_file, {}, problems)
+        if isinstance(locked_raw, dict):
+            flat = _flatten(locked_raw, paths.policy_file, problems)
+            locked = _validated(flat, paths.policy_file, policy_defaults, problems)
+
+    user_problems: list[ConfigProblem] = []
+    user: dict[str, Any] = {}
+    raw_user = _read_toml(paths.config_file, user_problems)
+    if raw_user:
+        flat = _flatten(raw_user, paths.config_file, user_problems)
+        user = _validated(flat, paths.config_file, policy_defaults, user_problems)
+    problems.extend(user_problems)
+
+    config = Config(
+        paths,
+        policy_defaults,
+        user,
+        locked,
+        problems,
+        user_file_damaged=bool(user_problems),
+    )
+    if raw_user is None and paths.config_file.exists():
+        # Unreadable file: keep a copy now, so nothing the user wrote can be lost later.
+        try:
+            config.backup_file = _backup(paths.config_file)
+        except OSError as exc:
+            problems.append(
+                ConfigProblem(paths.config_file, None, f"could not be backed up ({exc.strerror})")
+            )
+        else:
+            config._user_file_damaged = False
+            problems[:] = [
+                ConfigProblem(p.file, p.key, f"{p.message}; a copy is kept as {config.backup_file.name}")
+                if p.file == paths.config_file and p.key is None
+                else p
+                for p in problems
+            ]
+    return config

@@ -1,0 +1,406 @@
+"""X11 paste: own CLIPBOARD and PRIMARY with the text, press the paste key, then give the
+user's clipboard back once the target window has taken the text.
+
+The text is offered with ``x-kde-passwordManagerHint = secret`` so clipboard managers that
+honour it (Klipper, and others that follow it) do not keep a copy. The user's previous
+clipboard content is read (every target up to a size limit) before we take ownership and is
+served again afterwards by a small detached keeper process (``python -m
+assistant.inject.clipboard --keep``) until another program takes the clipboard, so the CLI can
+exit without the user losing what they had copied.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from assistant.errors import InjectionError
+from assistant.inject import x11
+from assistant.inject.base import Delivery
+from assistant.log import describe
+
+log = logging.getLogger(__name__)
+
+TEXT_TARGETS = ("UTF8_STRING", "text/plain;charset=utf-8", "STRING", "TEXT", "text/plain")
+SECRET_HINT = "x-kde-passwordManagerHint"
+_SKIP_TARGETS = {
+    "TARGETS",
+    "MULTIPLE",
+    "TIMESTAMP",
+    "SAVE_TARGETS",
+    "DELETE",
+    "INSERT_SELECTION",
+    "INSERT_PROPERTY",
+    "_GTK_TEXT_BUFFER_CONTENTS",
+}
+MAX_SAVED_BYTES = 200_000  # per target: larger data would need the INCR protocol
+PASTE_TIMEOUT_S = 3.0
+LINGER_S = 0.25
+EARLY_WAIT_S = 1.0  # when the data was already fetched before the paste key  # keep serving after the first request: targets often ask for several types
+
+# Window classes (lower case) of terminals: they paste with Shift+Insert, not Ctrl+V.
+TERMINALS = frozenset(
+    [
+        "xterm",
+        "uxterm",
+        "urxvt",
+        "rxvt",
+        "st",
+        "st-256color",
+        "gnome-terminal",
+        "gnome-terminal-server",
+        "konsole",
+        "xfce4-terminal",
+        "terminator",
+        "tilix",
+        "alacritty",
+        "kitty",
+        "lxterminal",
+        "mate-terminal",
+        "qterminal",
+        "terminology",
+        "wezterm",
+        "org.wezfurlong.wezterm",
+        "foot",
+        "sakura",
+        "guake",
+        "tilda",
+    ]
+)
+
+
+def _xid(win: Any) -> int:
+    if win is None:
+        return 0
+    return win if isinstance(win, int) else int(win.id)
+
+
+def paste_keys(app: str) -> list[int]:
+    if app.lower() in TERMINALS:
+        return [x11.KEYSYM_SHIFT_L, x11.KEYSYM_INSERT]
+    return [x11.KEYSYM_CONTROL_L, x11.KEYSYM_V]
+
+
+class _Owner:
+    """A hidden window that owns selections and answers SelectionRequest events."""
+
+    def __init__(self, disp: Any) -> None:
+        from Xlib import X
+
+        self.X = X
+        self.disp = disp
+        self.win = disp.screen().root.create_window(
+            -10, -10, 1, 1, 0, X.CopyFromParent, event_mask=X.PropertyChangeMask
+        )
+        self.atom = disp.intern_atom
+        self.data: dict[str, dict[int, tuple[int, int, Any]]] = {}  # selection -> target -> data
+        self.requests: list[tuple[float, str]] = []
+
+    def name(self, atom: int) -> str:
+        try:
+            return self.disp.get_atom_name(atom)
+        except Exception:
+            return ""
+
+    def timestamp(self) -> int:
+        """A server timestamp from a zero-length property append (ICCCM)."""
+        from Xlib import X
+
+        prop = self.atom("_ASSISTANT_TIME")
+        self.win.change_property(prop, self.atom("STRING"), 8, b"", mode=X.PropModeAppend)
+        self.disp.flush()
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            while self.disp.pending_events():
+                ev = self.disp.next_event()
+                if ev.type == X.PropertyNotify and ev.atom == prop:
+                    return int(ev.time)
+                self.handle(ev)
+            time.sleep(0.002)
+        return X.CurrentTime
+
+    def own(self, selections: list[str], when: int) -> None:
+        for sel in selections:
+            self.win.set_selection_owner(self.atom(sel), when)
+        self.disp.sync()
+        for sel in selections:
+            if _xid(self.disp.get_selection_owner(self.atom(sel))) != self.win.id:
+                raise InjectionError(
+                    f"Could not take the {sel} selection", "Another program is holding the clipboard"
+                )
+
+    def serve(self, seconds: float, stop_on_data: bool = False) -> bool:
+        """Answer requests for ``seconds``; True if a data request arrived (and we stopped)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            got = False
+            while self.disp.pending_events():
+                got = True
+                if self.handle(self.disp.next_event()) and stop_on_data:
+                    return True
+            if not got:
+                time.sleep(0.002)
+        return False
+
+    def handle(self, ev: Any) -> bool:
+        """Serve one event; True if it was a request for the selection's data."""
+        from Xlib.protocol import event as xevent
+
+        X = self.X
+        if ev.type == X.SelectionClear:
+            self.data.pop(self.name(ev.atom), None)
+            return False
+        if ev.type != X.SelectionRequest:
+            return False
+        selection = self.name(ev.selection)
+        target = self.name(ev.target)
+        prop = ev.property or ev.target
+        offered = self.data.get(selection, {})
+        is_data = False
+        try:
+            requestor = self.disp.create_resource_object("window", _xid(ev.requestor))
+            if target == "TARGETS" and offered:
+                atoms = [self.atom("TARGETS"), self.atom("TIMESTAMP"), *offered]
+                requestor.change_property(prop, self.atom("ATOM"), 32, atoms)
+            elif ev.target in offered:
+                type_atom, fmt, value = offered[ev.target]
+                requestor.change_property(prop, type_atom, fmt, value)
+                is_data = target != SECRET_HINT
+            else:
+                prop = X.NONE
+            reply = xevent.SelectionNotify(
+                time=ev.time,
+                requestor=_xid(ev.requestor),
+                selection=ev.selection,
+                target=ev.target,
+                property=prop,
+            )
+            requestor.send_event(reply, event_mask=0)
+            self.disp.flush()
+        except Exception as exc:  # a requestor that vanished must not stop the paste
+            log.debug("selection request failed: %r", exc)
+            return False
+        if is_data:
+            self.requests.append((time.monotonic(), target))
+        return is_data
+
+    def fetch(self, selection: str, target: str, when: int, timeout: float = 0.5) -> Any | None:
+        """Convert ``selection`` to ``target`` from its current owner; the property or None."""
+        X = self.X
+        prop = self.atom("_ASSISTANT_SEL")
+        self.win.delete_property(prop)
+        self.win.convert_selection(self.atom(selection), self.atom(target), prop, when)
+        self.disp.flush()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            while self.disp.pending_events():
+                ev = self.disp.next_event()
+                if ev.type == X.SelectionNotify and ev.selection == self.atom(selection):
+                    if ev.property == X.NONE:
+                        return None
+                    value = self.win.get_full_property(prop, X.AnyPropertyType, sizehint=MAX_SAVED_BYTES)
+                    self.win.delete_property(prop)
+                    return value
+                self.handle(ev)
+            time.sleep(0.002)
+        return None
+
+    def save(self, selection: str, when: int) -> list[dict[str, Any]] | None:
+        """Everything the current owner of ``selection`` offers (None if nobody owns it)."""
+        owner = _xid(self.disp.get_selection_owner(self.atom(selection)))
+        if owner in (0, self.win.id):
+            return None
+        targets = self.fetch(selection, "TARGETS", when)
+        if targets is None:
+            return []
+        saved = []
+        for atom in list(targets.value)[:32]:
+            target = self.name(int(atom))
+            if not target or target in _SKIP_TARGETS:
+                continue
+            value = self.fetch(selection, target, when)
+            if value is None or self.name(value.property_type) == "INCR":
+                continue
+            data = value.value
+            if value.format == 8:
+                raw = bytes(data) if not isinstance(data, str) else data.encode("latin-1")
+                if len(raw) > MAX_SAVED_BYTES:
+                    continue
+                encoded: Any = base64.b64encode(raw).decode("ascii")
+            else:
+                encoded = [int(v) for v in data]
+            saved.append(
+                {
+                    "target": target,
+                    "type": self.name(value.property_type),
+                    "format": value.format,
+                    "data": encoded,
+                }
+            )
+        return saved
+
+    def offer_saved(self, selection: str, items: list[dict[str, Any]]) -> None:
+        offered = {}
+        for item in items:
+            data = base64.b64decode(item["data"]) if item["format"] == 8 else item["data"]
+            offered[self.atom(item["target"])] = (self.atom(item["type"]), item["format"], data)
+        self.data[selection] = offered
+
+    def offer_text(self, selection: str, text: str) -> None:
+        utf8 = text.encode("utf-8")
+        string = self.atom("STRING")
+        latin = text.encode("latin-1", errors="replace")
+        offered = {}
+        for target in TEXT_TARGETS:
+            if target == "STRING":
+                offered[self.atom(target)] = (string, 8, latin)
+            else:
+                type_atom = self.atom("UTF8_STRING") if target == "TEXT" else self.atom(target)
+                offered[self.atom(target)] = (type_atom, 8, utf8)
+        offered[self.atom(SECRET_HINT)] = (string, 8, b"secret")
+        self.data[selection] = offered
+
+    def destroy(self) -> None:
+        try:
+            self.win.destroy()
+            self.disp.sync()
+        except Exception:
+            pass
+
+
+class ClipboardInjector:
+    """Insert text by pasting it, for windows that ignore synthetic typing (remote desktops)."""
+
+    name = "clipboard"
+
+    def __init__(self, environ: Mapping[str, str] | None = None, timeout_s: float = PASTE_TIMEOUT_S) -> None:
+        self._environ = dict(os.environ if environ is None else environ)
+        self.timeout_s = timeout_s
+        self.keeper: subprocess.Popen | None = None
+
+    def available(self) -> str | None:
+        reason = x11.x11_reason(self._environ)
+        if reason:
+            return reason
+        disp = x11.open_display(self._environ)
+        try:
+            if not disp.has_extension("XTEST"):
+                return f"XTEST extension missing on {self._environ.get('DISPLAY', '')} (needed for the paste key)"
+        finally:
+            disp.close()
+        return None
+
+    def type_text(self, text: str) -> Delivery:
+        from assistant.inject.xtest import XTestInjector
+
+        if not text:
+            return Delivery(True, "nothing to paste")
+        disp = x11.open_display(self._environ)
+        owner = _Owner(disp)
+        keys = XTestInjector(self._environ)
+        saved: dict[str, list[dict[str, Any]] | None] = {}
+        taken = False
+        try:
+            focused = x11.focused_toplevel(disp)
+            app = x11.window_class(disp, focused) if focused is not None else ""
+            when = owner.timestamp()
+            saved = {sel: owner.save(sel, when) for sel in ("CLIPBOARD", "PRIMARY")}
+            for sel in saved:
+                owner.offer_text(sel, text)
+            owner.own(list(saved), when)
+            owner.serve(0.03)  # clipboard managers (and some browsers) ask now, before the key
+            early = len(owner.requests)
+            keys.press_combo(paste_keys(app))
+            taken = owner.serve(self.timeout_s if not early else EARLY_WAIT_S, stop_on_data=True)
+            if taken:
+                owner.serve(LINGER_S)
+        finally:
+            keys.close()
+            self._give_back(owner, saved)
+            owner.destroy()
+            disp.close()
+        if not taken and early:
+            # Chromium, for one, fetches a new clipboard as soon as it changes and pastes that copy.
+            log.debug("clipboard pasted %s (data fetched before the paste key)", describe(text))
+            return Delivery(False, "the text was fetched when offered; the paste itself was not confirmed")
+        if not taken:
+            raise InjectionError(
+                "The window did not take the pasted text",
+                "It may not accept paste; the text is kept, try another insertion method",
+            )
+        log.debug("clipboard pasted %s", describe(text))
+        return Delivery(True, "the target window requested the pasted text")
+
+    def _give_back(self, owner: _Owner, saved: dict[str, list[dict[str, Any]] | None]) -> None:
+        """Hand the user's previous clipboard to a keeper process, or release ownership."""
+        from Xlib import X
+        from Xlib.protocol import request
+
+        keep = {sel: items for sel, items in saved.items() if items}
+        for sel in saved:
+            owner.data.pop(sel, None)
+            if _xid(owner.disp.get_selection_owner(owner.atom(sel))) == owner.win.id:
+                request.SetSelectionOwner(
+                    display=owner.disp.display, window=X.NONE, selection=owner.atom(sel), time=X.CurrentTime
+                )
+        owner.disp.sync()
+        if not keep:
+            return
+        payload = json.dumps({"display": self._environ.get("DISPLAY", ""), "selections": keep})
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.inject.clipboard", "--keep"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=self._environ,
+            start_new_session=True,
+            text=True,
+        )
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(payload)
+        proc.stdin.close()
+        proc.stdout.readline()  # "kept" once it owns the selections again
+        proc.stdout.close()
+        self.keeper = proc
+
+    def delete_backward(self, count: int) -> None:
+        from assistant.inject.xtest import XTestInjector
+
+        keys = XTestInjector(self._environ)
+        try:
+            keys.delete_backward(count)
+        finally:
+            keys.close()
+
+    def close(self) -> None:
+        pass
+
+
+def keep_selections() -> int:
+    """Entry point of the keeper: serve saved selections until other programs take them."""
+    request = json.loads(sys.stdin.read())
+    disp = x11.open_display({"DISPLAY": request["display"]})
+    owner = _Owner(disp)
+    for sel, items in request["selections"].items():
+        owner.offer_saved(sel, items)
+    owner.own(list(request["selections"]), owner.timestamp())
+    sys.stdout.write("kept\n")
+    sys.stdout.flush()
+    sys.stdout.close()
+    try:
+        while owner.data:
+            owner.handle(disp.next_event())
+    except Exception:
+        return 1
+    return 0
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--keep"]:
+    sys.exit(keep_selections())

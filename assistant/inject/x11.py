@@ -1,0 +1,138 @@
+"""Shared X11 plumbing (python-xlib, no Qt): connecting, finding the focused window, keys."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from assistant.desktop import detect_session, x11_display_problem
+from assistant.errors import InjectionError
+from assistant.inject.base import WindowRef
+
+# Keysyms for the characters that are keys rather than text.
+KEYSYM_RETURN = 0xFF0D
+KEYSYM_TAB = 0xFF09
+KEYSYM_BACKSPACE = 0xFF08
+KEYSYM_INSERT = 0xFF63
+KEYSYM_SHIFT_L = 0xFFE1
+KEYSYM_CONTROL_L = 0xFFE3
+KEYSYM_CAPS_LOCK = 0xFFE5
+KEYSYM_V = 0x76
+
+
+def char_keysym(ch: str) -> int:
+    """The X keysym that produces ``ch``: Latin-1 maps directly, the rest is 0x01000000 + code."""
+    if ch == "\n":
+        return KEYSYM_RETURN
+    if ch == "\t":
+        return KEYSYM_TAB
+    code = ord(ch)
+    if 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xFF:
+        return code
+    return 0x01000000 + code
+
+
+# Legacy keysyms a layout may use for a character instead of the Unicode keysym.
+LEGACY_KEYSYMS = {"€": 0x20AC, "—": 0xAA9, "–": 0xAAA, "„": 0xAFE, "“": 0xAD2, "”": 0xAD3, "’": 0xAD1}
+
+
+def x11_reason(environ: Mapping[str, str]) -> str | None:
+    """``None`` when an X11 session answers on $DISPLAY, else a precise reason."""
+    session = detect_session(environ)
+    if session != "x11":
+        extra = " (Wayland windows do not accept X11 key events)" if session == "wayland" else ""
+        return f"not an X11 session{extra}"
+    return x11_display_problem(environ)
+
+
+def open_display(environ: Mapping[str, str]) -> Any:
+    from Xlib import display as xdisplay
+
+    name = environ.get("DISPLAY", "")
+    try:
+        return xdisplay.Display(name)
+    except Exception as exc:
+        raise InjectionError(
+            f"Cannot connect to X display {name} ({type(exc).__name__})",
+            "Start the program inside your desktop session",
+        ) from exc
+
+
+def _window_id(win: Any) -> int:
+    return win if isinstance(win, int) else int(win.id)
+
+
+def toplevel_of(disp: Any, win: Any) -> Any:
+    """The ancestor of ``win`` that is a child of the root window."""
+    root = disp.screen().root
+    current = win
+    for _ in range(64):
+        tree = current.query_tree()
+        parent = tree.parent
+        if parent is None or _window_id(parent) in (0, root.id):
+            return current
+        current = parent
+    return current
+
+
+def window_class(disp: Any, win: Any) -> str:
+    """WM_CLASS class of ``win`` or, under a reparenting window manager, of its client window."""
+    queue = [win]
+    seen = 0
+    while queue and seen < 64:
+        current = queue.pop(0)
+        seen += 1
+        try:
+            cls = current.get_wm_class()
+            if cls:
+                return cls[1] or cls[0]
+            queue.extend(current.query_tree().children)
+        except Exception:
+            continue
+    return ""
+
+
+def focused_toplevel(disp: Any) -> Any | None:
+    """The top-level window that receives key events now, or ``None``."""
+    from Xlib import X
+
+    root = disp.screen().root
+    active = disp.intern_atom("_NET_ACTIVE_WINDOW")
+    check = disp.intern_atom("_NET_SUPPORTING_WM_CHECK")
+    if root.get_full_property(check, X.AnyPropertyType) is not None:
+        prop = root.get_full_property(active, X.AnyPropertyType)
+        if prop is not None and len(prop.value) and int(prop.value[0]):
+            return toplevel_of(disp, disp.create_resource_object("window", int(prop.value[0])))
+    focus = disp.get_input_focus().focus
+    fid = _window_id(focus)
+    if fid == X.PointerRoot:
+        child = root.query_pointer().child
+        if not child or _window_id(child) == 0:
+            return None
+        return toplevel_of(disp, child)
+    if fid in (X.NONE, root.id):
+        return None
+    if isinstance(focus, int):
+        focus = disp.create_resource_object("window", fid)
+    return toplevel_of(disp, focus)
+
+
+class X11Focus:
+    """Which X11 top-level window has keyboard focus."""
+
+    def __init__(self, environ: Mapping[str, str] | None = None) -> None:
+        self._environ = dict(os.environ if environ is None else environ)
+
+    def available(self) -> str | None:
+        return x11_reason(self._environ)
+
+    def current(self) -> WindowRef | None:
+        disp = open_display(self._environ)
+        try:
+            win = focused_toplevel(disp)
+            if win is None:
+                return None
+            return WindowRef(id=f"x11:{win.id:#x}", app=window_class(disp, win))
+        finally:
+            disp.close()

@@ -1,0 +1,339 @@
+"""X11 typing through the XTEST extension, exact for any Unicode text and any layout.
+
+Characters the active layout has on a key (unshifted or with Shift) are typed with that key.
+Every other character (``é`` on a Danish layout, ``æøå`` on a US one, ``@`` behind AltGr) is
+first mapped, all at once, onto a spare keycode as ``[keysym, keysym]``; clients refresh their
+keymap from the MappingNotify that arrives before the key events. The spare keycodes are
+restored only after a grace period, because a client that refreshes its keymap lazily must
+still find the borrowed keysyms while it works through the queued key events.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from assistant.errors import InjectionError
+from assistant.inject import x11
+from assistant.inject.base import Delivery
+from assistant.log import describe
+
+log = logging.getLogger(__name__)
+
+SETTLE_S = 0.05  # after changing the keymap, before the first key event
+GRACE_S = 0.5  # spare keycodes stay mapped this long after the last key event ...
+GRACE_PER_CHAR_S = 0.0015  # ... plus this per character typed, for slow targets
+MODIFIER_WAIT_S = 2.0  # how long to wait for the user to release Ctrl/Alt/Super
+
+
+class XKeyboard:
+    """The layout as XTEST events will see it, and the spare keycodes we may borrow."""
+
+    def __init__(self, disp: Any) -> None:
+        from Xlib import X
+        from Xlib.ext import xtest
+
+        self._X = X
+        self._xtest = xtest
+        self.disp = disp
+        self.min_kc = disp.display.info.min_keycode
+        self.max_kc = disp.display.info.max_keycode
+        self.borrowed: dict[int, int] = {}  # keysym -> spare keycode holding it now
+        self._last_use: dict[int, float] = {}  # spare keycode -> monotonic time of last event
+        self._original: dict[int, list[int]] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        mapping = self.disp.get_keyboard_mapping(self.min_kc, self.max_kc - self.min_kc + 1)
+        self.width = len(mapping[0]) if mapping else 2
+        modmap = self.disp.get_modifier_mapping()
+        modifier_keys = {kc for row in modmap for kc in row if kc}
+        self.layout: dict[int, tuple[int, bool]] = {}
+        self.spare: list[int] = []
+        for offset, syms in enumerate(mapping):
+            kc = self.min_kc + offset
+            syms = list(syms)
+            if not any(syms):
+                if kc not in modifier_keys:
+                    self.spare.append(kc)
+                continue
+            if kc in self._original or kc in self.borrowed.values():
+                continue
+            for level in (0, 1):
+                sym = syms[level] if level < len(syms) else 0
+                if sym and sym not in self.layout:
+                    self.layout[sym] = (kc, level == 1)
+        self.spare = [kc for kc in self.spare if kc not in self.borrowed.values()] + list(
+            self.borrowed.values()
+        )
+        self.shift_kc = modmap[X_SHIFT_INDEX][0] if modmap[X_SHIFT_INDEX][0] else None
+        self.keycode_of = {sym: kc for sym, (kc, shifted) in self.layout.items() if not shifted}
+
+    def key_for(self, sym: int) -> tuple[int, bool] | None:
+        if sym in self.borrowed:
+            return self.borrowed[sym], False
+        return self.layout.get(sym)
+
+    def borrow(self, syms: list[int]) -> None:
+        """Map ``syms`` onto spare keycodes in one batch (evicting the least recently used)."""
+        free = [kc for kc in self.spare if kc not in self.borrowed.values()]
+        if len(syms) > len(free) + len(self.borrowed):
+            raise InjectionError(
+                f"The keyboard map has only {len(self.spare)} spare keys for {len(syms)} characters",
+                "Type the text in smaller pieces",
+            )
+        keep = set(syms)
+        evictable = sorted(
+            (kc for sym, kc in self.borrowed.items() if sym not in keep),
+            key=lambda kc: self._last_use.get(kc, 0.0),
+        )
+        wait_until = 0.0
+        for sym in syms:
+            if free:
+                kc = free.pop(0)
+            else:
+                kc = evictable.pop(0)
+                wait_until = max(wait_until, self._last_use.get(kc, 0.0))
+                old = next(s for s, k in self.borrowed.items() if k == kc)
+                del self.borrowed[old]
+            self.borrowed[sym] = kc
+        if wait_until:
+            # A target may still be decoding earlier events with the evicted keysym.
+            pause = wait_until + GRACE_S - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+        for sym in syms:
+            kc = self.borrowed[sym]
+            self._original.setdefault(kc, [0] * self.width)
+            self.disp.change_keyboard_mapping(kc, [[sym, sym] + [0] * (self.width - 2)])
+        self.disp.sync()
+        log.debug("borrowed %d spare keycodes", len(syms))
+
+    def used(self, kc: int, when: float) -> None:
+        if kc in self._original:
+            self._last_use[kc] = when
+
+    def restore(self) -> None:
+        for kc, syms in self._original.items():
+            self.disp.change_keyboard_mapping(kc, [list(syms)])
+        self._original.clear()
+        self.borrowed.clear()
+        self._last_use.clear()
+        self.disp.sync()
+
+    def last_use(self) -> float:
+        return max(self._last_use.values(), default=0.0)
+
+
+X_SHIFT_INDEX = 0
+
+
+class XTestInjector:
+    """Type text with synthetic key events that every X11 client accepts (xterm included)."""
+
+    name = "xtest"
+
+    def __init__(
+        self,
+        environ: Mapping[str, str] | None = None,
+        delay_ms: int = 0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._environ = dict(os.environ if environ is None else environ)
+        self.delay_ms = delay_ms
+        self._sleep = sleep
+        self._disp: Any = None
+        self._kb: XKeyboard | None = None
+        self._typed_since_borrow = 0
+
+    # -- Backend -----------------------------------------------------------------------------
+    def available(self) -> str | None:
+        reason = x11.x11_reason(self._environ)
+        if reason:
+            return reason
+        disp = x11.open_display(self._environ)
+        try:
+            if not disp.has_extension("XTEST"):
+                return f"XTEST extension missing on {self._environ.get('DISPLAY', '')}"
+        finally:
+            disp.close()
+        return None
+
+    def _connect(self) -> tuple[Any, XKeyboard]:
+        if self._disp is None:
+            self._disp = x11.open_display(self._environ)
+            if not self._disp.has_extension("XTEST"):
+                raise InjectionError(
+                    f"XTEST extension missing on {self._environ.get('DISPLAY', '')}",
+                    "Use the clipboard backend: assistant type --backend clipboard",
+                )
+            self._kb = None
+        if self._kb is None:
+            self._kb = XKeyboard(self._disp)
+        # The server switches the core keymap to that of the device that sent the last event;
+        # send one harmless event from the XTEST device first, then read the keymap.
+        from Xlib import X
+        from Xlib.ext import xtest
+
+        if self._kb.spare:
+            xtest.fake_input(self._disp, X.KeyRelease, self._kb.spare[0])
+        self._disp.sync()
+        self._kb.reload()
+        return self._disp, self._kb
+
+    def _press(self, kc: int, down: bool) -> None:
+        from Xlib import X
+        from Xlib.ext import xtest
+
+        xtest.fake_input(self._disp, X.KeyPress if down else X.KeyRelease, kc)
+
+    def _wait_for_modifiers(self) -> int:
+        """Wait until Ctrl/Alt/Super are released; returns the pointer's modifier mask."""
+        from Xlib import X
+
+        held = X.ControlMask | X.Mod1Mask | X.Mod4Mask | X.ShiftMask
+        deadline = time.monotonic() + MODIFIER_WAIT_S
+        root = self._disp.screen().root
+        while True:
+            mask = root.query_pointer().mask
+            if not mask & held:
+                return mask
+            if time.monotonic() > deadline:
+                raise InjectionError(
+                    "Modifier keys (Ctrl, Alt, Shift or Super) are held down, so typing would "
+                    "trigger shortcuts; nothing was typed",
+                    "Release the keys and insert the text again",
+                )
+            time.sleep(0.02)
+
+    def type_text(self, text: str) -> Delivery:
+        if not text:
+            return Delivery(True, "nothing to type")
+        disp, kb = self._connect()
+        mask = self._wait_for_modifiers()
+        from Xlib import X
+
+        syms = [x11.char_keysym(ch) for ch in text]
+        for i, ch in enumerate(text):
+            legacy = x11.LEGACY_KEYSYMS.get(ch)
+            if legacy and kb.key_for(syms[i]) is None and legacy in kb.layout:
+                syms[i] = legacy
+        missing: list[int] = []
+        for sym in syms:
+            if kb.key_for(sym) is None and sym not in missing:
+                missing.append(sym)
+        segments = self._segments(syms, missing, kb)
+        caps_kc = kb.keycode_of.get(x11.KEYSYM_CAPS_LOCK)
+        caps_on = bool(mask & X.LockMask) and caps_kc is not None
+        if caps_on:
+            self._press(caps_kc, True)
+            self._press(caps_kc, False)
+        shift_down = False
+        try:
+            for segment in segments:
+                need = [s for s in dict.fromkeys(segment) if kb.key_for(s) is None]
+                if need:
+                    kb.borrow(need)
+                    self._sleep(SETTLE_S)
+                for sym in segment:
+                    kc, shifted = kb.key_for(sym)  # type: ignore[misc]
+                    if shifted != shift_down and kb.shift_kc:
+                        self._press(kb.shift_kc, shifted)
+                        shift_down = shifted
+                    self._press(kc, True)
+                    self._press(kc, False)
+                    kb.used(kc, time.monotonic())
+                    if self.delay_ms:
+                        disp.flush()
+                        self._sleep(self.delay_ms / 1000)
+                kb._last_use.update(dict.fromkeys(kb.borrowed.values(), time.monotonic()))
+        finally:
+            if shift_down and kb.shift_kc:
+                self._press(kb.shift_kc, False)
+            if caps_on:
+                self._press(caps_kc, True)
+                self._press(caps_kc, False)
+            disp.sync()
+        self._typed_since_borrow += len(text)
+        log.debug("xtest typed %s (%d spare keycodes)", describe(text), len(kb.borrowed))
+        return Delivery(False, "all key events were accepted by the X server")
+
+    @staticmethod
+    def _segments(syms: list[int], missing: list[int], kb: XKeyboard) -> list[list[int]]:
+        """Split so that no segment needs more borrowed keysyms than there are spare keys."""
+        capacity = len(kb.spare)
+        if len(missing) <= capacity:
+            return [syms]
+        if capacity == 0:
+            raise InjectionError(
+                "The keyboard map has no spare keys for characters missing from the layout",
+                "Use the clipboard backend: assistant type --backend clipboard",
+            )
+        missing_set = set(missing)
+        segments: list[list[int]] = []
+        current: list[int] = []
+        used: set[int] = set()
+        for sym in syms:
+            if sym in missing_set and sym not in used and len(used) == capacity:
+                segments.append(current)
+                current, used = [], set()
+            if sym in missing_set:
+                used.add(sym)
+            current.append(sym)
+        segments.append(current)
+        return segments
+
+    def delete_backward(self, count: int) -> None:
+        if count <= 0:
+            return
+        disp, kb = self._connect()
+        self._wait_for_modifiers()
+        kc = kb.keycode_of.get(x11.KEYSYM_BACKSPACE)
+        if kc is None:
+            raise InjectionError("The keyboard map has no BackSpace key", None)
+        for _ in range(count):
+            self._press(kc, True)
+            self._press(kc, False)
+            if self.delay_ms:
+                disp.flush()
+                self._sleep(self.delay_ms / 1000)
+        disp.sync()
+
+    def press_combo(self, keysyms: list[int]) -> None:
+        """Press keys in order and release them in reverse (e.g. Control_L + v)."""
+        disp, kb = self._connect()
+        codes = []
+        for sym in keysyms:
+            hit = kb.key_for(sym)
+            if hit is None:
+                kb.borrow([sym])
+                self._sleep(SETTLE_S)
+                hit = kb.key_for(sym)
+            codes.append(hit[0])  # type: ignore[index]
+        for kc in codes:
+            self._press(kc, True)
+        for kc in reversed(codes):
+            self._press(kc, False)
+        for kc in codes:
+            kb.used(kc, time.monotonic())
+        disp.sync()
+
+    def close(self) -> None:
+        """Restore borrowed keycodes once targets have had time to decode the typed keys."""
+        if self._disp is None:
+            return
+        try:
+            if self._kb is not None and self._kb.borrowed:
+                grace = GRACE_S + GRACE_PER_CHAR_S * self._typed_since_borrow
+                pause = self._kb.last_use() + grace - time.monotonic()
+                if pause > 0:
+                    self._sleep(pause)
+                self._kb.restore()
+        finally:
+            self._disp.close()
+            self._disp = None
+            self._kb = None
+            self._typed_since_borrow = 0

@@ -1,0 +1,1 @@
+"""Persistent things: history (SQLite), the user dictionary and speech/voice models."""

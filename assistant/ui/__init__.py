@@ -1,0 +1,1 @@
+"""The only Qt code: windows, the tray icon and the bridge from core events to Qt signals."""

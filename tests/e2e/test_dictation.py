@@ -1,0 +1,158 @@
+"""Dictation end to end: virtual microphone -> capture -> real engine -> text."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.audio.capture import Capture
+from assistant.errors import AudioError
+from assistant.stt import whisper_engine
+from assistant.stt.session import DictationSession, Failed, ModelReady, Stopped, TextChanged
+from assistant.stt.whisper_engine import WhisperEngine
+from assistant.text.transcript import Transcript
+from assistant.text.wer import wer
+from tests.support import EVAL_DIR, load_speech_manifest, wait_until
+
+JFK = next(s for s in load_speech_manifest() if "jfk" in s.path.stem)
+
+
+def assistant(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=300,
+    )
+
+
+class Recorder:
+    """Collects session events from the worker thread."""
+
+    def __init__(self) -> None:
+        self.events: list[object] = []
+        self.times: list[float] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, event: object) -> None:
+        with self.lock:
+            self.events.append(event)
+            self.times.append(time.monotonic())
+
+    def of(self, kind: type) -> list:  # noqa: ANN001
+        with self.lock:
+            return [e for e in self.events if isinstance(e, kind)]
+
+
+def test_cli_dictate_from_alsa_microphone(alsa_vmic, tmp_path: Path) -> None:  # noqa: ANN001
+    mic = alsa_vmic(JFK.path, tail_silence=1.0)
+    env = {**mic.env(), "ASSISTANT_HOME": str(tmp_path)}
+    seconds = mic.frames / 16000
+    result = assistant(
+        "dictate", "--device", "vmic", "--seconds", f"{seconds:.3f}", "-l", "en", "--model", "whisper-tiny.en", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    # The recording starts at the first sample, while the model is still loading: its first
+    # words ("And so") must be there.
+    assert result.stdout.startswith("And so"), result.stdout
+    assert wer(JFK.transcript, result.stdout, "en") == 0.0, result.stdout
+
+
+def test_nothing_said_while_the_model_loads_is_lost(pulse_vmic) -> None:  # noqa: ANN001
+    whisper_engine._models.clear()  # force a real, slow model load inside the session
+    from assistant.storage.models import packaged_models
+
+    tiny = next(m for m in packaged_models() if m.name == "whisper-tiny.en").path
+    recorder = Recorder()
+    session = DictationSession(
+        Capture(None),
+        lambda: WhisperEngine().recognizer(tiny, "en"),
+        Transcript("en"),
+        recorder,
+    )
+    session.start()
+    # Speech starts immediately: the model has not finished loading yet.
+    playback = pulse_vmic.play(JFK.path, lead_silence=0.2)
+    assert not recorder.of(ModelReady), "the model loaded before speech started; test proves nothing"
+    playback.wait(timeout=30)
+    played_at = time.monotonic()
+    wait_until(lambda: "country." in session.text, timeout=30, message="final text of the JFK quote")
+    latency = recorder.times[recorder.events.index(recorder.of(TextChanged)[-1])] - played_at
+    session.stop()
+    assert wer(JFK.transcript, session.text, "en") == 0.0, session.text
+    assert recorder.of(Stopped)[-1].text == session.text
+    assert session.capture.overflows == 0 and session.capture.dropped_blocks == 0
+    print(f"end of playback -> final text: {latency:.2f} s")
+
+
+def test_microphone_lost_mid_dictation_keeps_words(pulse_vmic) -> None:  # noqa: ANN001
+    from assistant.storage.models import packaged_models
+
+    tiny = next(m for m in packaged_models() if m.name == "whisper-tiny.en").path
+    recorder = Recorder()
+    capture = Capture(None, stall_seconds=2.0)
+    session = DictationSession(capture, lambda: WhisperEngine().recognizer(tiny, "en"), Transcript("en"), recorder)
+    session.start()
+    pulse_vmic.play(JFK.path, lead_silence=0.2).wait(timeout=30)
+    wait_until(lambda: "country" in session.text, timeout=30, message="text before the device is lost")
+    heard = session.text
+    pulse_vmic.stop()  # the sound server and its microphone go away
+    assert session.wait(timeout=30), "the session did not notice the lost microphone"
+    failures = recorder.of(Failed)
+    assert failures and isinstance(failures[0].error, AudioError)
+    assert "unplugged" in failures[0].error.message
+    assert recorder.of(Stopped)[-1].text.startswith(heard)
+
+
+def test_dictate_unknown_device_is_one_line_exit_2(tmp_path: Path) -> None:
+    env = {**os.environ, "ASSISTANT_HOME": str(tmp_path)}
+    result = assistant("dictate", "--device", "no-such-mic", "--seconds", "1", "-l", "en", env=env)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("assistant: error: ")
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("transcribe", "/nonexistent.wav"), "does not exist"),
+        (("transcribe", str(JFK.path), "--language", "fr"), "Unknown language 'fr'"),
+        (("transcribe", str(JFK.path), "--model", "nope"), "No model named 'nope'"),
+        (("transcribe", str(EVAL_DIR / "SOURCES.md")), "cannot be read"),
+        (("transcribe", str(JFK.path), "--engine", "vosk", "-l", "en"), "No speech model for English"),
+    ],
+)
+def test_transcribe_errors_are_one_line_exit_2(args: tuple[str, ...], needle: str, tmp_path: Path) -> None:
+    result = assistant(*args, env={**os.environ, "ASSISTANT_HOME": str(tmp_path)})
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0], result.stderr
+
+
+def test_transcribe_json_and_user_text_never_logged(tmp_path: Path) -> None:
+    env = {**os.environ, "ASSISTANT_HOME": str(tmp_path)}
+    result = assistant(
+        "--log-level", "DEBUG", "transcribe", str(JFK.path), "-l", "en", "--model", "whisper-tiny.en", "--json", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    import json
+
+    data = json.loads(result.stdout)
+    assert data["schema"] == "assistant.transcribe" and data["schema_version"] == 1
+    assert data["engine"] == "whisper" and data["model"] == "whisper-tiny.en" and data["language"] == "en"
+    assert wer(JFK.transcript, data["text"], "en") == 0.0
+    assert all(s["start"] < s["end"] for s in data["segments"])
+    assert data["timings"]["real_time_factor"] > 0
+    logs = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "logs").glob("*.log*"))
+    assert "whisper model loaded" in logs  # DEBUG logging really ran
+    for phrase in ("fellow Americans", "your country", "ask not"):
+        assert phrase.lower() not in logs.lower()
+        assert phrase.lower() not in result.stderr.lower()

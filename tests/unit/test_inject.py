@@ -1,0 +1,117 @@
+"""Injection logic that runs on any platform: text preparation, tail edits, event construction
+for Windows and macOS, backend registry and ordering, focus-safe backend choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.inject import BACKENDS, build_registry, default_order
+from assistant.inject.inserter import Inserter
+from assistant.inject.macos import KEY_RETURN, KEY_TAB, chunks
+from assistant.inject.sendinput import KEYEVENTF_KEYUP, KEYEVENTF_UNICODE, VK_RETURN, key_events
+from assistant.inject.text import prepare, tail_edit
+from assistant.inject.x11 import KEYSYM_RETURN, KEYSYM_TAB, char_keysym
+
+NO_DESKTOP = {"PATH": "/usr/bin:/bin"}
+WAYLAND_WITHOUT_TOOLS = {
+    "PATH": "/nonexistent",
+    "WAYLAND_DISPLAY": "wayland-0",
+    "XDG_SESSION_TYPE": "wayland",
+}
+
+
+def test_prepare_normalises_line_breaks_and_composes_accents() -> None:
+    assert prepare("a\r\nb\rc\u2028d") == "a\nb\nc\nd"
+    assert prepare("Cafe\u0301") == "Café" and len(prepare("e\u0301")) == 1
+    assert prepare("x\x00y\x1bz\tq") == "xyz\tq"
+    assert prepare("ÆØÅ æøå") == "ÆØÅ æøå"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "edit"),
+    [
+        ("", "Hej", (0, "Hej")),
+        ("Hej med di", "Hej med dig", (0, "g")),
+        ("Hej med dig", "Hej med Dorte", (3, "Dorte")),
+        ("Hej", "Hej", (0, "")),
+        ("Hej Åse", "Hej", (4, "")),
+        ("Rød grød", "Rød grød med fløde", (0, " med fløde")),
+    ],
+)
+def test_tail_edit_changes_only_the_tail(old: str, new: str, edit: tuple[int, str]) -> None:
+    assert tail_edit(old, new) == edit
+    erase, add = edit
+    assert old[: len(old) - erase] + add == new
+
+
+def test_x11_keysyms() -> None:
+    assert char_keysym("a") == 0x61
+    assert char_keysym("æ") == 0xE6 and char_keysym("Å") == 0xC5 and char_keysym("é") == 0xE9
+    assert char_keysym("€") == 0x010020AC
+    assert char_keysym("😀") == 0x0101F600
+    assert char_keysym("\n") == KEYSYM_RETURN and char_keysym("\t") == KEYSYM_TAB
+
+
+def test_sendinput_events_use_unicode_and_surrogate_pairs() -> None:
+    events = key_events("æ😀\n")
+    down, up = KEYEVENTF_UNICODE, KEYEVENTF_UNICODE | KEYEVENTF_KEYUP
+    assert events[:2] == [(0, 0xE6, down), (0, 0xE6, up)]
+    assert events[2:6] == [(0, 0xD83D, down), (0, 0xD83D, up), (0, 0xDE00, down), (0, 0xDE00, up)]
+    assert events[6:] == [(VK_RETURN, 0, 0), (VK_RETURN, 0, KEYEVENTF_KEYUP)]
+
+
+def test_macos_chunks_respect_the_20_unit_limit_and_surrogates() -> None:
+    text = "æ" * 19 + "😀" + "ø\tå\n"
+    pieces = chunks(text)
+    assert pieces == ["æ" * 19, "😀ø", KEY_TAB, "å", KEY_RETURN]
+    for piece in pieces:
+        if isinstance(piece, str):
+            assert len(piece.encode("utf-16-le")) // 2 <= 20
+
+
+def test_default_order_per_session() -> None:
+    assert default_order("x11") == ["xtest", "clipboard"]
+    assert default_order("wayland")[0] == "wayland"
+    assert default_order("windows") == ["sendinput"]
+    assert default_order("macos") == ["macos"]
+    assert default_order("none") == []
+
+
+def test_registry_has_every_backend_with_a_reason() -> None:
+    registry = build_registry(None, NO_DESKTOP)
+    assert registry.names == list(BACKENDS)
+    reasons = {p.name: p.reason for p in registry.probe_all()}
+    assert reasons["xtest"] == "not an X11 session"
+    assert reasons["clipboard"] == "not an X11 session"
+    assert reasons["wayland"] == "not a Wayland session"
+    assert reasons["sendinput"] == "not Windows"
+    assert reasons["macos"] == "not macOS"
+
+
+def test_wayland_without_tools_says_what_to_install() -> None:
+    reasons = {p.name: p.reason for p in build_registry(None, WAYLAND_WITHOUT_TOOLS).probe_all()}
+    assert reasons["wayland"].startswith("wtype/ydotool not found: apt-get install wtype")
+    assert reasons["xtest"].startswith("not an X11 session (Wayland")
+
+
+def test_paste_apps_put_clipboard_first() -> None:
+    from assistant.inject.base import WindowRef
+
+    config = {"inject.backends": [], "inject.paste_apps": ["xfreerdp", "Remmina"]}
+    inserter = Inserter(config, {"DISPLAY": ":0", "XDG_SESSION_TYPE": "x11", "PATH": "/usr/bin"})
+    assert inserter.order_for(WindowRef("x11:0x1", "xfreerdp")) == ["clipboard", "xtest"]
+    assert inserter.order_for(WindowRef("x11:0x1", "remmina")) == ["clipboard", "xtest"]
+    assert inserter.order_for(WindowRef("x11:0x1", "XTerm")) == ["xtest", "clipboard"]
+    custom = Inserter({"inject.backends": ["clipboard"]}, NO_DESKTOP)
+    assert custom.order_for(None) == ["clipboard"]
+
+
+def test_no_backend_explains_every_reason() -> None:
+    from assistant.errors import EngineUnavailable
+
+    inserter = Inserter({"inject.backends": ["xtest", "wayland"]}, NO_DESKTOP)
+    with pytest.raises(EngineUnavailable) as info:
+        inserter.insert("hej")
+    assert "xtest: not an X11 session" in info.value.message
+    assert "wayland: not a Wayland session" in info.value.message
+    assert "hej" not in info.value.message

@@ -1,0 +1,62 @@
+"""``assistant spell`` and ``assistant suggest`` end to end, in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(args: list[str], tmp_path: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, ASSISTANT_HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_spell_json_from_arguments(tmp_path: Path) -> None:
+    proc = run(["spell", "--language", "da", "--json", "--top", "3", "tanlæge", "hus"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["schema"] == "assistant.spell"
+    first, second = doc["results"]
+    assert first["word"] == "tanlæge" and not first["correct"]
+    assert first["suggestions"][0] == "tandlæge" and len(first["suggestions"]) <= 3
+    assert second["correct"]
+
+
+def test_spell_reads_stdin_in_english(tmp_path: Path) -> None:
+    proc = run(["spell", "--language", "en"], tmp_path, stdin="recieve\nspeling\n")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().split("\n")
+    assert lines[0].startswith("recieve\t?\treceive")
+    assert lines[1].startswith("speling\t?\tspelling")
+
+
+def test_suggest_flags_and_predicts(tmp_path: Path) -> None:
+    text = "Jeg kan lide og gå til tanlægen. Så får jeg en tandl"
+    proc = run(["suggest", "--language", "da", "--json", text], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    flagged = {(f["word"], f["kind"], f["suggestions"][0]) for f in doc["flags"]}
+    assert ("og", "confusion", "at") in flagged
+    assert ("tanlægen", "spelling", "tandlægen") in flagged
+    assert doc["prediction"]["prefix"] == "tandl"
+    assert "tandlæge" in doc["prediction"]["words"]
+
+
+def test_bad_top_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run(["spell", "--top", "0", "hus"], tmp_path)
+    assert proc.returncode == 2
+    assert "--top" in proc.stderr
