@@ -114,21 +114,18 @@ def check_audio(app: App) -> Section:
 
 
 def check_speech(app: App) -> Section:
-    from assistant.storage.models import discover
+    from assistant.storage.catalog import choose_model
+    from assistant.storage.models import discover, model_dirs
     from assistant.stt import build_registry
 
     probes = build_registry().probe_all()
-    system_dirs = [app.paths.system_models_dir]
-    if app.config["models.system_dir"]:
-        from pathlib import Path
-
-        system_dirs.append(Path(app.config["models.system_dir"]))
-    models = discover(app.paths.models_dir, system_dirs)
-    usable = {p.name for p in probes if p.ok}
+    user_dir, system_dirs = model_dirs(app.paths, app.config)
+    models = discover(user_dir, system_dirs)
+    usable = [p.name for p in probes if p.ok]
     details: dict[str, Any] = {
         "engines": _probes_json(probes),
         "models": [m.to_json() for m in models],
-        "model_dirs": [str(app.paths.models_dir), *map(str, system_dirs)],
+        "model_dirs": [str(user_dir), *map(str, system_dirs)],
     }
     if not usable:
         return Section(
@@ -138,35 +135,24 @@ def check_speech(app: App) -> Section:
             "Reinstall the product (pip install vosk faster-whisper)",
             details,
         )
-    by_language = {
-        lang: [m for m in models if m.engine in usable and lang in m.languages] for lang in ("da", "en")
+    choices = {
+        lang: choose_model(lang, models, preferred=app.config[f"stt.model_{lang}"], engines=usable)
+        for lang in ("da", "en")
     }
-    details["languages"] = {lang: [m.name for m in found] for lang, found in by_language.items()}
+    details["languages"] = {
+        lang: [m.name for m in models if m.engine in usable and lang in m.languages] for lang in choices
+    }
+    details["chosen"] = {lang: choice.to_json() for lang, choice in choices.items()}
     language = app.config["general.language"]
-    if not by_language[language]:
-        return Section(
-            "Speech engines",
-            "error",
-            f"no speech model for {_LANGUAGE_NAMES[language]} is installed",
-            "Install a model with 'assistant models install' or ask IT to pre-stage one",
-            details,
-        )
-    summary = f"engines: {', '.join(sorted(usable))}; models: " + ", ".join(m.name for m in models)
-    only_base = all(m.name in _STARTER_MODELS for m in by_language["da"])
-    if by_language["da"] and only_base:
-        return Section(
-            "Speech engines",
-            "warning",
-            summary,
-            "Danish works with the starter model, but accuracy needs a recommended Danish model "
-            "(see 'assistant models')",
-            details,
-        )
+    if choices[language].model is None:
+        return Section("Speech engines", "error", choices[language].message, None, details)
+    summary = f"engines: {', '.join(usable)}; " + "; ".join(
+        f"{lang}: {choice.model.name}" for lang, choice in choices.items() if choice.model is not None
+    )
+    notes = [c.message for c in choices.values() if c.message]
+    if notes:
+        return Section("Speech engines", "warning", summary, " ".join(notes), details)
     return Section("Speech engines", "ok", summary, None, details)
-
-
-_LANGUAGE_NAMES = {"da": "Danish", "en": "English"}
-_STARTER_MODELS = {"whisper-base", "whisper-tiny.en"}
 
 
 def check_voices(app: App) -> Section:

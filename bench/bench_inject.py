@@ -25,21 +25,20 @@ from tests.support.targets import KINDS, danish_text, set_keyboard_layout, start
 def _assistant(backend: str, env: dict[str, str]):
     from assistant.inject.inserter import Inserter
 
-    def run(text: str) -> None:
-        inserter = Inserter(None, env, backend=backend)
-        try:
-            inserter.insert(text)
-        finally:
-            inserter.close()  # the XTest keymap grace period is not counted: see 'send' vs 'landed'
+    inserter = Inserter(None, env, backend=backend)
 
-    return run
+    def run(text: str) -> None:
+        inserter.insert(text)
+
+    # Closing restores a borrowed keymap after a grace period; done after the text landed.
+    return run, inserter.close
 
 
 def _xdotool(env: dict[str, str]):
     def run(text: str) -> None:
         subprocess.run(["xdotool", "type", "--file", "-"], input=text.encode("utf-8"), env=env, check=True)
 
-    return run
+    return run, lambda: None
 
 
 def main() -> int:
@@ -62,7 +61,7 @@ def main() -> int:
             for kind in args.targets.split(","):
                 target = start_target(kind, server.display, work, env, title=f"{backend}-{kind}")
                 try:
-                    run = _xdotool(env) if backend == "xdotool" else _assistant(backend, env)
+                    run, close = _xdotool(env) if backend == "xdotool" else _assistant(backend, env)
                     start = time.monotonic()
                     try:
                         run(text)
@@ -70,6 +69,7 @@ def main() -> int:
                         print(f"{backend} {kind}: {type(exc).__name__}: {exc}", file=sys.stderr)
                     sent = time.monotonic() - start
                     got, waited = target.wait_for(text, timeout=60)
+                    close()
                     landed = sent + waited if got == text else float("nan")
                     if got == text and backend != "xdotool":
                         landed = min(landed, sent + waited)

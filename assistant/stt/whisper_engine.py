@@ -96,6 +96,7 @@ class WhisperRecognizer:
         partial_interval: float = 0.0,
         segmenter: Segmenter | None = None,
         min_speech_seconds: float = 0.25,
+        speculate_ms: int = 150,
     ) -> None:
         self.model = model
         self.language = language
@@ -107,11 +108,17 @@ class WhisperRecognizer:
         self._last_partial_at = 0.0
         self.dropped_utterances = 0
         self._context = ""  # the previous utterance's text: keeps casing and style consistent
+        # Decoding starts after ``speculate_ms`` of quiet instead of waiting for the endpoint;
+        # if the speaker stays quiet the result is used as is, so text lands sooner.
+        self.speculate_ms = speculate_ms
+        self._spec: tuple[float, int, int, list[Segment]] | None = None  # start, samples, quiet ms, result
+        self.speculations_used = 0
 
     def accept(self, samples: np.ndarray) -> list[Result]:
         results: list[Result] = []
         for utterance in self.segmenter.feed(samples):
             results.extend(self._decode(utterance))
+        self._speculate()
         if self.partial_interval > 0:
             current = self.segmenter.current()
             if current is not None:
@@ -149,7 +156,38 @@ class WhisperRecognizer:
         )
         return " ".join(s.text.strip() for s in segments).strip()
 
+    def _speculate(self) -> None:
+        quiet = self.segmenter.quiet_ms
+        if self.speculate_ms <= 0 or quiet < self.speculate_ms:
+            return
+        current = self.segmenter.current()
+        if current is None:
+            return
+        if self._spec is not None and self._spec[0] == current.start and self._spec[2] <= quiet:
+            # Already decoded this pause; only a new loud frame (quiet restarting) invalidates it.
+            if len(current.samples) - self._spec[1] == (quiet - self._spec[2]) * RATE // 1000:
+                return
+        self._spec = (current.start, len(current.samples), quiet, self._recognise(current))
+
     def _decode(self, utterance: Utterance) -> list[Segment]:
+        spec, self._spec = self._spec, None
+        if (
+            spec is not None
+            and not utterance.forced
+            and spec[0] == utterance.start
+            and len(utterance.samples) - spec[1] == (self.segmenter.end_frames * 30 - spec[2]) * RATE // 1000
+        ):
+            # Only quiet frames came after the speculative decode: its text is the final text.
+            self.speculations_used += 1
+            found = spec[3]
+        else:
+            found = self._recognise(utterance)
+        if found:
+            self._context = " ".join(f.text for f in found)[-200:]
+        self._last_partial_at = 0.0
+        return found
+
+    def _recognise(self, utterance: Utterance) -> list[Segment]:
         speech = speech_seconds(utterance.samples)
         if speech < self.min_speech_seconds:
             self.dropped_utterances += 1
@@ -181,9 +219,6 @@ class WhisperRecognizer:
                     utterance.start + min(s.end, len(utterance.samples) / RATE),
                 )
             )
-        self._last_partial_at = 0.0
-        if found:
-            self._context = " ".join(f.text for f in found)[-200:]
         log.debug(
             "utterance %.2f s decoded in %.3f s -> %s",
             len(utterance.samples) / RATE,

@@ -20,7 +20,9 @@ import itertools
 import json
 import logging
 import math
+import os
 import re
+import shutil
 import sys
 import time
 import zlib
@@ -161,12 +163,13 @@ def build_language(language: str, out_dir: Path) -> dict[str, object]:
     sound_index = deletes.build([sounds[i] for i in by_sound], "k_")
     del sounds
 
-    target = out_dir / language
-    target.mkdir(parents=True, exist_ok=True)
-    tmp = target / "words.txt.tmp"
-    with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+    # Written next to the final folder, then swapped in, so a reader never sees half a build.
+    final = out_dir / language
+    target = out_dir / f".{language}.building-{os.getpid()}"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    with open(target / "words.txt", "w", encoding="utf-8", newline="\n") as handle:
         handle.write("\n".join(keys))
-    tmp.replace(target / "words.txt")
     # How a form is written: 0 lower case, 1 capitalised (names), 2 other (listed in display.tsv).
     case = np.zeros(len(keys), dtype=np.uint8)
     with open(target / "display.tsv", "w", encoding="utf-8", newline="\n") as handle:
@@ -215,6 +218,11 @@ def build_language(language: str, out_dir: Path) -> dict[str, object]:
     }
     with open(target / "meta.json", "w", encoding="utf-8") as handle:
         json.dump(meta, handle, ensure_ascii=False, indent=1)
+    old = out_dir / f".{language}.old-{os.getpid()}"
+    if final.exists():
+        final.rename(old)
+    target.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
     return meta
 
 

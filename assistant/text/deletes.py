@@ -70,7 +70,11 @@ def build(sorted_keys: list[str], name: str = "") -> dict[str, np.ndarray]:
 
 class DeleteIndex:
     def __init__(
-        self, arrays: dict[str, np.ndarray], keys: list[str] | None, lengths: np.ndarray | None, name: str = ""
+        self,
+        arrays: dict[str, np.ndarray],
+        keys: list[str] | None,
+        lengths: np.ndarray | None,
+        name: str = "",
     ) -> None:
         self._hash = arrays[f"{name}del_hash"]
         self._prefix = arrays[f"{name}del_prefix"]

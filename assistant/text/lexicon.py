@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import json
 import logging
+import os
 import zlib
 from functools import lru_cache
 from pathlib import Path
@@ -136,10 +137,14 @@ class Lexicon:
             return self._sound_word[:0]
         return np.concatenate([self._sound_word[a:b] for a, b in zip(lo[hit], hi[hit], strict=True)])
 
-    def sound_near(self, word: str, max_length_change: int = 3) -> np.ndarray:
-        """Ids of forms whose sound key begins within two edits of the sound key of ``word``
-        (a superset: verify by letters)."""
-        ids = self._sound_order[self._sound_index.positions(sound_key(word, self.language))]
+    def sound_near(self, word: str, max_length_change: int = 3, limit: int = 6000) -> np.ndarray:
+        """Ids of forms whose sound key begins within two edits of the key of ``word`` (one
+        edit when two would give more than ``limit`` forms); a superset: verify by letters."""
+        key = sound_key(word, self.language)
+        positions = self._sound_index.positions(key, 2)
+        if len(positions) > limit:
+            positions = self._sound_index.positions(key, 1)
+        ids = self._sound_order[positions]
         return ids[np.abs(self.lengths[ids] - len(word)) <= max_length_change]
 
     def with_prefix(self, prefix: str) -> range:
@@ -168,6 +173,14 @@ def _usable(folder: Path) -> bool:
         return False
 
 
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
 def load(language: str, cache_dir: Path | None = None, *, build_if_missing: bool = True) -> Lexicon:
     """The lexicon for ``language``: from the install-time build, else the user cache (built
     there on first use when missing or out of date)."""
@@ -188,7 +201,7 @@ def load(language: str, cache_dir: Path | None = None, *, build_if_missing: bool
             f"The spelling lexicon for '{language}' has not been built",
             "Run: python -m assistant.text.build",
         )
-    target = dirs[-1]
+    target = next((d for d in dirs if _writable(d)), dirs[-1])
     log.info("building the %s spelling lexicon in %s", language, target)
     try:
         build_language(language, target)

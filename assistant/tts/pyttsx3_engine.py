@@ -1,59 +1,124 @@
-"""The platform's own voices through pyttsx3: SAPI5 (Windows), NSSpeechSynthesizer (macOS), espeak."""
+"""The platform's own voices through pyttsx3: SAPI5 (Windows), NSSpeechSynthesizer (macOS), espeak.
+
+pyttsx3's engine is not re-entrant and must stay on one thread, so each synthesizer owns one
+worker thread that creates, uses and finally stops the engine. Audio comes from
+``save_to_file``; pyttsx3 gives no word timing in the audio (its word callbacks fire during
+synthesis), so word marks are spread over the voiced audio by word length (``marks_estimated``).
+On Linux pyttsx3 drives the same libespeak-ng as the espeak engine: use one of the two per
+process (the espeak engine is the better one there).
+"""
 
 from __future__ import annotations
 
 import importlib.util
+import queue
+import tempfile
 import threading
+import wave
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from assistant.tts.base import Voice
+import numpy as np
 
-# pyttsx3's engine is not re-entrant and must stay on one thread; probing it on a short-lived
-# worker keeps a hung driver from freezing the caller.
+from assistant.errors import EngineUnavailable, ModelError
+from assistant.tts.base import DEFAULT_RATE, Speech, Voice, check_rate, estimate_marks
+
 _PROBE_SECONDS = 15.0
+_SYNTH_SECONDS = 120.0
 
 
-def _probe() -> tuple[list[Voice] | None, str | None]:
-    result: dict[str, object] = {}
+def _voice_list(engine: Any) -> list[Voice]:
+    voices = []
+    for v in engine.getProperty("voices") or []:
+        langs = tuple(
+            lang.decode("utf-8", "replace") if isinstance(lang, bytes) else str(lang)
+            for lang in (getattr(v, "languages", None) or [])
+        )
+        voices.append(Voice(id=str(v.id), name=str(v.name), languages=langs, engine="pyttsx3"))
+    return voices
 
-    def work() -> None:
+
+class _Worker:
+    """One thread that owns a pyttsx3 engine; ``call(fn)`` runs ``fn(engine)`` there."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[tuple[Callable[[Any], Any], dict[str, Any], threading.Event] | None] = (
+            queue.Queue()
+        )
+        self._thread = threading.Thread(target=self._run, name="pyttsx3-worker", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        engine = None
+        error: str | None = None
         try:
             import pyttsx3
 
             engine = pyttsx3.init()
-            voices = []
-            for v in engine.getProperty("voices") or []:
-                langs = tuple(
-                    lang.decode("utf-8", "replace") if isinstance(lang, bytes) else str(lang)
-                    for lang in (getattr(v, "languages", None) or [])
-                )
-                voices.append(Voice(id=str(v.id), name=str(v.name), languages=langs, engine="pyttsx3"))
-            result["voices"] = voices
-            engine.stop()
         except Exception as exc:  # driver errors vary by platform
-            result["error"] = f"{type(exc).__name__}: {exc}"
+            error = f"{type(exc).__name__}: {exc}"
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                break
+            fn, result, done = job
+            try:
+                if engine is None:
+                    raise EngineUnavailable(f"The speech driver failed to start ({error})")
+                result["value"] = fn(engine)
+            except BaseException as exc:
+                result["error"] = exc
+            finally:
+                done.set()
+        if engine is not None:
+            try:
+                engine.stop()
+            except Exception:
+                pass
 
-    worker = threading.Thread(target=work, name="pyttsx3-probe", daemon=True)
-    worker.start()
-    worker.join(_PROBE_SECONDS)
-    if worker.is_alive():
-        return None, f"the speech driver did not answer within {_PROBE_SECONDS:.0f} s"
-    if "error" in result:
-        return None, f"the speech driver failed to start ({result['error']})"
-    return result.get("voices", []), None  # type: ignore[return-value]
+    def call(self, fn: Callable[[Any], Any], timeout: float) -> Any:
+        result: dict[str, Any] = {}
+        done = threading.Event()
+        self._jobs.put((fn, result, done))
+        if not done.wait(timeout):
+            raise EngineUnavailable(f"the speech driver did not answer within {timeout:.0f} s")
+        if "error" in result:
+            raise result["error"]
+        return result.get("value")
+
+    def close(self) -> None:
+        self._jobs.put(None)
+        self._thread.join()
 
 
 class Pyttsx3Synthesizer:
     name = "pyttsx3"
 
     def __init__(self) -> None:
+        self._worker: _Worker | None = None
         self._voices: list[Voice] | None = None
         self._reason: str | None = None
         self._probed = False
+        self._lock = threading.Lock()
+
+    def _get_worker(self) -> _Worker:
+        with self._lock:
+            if self._worker is None:
+                self._worker = _Worker()
+            return self._worker
 
     def _ensure(self) -> None:
-        if not self._probed:
-            self._voices, self._reason = _probe()
-            self._probed = True
+        if self._probed:
+            return
+        try:
+            self._voices = self._get_worker().call(_voice_list, _PROBE_SECONDS)
+            self._reason = None
+        except EngineUnavailable as exc:
+            self._reason = exc.message
+        except Exception as exc:
+            self._reason = f"the speech driver failed to start ({type(exc).__name__}: {exc})"
+        self._probed = True
 
     def available(self) -> str | None:
         if importlib.util.find_spec("pyttsx3") is None:
@@ -64,3 +129,42 @@ class Pyttsx3Synthesizer:
     def voices(self) -> list[Voice]:
         self._ensure()
         return list(self._voices or [])
+
+    def synthesize(self, text: str, *, voice: str | None = None, rate: int = DEFAULT_RATE) -> Speech:
+        check_rate(rate)
+        reason = self.available()
+        if reason is not None:
+            raise EngineUnavailable(f"pyttsx3 cannot speak here: {reason}")
+        with tempfile.TemporaryDirectory(prefix="assistant-tts-") as folder:
+            path = Path(folder) / "speech.wav"
+
+            def work(engine: Any) -> None:
+                if voice:
+                    engine.setProperty("voice", voice)
+                engine.setProperty("rate", int(rate))
+                engine.save_to_file(text, str(path))
+                engine.runAndWait()
+
+            self._get_worker().call(work, _SYNTH_SECONDS)
+            if not path.is_file():
+                raise ModelError("The platform voice produced no audio", "Try another voice or engine")
+            with wave.open(str(path), "rb") as wav:
+                sample_rate, width, channels = wav.getframerate(), wav.getsampwidth(), wav.getnchannels()
+                data = wav.readframes(wav.getnframes())
+        if width != 2:
+            raise ModelError(f"The platform voice wrote {8 * width}-bit audio; 16-bit was expected")
+        samples = np.frombuffer(data, dtype="<i2").reshape(-1, channels)[:, 0].copy()
+        return Speech(
+            samples,
+            sample_rate,
+            estimate_marks(text, samples, sample_rate),
+            voice=voice or "",
+            engine=self.name,
+            marks_estimated=True,
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.close()

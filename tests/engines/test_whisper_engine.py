@@ -44,7 +44,7 @@ def test_danish_is_transcribed_as_danish_never_translated(whisper_base, sample) 
     # The stock base model is weak on Danish (see the note it prints); pinned to "da" it still
     # writes Danish words, not an English translation.
     assert wer(sample.transcript, text, "da") < 0.7, text
-    english = {"the", "what", "you", "and", "test", "one", "two", "three", "bank", "church", "new"}
+    english = {"the", "what", "you", "and", "test", "one", "two", "three", "church", "new", "yesterday"}
     assert not english & set(text.replace(",", " ").replace(".", " ").split()), text
 
 

@@ -8,7 +8,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from assistant.text import lexicon
+
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built_lexicons() -> None:
+    """Build the real lexicons once (in this process) if the install step has not."""
+    lexicon.load("da")
+    lexicon.load("en")
 
 
 def run(args: list[str], tmp_path: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -21,7 +32,7 @@ def run(args: list[str], tmp_path: Path, stdin: str | None = None) -> subprocess
         encoding="utf-8",
         env=env,
         cwd=ROOT,
-        timeout=120,
+        timeout=300,
     )
 
 

@@ -1,0 +1,272 @@
+"""Read-aloud benchmark: time to first audio, real-time factor and highlight timing error.
+
+Run by hand: ``python bench/bench_tts.py [--language da|en] [--words 300] [--sink]``.
+
+For the product (Reader over libespeak-ng, sentence by sentence, playback clock) and, in the same
+run, a plain ``espeak-ng`` command and pyttsx3 (``save_to_file`` and word callbacks):
+
+* first audio: request -> first sample at the loudspeaker (product, by the playback clock), or
+  -> first PCM bytes out of ``espeak-ng --stdout``, or -> pyttsx3's file written (its driver
+  synthesises the whole utterance before it plays anything on Linux);
+* real-time factor: synthesis time / audio duration for the whole text;
+* highlight error: when the "word" event fired minus when that word is heard. For pyttsx3, its
+  word callbacks are compared with the word positions libespeak reports for the same text, voice
+  and rate, taking the end of synthesis as the start of playback (generous to pyttsx3).
+
+``--sink`` (or no output device) starts a private PulseAudio null sink (tests/support) so it runs
+on a machine without a sound card. Targets: first audio <= 150 ms, highlight error <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+DA_SENTENCES = [
+    "Borgeren blev besøgt kl. 9.15 af hjemmeplejen, som f.eks. hjalp med morgenmaden.",
+    "Hun har haft ca. 2,5 mg medicin i går, og det virker efter planen.",
+    "Der er aftalt et nyt møde d. 14.03.2025 kl. 14.30 med lægen og den pårørende.",
+    "I 3. kvartal faldt hun to gange, bl.a. på badeværelset, men kom ikke til skade.",
+    "Vi har talt om, hvordan hjemmet kan indrettes, så det bliver lettere at gå rundt.",
+    "Datteren ringer hver dag og kommer på besøg i weekenden, når hun har fri fra arbejde.",
+    "Appetitten er god, og hun spiser det meste af maden, dog ikke kartofler.",
+    "Hun sover godt om natten, men vågner tidligt og vil gerne have kaffe med det samme.",
+]
+EN_SENTENCES = [
+    "The patient was seen at 9:15 by the home care team, who helped with breakfast.",
+    "She has taken about 2.5 mg of her medicine each day, and it works as planned.",
+    "A new meeting has been arranged on March 14 at 2:30 pm with the doctor and her daughter.",
+    "In the third quarter she fell twice, e.g. in the bathroom, but was not hurt.",
+    "We talked about how the home could be arranged so that it is easier to walk around.",
+    "Her daughter calls every day and visits at the weekend when she is off work.",
+    "Her appetite is good and she eats most of the food, except for potatoes.",
+    "She sleeps well at night but wakes early and wants coffee straight away.",
+]
+
+
+def make_text(language: str, words: int) -> str:
+    sentences = DA_SENTENCES if language == "da" else EN_SENTENCES
+    out: list[str] = []
+    count = 0
+    index = 0
+    while count < words:
+        sentence = sentences[index % len(sentences)]
+        out.append(sentence)
+        count += len(sentence.split())
+        index += 1
+    return " ".join(out)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def ms(value: float) -> str:
+    return f"{value * 1000:7.1f} ms"
+
+
+# -- the product -----------------------------------------------------------------------------------
+
+
+def bench_product(text: str, language: str, voice: str, rate: int, play_words: int) -> dict[str, float]:
+    from assistant.tts.espeak import EspeakSynthesizer
+    from assistant.tts.reader import Reader, WordStarted, render
+
+    synthesizer = EspeakSynthesizer()
+    started = time.perf_counter()
+    speech = render(synthesizer, text, language=language, voices={language: voice}, rate=rate)
+    synth_seconds = time.perf_counter() - started
+
+    events: list[tuple[float, WordStarted]] = []
+    lock = threading.Lock()
+    enough = threading.Event()
+
+    def on_event(event: object) -> None:
+        if isinstance(event, WordStarted):
+            with lock:
+                events.append((time.monotonic(), event))
+                if len(events) >= play_words:
+                    enough.set()
+
+    result: dict[str, float] = {"rtf": synth_seconds / speech.duration, "audio_s": speech.duration}
+    with Reader(synthesizer, on_event, voices={language: voice}, rate=rate) as reader:
+        cold = reader.read(text, language)
+        enough.wait(120)
+        reader.stop()
+        reader.wait_idle(5)
+        result["first_audio_cold"] = reader.first_audio.get(cold, float("nan"))
+        with lock:
+            lateness = [t - w.heard_at for t, w in events]
+        warm: list[float] = []
+        for _ in range(5):
+            with lock:
+                events.clear()
+                enough.clear()
+            utterance = reader.read(text, language)
+            deadline = time.monotonic() + 10
+            while utterance not in reader.first_audio and time.monotonic() < deadline:
+                enough.wait(0.05)
+            reader.stop()
+            reader.wait_idle(5)
+            warm.append(reader.first_audio.get(utterance, float("nan")))
+    result["first_audio_warm_median"] = statistics.median(warm)
+    result["first_audio_warm_max"] = max(warm)
+    result["highlight_mean"] = statistics.mean(abs(x) for x in lateness)
+    result["highlight_p95"] = pct([abs(x) for x in lateness], 0.95)
+    result["highlight_max"] = max(abs(x) for x in lateness)
+    result["highlight_words"] = len(lateness)
+    return result
+
+
+# -- plain espeak-ng -------------------------------------------------------------------------------
+
+
+def bench_espeak_cli(text: str, voice: str, rate: int) -> dict[str, float]:
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        ["espeak-ng", "-v", voice, "-s", str(rate), "--stdout", text],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.read(64)
+    first_at = time.perf_counter() - started
+    data = first + proc.stdout.read()
+    proc.wait()
+    total = time.perf_counter() - started
+    duration = (len(data) - 44) / 2 / 22050
+    return {"first_audio": first_at, "rtf": total / duration, "audio_s": duration}
+
+
+# -- pyttsx3 (in its own process: on Linux it drives the same libespeak-ng) -------------------------
+
+_PYTTSX3_SCRIPT = r"""
+import json, sys, time, tempfile, os
+import pyttsx3
+text, voice, rate = sys.argv[1], sys.argv[2], int(sys.argv[3])
+engine = pyttsx3.init()
+engine.setProperty("voice", voice)
+engine.setProperty("rate", rate)
+path = os.path.join(tempfile.mkdtemp(), "p.wav")
+started = time.perf_counter()
+engine.save_to_file(text, path)
+engine.runAndWait()
+saved = time.perf_counter() - started
+import wave
+with wave.open(path) as w:
+    duration = w.getnframes() / w.getframerate()
+words = []
+engine.connect("started-word", lambda name, location, length: words.append((time.perf_counter(), location, length)))
+t0 = time.perf_counter()
+engine.say(text)
+engine.runAndWait()
+spoken = time.perf_counter() - t0
+print(json.dumps({"saved": saved, "duration": duration, "words": [(t - t0, l, n) for t, l, n in words], "say_total": spoken}))
+"""
+
+
+def bench_pyttsx3(text: str, voice: str, rate: int, env: dict[str, str]) -> dict[str, float]:
+    from assistant.tts.espeak import EspeakSynthesizer
+
+    result = subprocess.run(
+        [sys.executable, "-c", _PYTTSX3_SCRIPT, text, voice, str(rate)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or not lines:
+        return {"error": 1.0}
+    data = json.loads(lines[-1])
+    marks = EspeakSynthesizer().synthesize(text, voice=voice, rate=rate).marks
+    callbacks = data["words"]
+    synthesis_end = callbacks[-1][0] if callbacks else 0.0
+    errors = []
+    by_start = {m.start: m.time for m in marks}
+    for fired, location, _length in callbacks:
+        heard = by_start.get(location)
+        if heard is not None:
+            errors.append(abs(fired - (synthesis_end + heard)))
+    return {
+        "first_audio": data["saved"],
+        "rtf": data["saved"] / data["duration"],
+        "audio_s": data["duration"],
+        "highlight_mean": statistics.mean(errors) if errors else float("nan"),
+        "highlight_p95": pct(errors, 0.95) if errors else float("nan"),
+        "highlight_words": len(errors),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", choices=("da", "en"), default="da")
+    parser.add_argument("--words", type=int, default=300)
+    parser.add_argument("--rate", type=int, default=160)
+    parser.add_argument("--play-words", type=int, default=40, help="words to play for the highlight error")
+    parser.add_argument("--sink", action="store_true", help="play into a private PulseAudio null sink")
+    args = parser.parse_args()
+    voice = "gmq/da" if args.language == "da" else "gmw/en-US"
+    text = make_text(args.language, args.words)
+
+    sink = None
+    if args.sink:
+        from tests.support.playback_sink import PulseNullSink
+
+        sink = PulseNullSink(Path(tempfile.mkdtemp(prefix="bench-sink-"))).start()
+        os.environ["PULSE_SERVER"] = sink.server
+    try:
+        print(f"text: {len(text.split())} words, language {args.language}, voice {voice}, {args.rate} wpm")
+        product = bench_product(text, args.language, voice, args.rate, args.play_words)
+        plain = bench_espeak_cli(text, voice, args.rate)
+        pyttsx3 = bench_pyttsx3(text, voice, args.rate, dict(os.environ))
+    finally:
+        if sink is not None:
+            sink.stop()
+
+    print()
+    print(f"{'':34}{'product':>14}{'espeak-ng CLI':>16}{'pyttsx3':>14}")
+    print(
+        f"{'first audio (cold)':34}{ms(product['first_audio_cold']):>14}{ms(plain['first_audio']):>16}"
+        f"{ms(pyttsx3.get('first_audio', float('nan'))):>14}"
+    )
+    print(f"{'first audio (warm, median of 5)':34}{ms(product['first_audio_warm_median']):>14}")
+    print(f"{'first audio (warm, max of 5)':34}{ms(product['first_audio_warm_max']):>14}")
+    print(
+        f"{'real-time factor (whole text)':34}{product['rtf']:>14.4f}{plain['rtf']:>16.4f}"
+        f"{pyttsx3.get('rtf', float('nan')):>14.4f}"
+    )
+    print(
+        f"{'highlight error mean':34}{ms(product['highlight_mean']):>14}{'n/a':>16}"
+        f"{ms(pyttsx3.get('highlight_mean', float('nan'))):>14}"
+    )
+    print(
+        f"{'highlight error p95':34}{ms(product['highlight_p95']):>14}{'n/a':>16}"
+        f"{ms(pyttsx3.get('highlight_p95', float('nan'))):>14}"
+    )
+    print(f"{'highlight error max':34}{ms(product['highlight_max']):>14}")
+    print(f"{'audio duration':34}{product['audio_s']:>12.1f} s{plain['audio_s']:>14.1f} s{pyttsx3.get('audio_s', 0):>12.1f} s")
+    print()
+    ratio = plain["first_audio"] / product["first_audio_warm_median"]
+    print(f"first audio, espeak-ng CLI / product (warm): {ratio:.2f}x")
+    if "highlight_mean" in pyttsx3:
+        print(f"highlight error, pyttsx3 / product: {pyttsx3['highlight_mean'] / product['highlight_mean']:.0f}x")
+    ok = product["first_audio_warm_median"] <= 0.150 and product["highlight_p95"] <= 0.050
+    print(f"targets (first audio <= 150 ms, highlight p95 <= 50 ms): {'met' if ok else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
