@@ -39,7 +39,9 @@ class NoSelection(UsageError):
     """Nothing is selected (or the selection is not text)."""
 
 
-def _run(argv: list[str], env: Mapping[str, str], data: str | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    argv: list[str], env: Mapping[str, str], data: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run a selection tool. With ``data`` (writing a selection) its output is not captured:
     xclip -i stays behind to serve the selection and would hold captured pipes open."""
     quiet = subprocess.DEVNULL if data is not None else subprocess.PIPE
@@ -213,7 +215,12 @@ class WindowsCopySelection:
         user32 = ctypes.windll.user32  # type: ignore[attr-defined]
         saved = self._get_text(user32)
         before = user32.GetClipboardSequenceNumber()
-        for vk, flags in ((self._VK_CONTROL, 0), (self._VK_C, 0), (self._VK_C, self._KEYUP), (self._VK_CONTROL, self._KEYUP)):
+        for vk, flags in (
+            (self._VK_CONTROL, 0),
+            (self._VK_C, 0),
+            (self._VK_C, self._KEYUP),
+            (self._VK_CONTROL, self._KEYUP),
+        ):
             user32.keybd_event(vk, 0, flags, 0)
         deadline = time.monotonic() + COPY_WAIT_SECONDS
         while time.monotonic() < deadline and user32.GetClipboardSequenceNumber() == before:
@@ -288,7 +295,9 @@ def build_registry(environ: Mapping[str, str] | None = None) -> Registry:  # typ
     )
 
 
-def read_selection(environ: Mapping[str, str] | None = None, *, copy_fallback: bool = True) -> tuple[str, str]:
+def read_selection(
+    environ: Mapping[str, str] | None = None, *, copy_fallback: bool = True
+) -> tuple[str, str]:
     """``(text, backend name)`` of the current selection. Raises :class:`NoSelection` when nothing
     is selected and :class:`EngineUnavailable` when no backend can run in this session."""
     env = dict(os.environ if environ is None else environ)

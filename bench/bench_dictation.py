@@ -49,7 +49,7 @@ def peak_mb() -> float:
 
 
 def worker_product(model: Path, language: str, files: list[str]) -> dict:
-    from assistant.stt.whisper_engine import WhisperRecognizer, load_model
+    from assistant.stt.whisper_engine import WhisperEngine, load_model
     from assistant.text.transcript import Transcript
 
     started = time.perf_counter()
@@ -59,7 +59,7 @@ def worker_product(model: Path, language: str, files: list[str]) -> dict:
     for name in files:
         audio = read_audio(EVAL / name)
         t0 = time.perf_counter()
-        recognizer = WhisperRecognizer(whisper, language)
+        recognizer = WhisperEngine().recognizer(model, language, live=False)  # as `assistant transcribe`
         transcript = Transcript(language)
         results = []
         for offset in range(0, len(audio), 8000):

@@ -19,10 +19,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--language", choices=("da", "en"), help="language of the text (default: guessed)")
     parser.add_argument("--voice", metavar="NAME", help="voice id or name (see 'assistant doctor')")
     parser.add_argument("--rate", type=int, metavar="WPM", help="words per minute (80-450)")
+    parser.add_argument("--engine", choices=("auto", "espeak", "pyttsx3", "piper"), help="read-aloud engine")
     parser.add_argument(
-        "--engine", choices=("auto", "espeak", "pyttsx3", "piper"), help="read-aloud engine"
+        "--out", metavar="FILE.wav", help="write the speech to this WAV file instead of playing it"
     )
-    parser.add_argument("--out", metavar="FILE.wav", help="write the speech to this WAV file instead of playing it")
     parser.add_argument(
         "--marks", metavar="FILE.json", help="write the word timing (character span and time) as JSON"
     )

@@ -41,7 +41,9 @@ def build_recognizer(app: App, args: argparse.Namespace):
     choice = choose_speech(app, args.language, args.engine, args.model)
     vocabulary = load_vocabulary(app.paths.data_dir, choice.language)
     started = time.perf_counter()
-    recognizer = choice.engine.recognizer(choice.model_path, choice.language, prompt=vocabulary.prompt())
+    recognizer = choice.engine.recognizer(
+        choice.model_path, choice.language, prompt=vocabulary.prompt(), live=False
+    )
     load_seconds = time.perf_counter() - started
     return choice, recognizer, Transcript(choice.language, vocabulary.replacer()), load_seconds
 

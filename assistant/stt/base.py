@@ -54,6 +54,12 @@ class SpeechEngine(Protocol):
         """``None`` if the engine's library loads here, else why not and what to install."""
         ...
 
-    def recognizer(self, model_path: Path, language: str, prompt: str = "") -> Recognizer:
-        """Load ``model_path`` (blocking; call on a worker thread) and return a recognizer."""
+    def recognizer(
+        self, model_path: Path, language: str, prompt: str = "", *, live: bool = True
+    ) -> Recognizer:
+        """Load ``model_path`` (blocking; call on a worker thread) and return a recognizer.
+
+        ``live`` tunes for a person waiting on each word (short pauses end an utterance);
+        ``live=False`` is for files, where longer stretches decode faster and with more context.
+        """
         ...

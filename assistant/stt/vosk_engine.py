@@ -87,7 +87,9 @@ class VoskEngine:
             return f"the vosk library does not load ({type(exc).__name__}: {exc})"
         return None
 
-    def recognizer(self, model_path: Path, language: str, prompt: str = "") -> VoskRecognizer:
+    def recognizer(
+        self, model_path: Path, language: str, prompt: str = "", *, live: bool = True
+    ) -> VoskRecognizer:
         # Vosk's free-dictation graphs cannot take a vocabulary bias at run time; the
         # vocabulary is applied to its output instead (see assistant.text.transcript).
         return VoskRecognizer(load_model(model_path))

@@ -163,10 +163,15 @@ class WhisperRecognizer:
         current = self.segmenter.current()
         if current is None:
             return
-        if self._spec is not None and self._spec[0] == current.start and self._spec[2] <= quiet:
-            # Already decoded this pause; only a new loud frame (quiet restarting) invalidates it.
-            if len(current.samples) - self._spec[1] == (quiet - self._spec[2]) * RATE // 1000:
-                return
+        spec = self._spec
+        # Already decoded this pause? Only a loud frame since then (quiet restarting) invalidates it.
+        if (
+            spec is not None
+            and spec[0] == current.start
+            and spec[2] <= quiet
+            and len(current.samples) - spec[1] == (quiet - spec[2]) * RATE // 1000
+        ):
+            return
         self._spec = (current.start, len(current.samples), quiet, self._recognise(current))
 
     def _decode(self, utterance: Utterance) -> list[Segment]:
@@ -245,8 +250,25 @@ class WhisperEngine:
             return f"the CTranslate2 runtime does not load ({type(exc).__name__}: {exc})"
         return None
 
-    def recognizer(self, model_path: Path, language: str, prompt: str = "") -> WhisperRecognizer:
+    def recognizer(
+        self, model_path: Path, language: str, prompt: str = "", *, live: bool = True
+    ) -> WhisperRecognizer:
         model = load_model(model_path)
+        if live:
+            return WhisperRecognizer(
+                model,
+                language,
+                prompt=prompt,
+                beam_size=self.beam_size,
+                partial_interval=self.partial_interval,
+            )
+        # A file has no one waiting per word: cut only at long pauses, so Whisper's 30-second
+        # window is filled once instead of once per phrase.
         return WhisperRecognizer(
-            model, language, prompt=prompt, beam_size=self.beam_size, partial_interval=self.partial_interval
+            model,
+            language,
+            prompt=prompt,
+            beam_size=self.beam_size,
+            segmenter=Segmenter(end_silence_ms=1500),
+            speculate_ms=0,
         )

@@ -16,7 +16,28 @@ from dataclasses import dataclass
 
 # -- Danish numbers --------------------------------------------------------------------------------
 
-_DA_ONES = ["nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten", "atten", "nitten"]
+_DA_ONES = [
+    "nul",
+    "en",
+    "to",
+    "tre",
+    "fire",
+    "fem",
+    "seks",
+    "syv",
+    "otte",
+    "ni",
+    "ti",
+    "elleve",
+    "tolv",
+    "tretten",
+    "fjorten",
+    "femten",
+    "seksten",
+    "sytten",
+    "atten",
+    "nitten",
+]
 _DA_TENS = {
     2: "tyve",
     3: "tredive",
@@ -27,7 +48,28 @@ _DA_TENS = {
     8: "firs",
     9: "halvfems",
 }
-_DA_ORDINAL_ONES = ["nulte", "første", "anden", "tredje", "fjerde", "femte", "sjette", "syvende", "ottende", "niende", "tiende", "ellevte", "tolvte", "trettende", "fjortende", "femtende", "sekstende", "syttende", "attende", "nittende"]
+_DA_ORDINAL_ONES = [
+    "nulte",
+    "første",
+    "anden",
+    "tredje",
+    "fjerde",
+    "femte",
+    "sjette",
+    "syvende",
+    "ottende",
+    "niende",
+    "tiende",
+    "ellevte",
+    "tolvte",
+    "trettende",
+    "fjortende",
+    "femtende",
+    "sekstende",
+    "syttende",
+    "attende",
+    "nittende",
+]
 _DA_ORDINAL_TENS = {
     2: "tyvende",
     3: "tredivte",
@@ -38,9 +80,20 @@ _DA_ORDINAL_TENS = {
     8: "firsindstyvende",
     9: "halvfemsindstyvende",
 }
-_DA_MONTHS = (
-    ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
-)
+_DA_MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def _below_100(n: int) -> str:
@@ -454,26 +507,121 @@ def split_long(text: str, start: int, end: int, max_words: int = MAX_CHUNK_WORDS
     for index, word in enumerate(words):
         count += 1
         clause_end = word.group().endswith((",", ";", ":"))
-        if (clause_end and count >= max_words // 3) or count >= max_words:
-            if index + 1 < len(words):
-                cut = start + word.end()
-                pieces.append((piece_start, cut))
-                piece_start = start + words[index + 1].start()
-                count = 0
+        long_enough = (clause_end and count >= max_words // 3) or count >= max_words
+        if long_enough and index + 1 < len(words):
+            pieces.append((piece_start, start + word.end()))
+            piece_start = start + words[index + 1].start()
+            count = 0
     pieces.append((piece_start, end))
     return pieces
 
 
 _DA_WORDS = set(
-    ["og", "i", "at", "det", "er", "en", "til", "på", "som", "de", "med", "for", "ikke", "der", "af", "var", "jeg", "han", "hun", "et", "har", "om", "vi", "min", "havde", "sig", "men", "kan", "skal", "vil", "eller", "hvis", "efter", "også", "når", "blev", "være", "ved", "fra", "så", "meget", "nu", "hvor", "bliver", "patienten", "borgeren", "dag", "godt", "mødes", "vi"]
+    [
+        "og",
+        "i",
+        "at",
+        "det",
+        "er",
+        "en",
+        "til",
+        "på",
+        "som",
+        "de",
+        "med",
+        "for",
+        "ikke",
+        "der",
+        "af",
+        "var",
+        "jeg",
+        "han",
+        "hun",
+        "et",
+        "har",
+        "om",
+        "vi",
+        "min",
+        "havde",
+        "sig",
+        "men",
+        "kan",
+        "skal",
+        "vil",
+        "eller",
+        "hvis",
+        "efter",
+        "også",
+        "når",
+        "blev",
+        "være",
+        "ved",
+        "fra",
+        "så",
+        "meget",
+        "nu",
+        "hvor",
+        "bliver",
+        "patienten",
+        "borgeren",
+        "dag",
+        "godt",
+        "mødes",
+        "vi",
+    ]
 )
 _EN_WORDS = set(
-    ["the", "and", "to", "of", "a", "in", "is", "that", "it", "you", "was", "for", "on", "are", "with", "as", "he", "she", "they", "be", "at", "this", "have", "from", "or", "by", "not", "but", "what", "all", "were", "we", "when", "your", "can", "there", "an", "which", "their", "if", "do", "will", "would", "has"]
+    [
+        "the",
+        "and",
+        "to",
+        "of",
+        "a",
+        "in",
+        "is",
+        "that",
+        "it",
+        "you",
+        "was",
+        "for",
+        "on",
+        "are",
+        "with",
+        "as",
+        "he",
+        "she",
+        "they",
+        "be",
+        "at",
+        "this",
+        "have",
+        "from",
+        "or",
+        "by",
+        "not",
+        "but",
+        "what",
+        "all",
+        "were",
+        "we",
+        "when",
+        "your",
+        "can",
+        "there",
+        "an",
+        "which",
+        "their",
+        "if",
+        "do",
+        "will",
+        "would",
+        "has",
+    ]
 )
 
 
 def guess_language(text: str, default: str = "da") -> str:
-    """"da" or "en" from letters and common words; ``default`` when the text does not tell."""
+    """ "da" or "en" from letters and common words; ``default`` when the text does not tell."""
     lowered = text.lower()
     words = re.findall(r"[a-zæøå']+", lowered)
     danish = sum(w in _DA_WORDS for w in words) + 2 * len(re.findall(r"[æøå]", lowered))

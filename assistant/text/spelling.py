@@ -89,7 +89,7 @@ class Speller:
         self._rep = self._compile_rep(lexicon.rep)
 
     @staticmethod
-    def _compile_rep(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
+    def _compile_rep(pairs: list[tuple[str, str]]) -> list[tuple[str, re.Pattern[str], str]]:
         out = []
         for src, dst in pairs:
             start, end = src.startswith("^"), src.endswith("$")
@@ -97,7 +97,7 @@ class Speller:
             if not core or " " in dst:
                 continue
             pattern = ("^" if start else "") + re.escape(core) + ("$" if end else "")
-            out.append((re.compile(pattern), dst.strip("^$")))
+            out.append((core, re.compile(pattern), dst.strip("^$")))
         return out
 
     def is_correct(self, word: str) -> bool:
@@ -106,7 +106,9 @@ class Speller:
 
     def rep_variants(self, key: str) -> set[str]:
         found: set[str] = set()
-        for pattern, dst in self._rep:
+        for core, pattern, dst in self._rep:
+            if core not in key:
+                continue
             for m in pattern.finditer(key):
                 found.add(key[: m.start()] + dst + key[m.end() :])
         return found
@@ -144,13 +146,18 @@ class Speller:
         found: dict[int, tuple[int, bool, bool]] = {}
         query_key = sound_key(query, self.language)
         query_sound = lex.sound_hash(query)
+        sound_ids = lex.sound_matches(query).tolist()
         near = lex.index.lookup(query, 1)
-        if not any(lex.logfreq[wid] >= COMMON for wid, _ in near):
-            # Two letters away is only worth the search when nothing common is one away.
+        logfreq = lex.logfreq
+        if not any(logfreq[wid] >= COMMON for wid, _ in near) and not any(
+            logfreq[wid] >= COMMON for wid in sound_ids
+        ):
+            # Two letters away is only worth the search when nothing common is one letter away
+            # or sounds the same.
             near = lex.index.lookup(query, 2)
         for wid, dist in near:
             found[wid] = (dist, False, False)
-        for wid in lex.sound_matches(query).tolist():
+        for wid in sound_ids:
             dist = (
                 found[wid][0] if wid in found else damerau_osa.distance(query, lex.keys[wid], SOUND_DISTANCE)
             )

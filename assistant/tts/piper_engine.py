@@ -97,9 +97,7 @@ class PiperSynthesizer:
             config = SynthesisConfig(length_scale=_NATURAL_RATE / rate)
             chunks = list(model.synthesize(text, syn_config=config))  # type: ignore[attr-defined]
         sample_rate = chunks[0].sample_rate if chunks else 22050
-        samples = (
-            np.concatenate([c.audio_int16_array for c in chunks]) if chunks else np.zeros(0, np.int16)
-        )
+        samples = np.concatenate([c.audio_int16_array for c in chunks]) if chunks else np.zeros(0, np.int16)
         return Speech(
             samples.astype(np.int16),
             sample_rate,

@@ -10,6 +10,7 @@ process (the espeak engine is the better one there).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import queue
 import tempfile
@@ -72,10 +73,8 @@ class _Worker:
             finally:
                 done.set()
         if engine is not None:
-            try:
+            with contextlib.suppress(Exception):
                 engine.stop()
-            except Exception:
-                pass
 
     def call(self, fn: Callable[[Any], Any], timeout: float) -> Any:
         result: dict[str, Any] = {}

@@ -353,6 +353,17 @@ class Reader:
         log.info("reading %s in %d chunks", describe(text), len(chunks))
         return utterance
 
+    def prepare(self, languages: tuple[str, ...] = ("da", "en")) -> None:
+        """Load the voices and start the threads now, so the first read() sounds sooner (the tray
+        calls this at start). Languages without a voice are skipped here; read() reports them."""
+        for language in languages:
+            try:
+                voice = self._voices.voice_for(language)
+            except AssistantError:
+                continue
+            self.synthesizer.synthesize("ok", voice=voice, rate=self._rate)
+        self._ensure_threads()
+
     def stop(self) -> None:
         with self._cv:
             self._cut(stopped=True)
@@ -400,7 +411,7 @@ class Reader:
 
     @property
     def state(self) -> str:
-        """"idle", "reading" or "paused"."""
+        """ "idle", "reading" or "paused"."""
         with self._cv:
             if self._control.job is None:
                 return "idle"
@@ -658,7 +669,9 @@ class Reader:
                 if mark_frame > frame:
                     return min((mark_frame - frame) / rate, self.TICK)
                 heard_at = position.at - (frame - mark_frame) / rate if current else position.at
-                events.append(WordStarted(info.utterance, mark.start, mark.end, info.chunk.sentence, heard_at))
+                events.append(
+                    WordStarted(info.utterance, mark.start, mark.end, info.chunk.sentence, heard_at)
+                )
                 head.next_mark += 1
             if current:
                 return self.TICK

@@ -47,17 +47,26 @@ class Recorder:
             self.events.append(event)
             self.times.append(time.monotonic())
 
-    def of(self, kind: type) -> list:  # noqa: ANN001
+    def of(self, kind: type) -> list:
         with self.lock:
             return [e for e in self.events if isinstance(e, kind)]
 
 
-def test_cli_dictate_from_alsa_microphone(alsa_vmic, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cli_dictate_from_alsa_microphone(alsa_vmic, tmp_path: Path) -> None:
     mic = alsa_vmic(JFK.path, tail_silence=1.0)
     env = {**mic.env(), "ASSISTANT_HOME": str(tmp_path)}
     seconds = mic.frames / 16000
     result = assistant(
-        "dictate", "--device", "vmic", "--seconds", f"{seconds:.3f}", "-l", "en", "--model", "whisper-tiny.en", env=env
+        "dictate",
+        "--device",
+        "vmic",
+        "--seconds",
+        f"{seconds:.3f}",
+        "-l",
+        "en",
+        "--model",
+        "whisper-tiny.en",
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     # The recording starts at the first sample, while the model is still loading: its first
@@ -66,7 +75,7 @@ def test_cli_dictate_from_alsa_microphone(alsa_vmic, tmp_path: Path) -> None:  #
     assert wer(JFK.transcript, result.stdout, "en") == 0.0, result.stdout
 
 
-def test_nothing_said_while_the_model_loads_is_lost(pulse_vmic) -> None:  # noqa: ANN001
+def test_nothing_said_while_the_model_loads_is_lost(pulse_vmic) -> None:
     whisper_engine._models.clear()  # force a real, slow model load inside the session
     from assistant.storage.models import packaged_models
 
@@ -93,13 +102,15 @@ def test_nothing_said_while_the_model_loads_is_lost(pulse_vmic) -> None:  # noqa
     print(f"end of playback -> final text: {latency:.2f} s")
 
 
-def test_microphone_lost_mid_dictation_keeps_words(pulse_vmic) -> None:  # noqa: ANN001
+def test_microphone_lost_mid_dictation_keeps_words(pulse_vmic) -> None:
     from assistant.storage.models import packaged_models
 
     tiny = next(m for m in packaged_models() if m.name == "whisper-tiny.en").path
     recorder = Recorder()
     capture = Capture(None, stall_seconds=2.0)
-    session = DictationSession(capture, lambda: WhisperEngine().recognizer(tiny, "en"), Transcript("en"), recorder)
+    session = DictationSession(
+        capture, lambda: WhisperEngine().recognizer(tiny, "en"), Transcript("en"), recorder
+    )
     session.start()
     pulse_vmic.play(JFK.path, lead_silence=0.2).wait(timeout=30)
     wait_until(lambda: "country" in session.text, timeout=30, message="text before the device is lost")
@@ -140,7 +151,16 @@ def test_transcribe_errors_are_one_line_exit_2(args: tuple[str, ...], needle: st
 def test_transcribe_json_and_user_text_never_logged(tmp_path: Path) -> None:
     env = {**os.environ, "ASSISTANT_HOME": str(tmp_path)}
     result = assistant(
-        "--log-level", "DEBUG", "transcribe", str(JFK.path), "-l", "en", "--model", "whisper-tiny.en", "--json", env=env
+        "--log-level",
+        "DEBUG",
+        "transcribe",
+        str(JFK.path),
+        "-l",
+        "en",
+        "--model",
+        "whisper-tiny.en",
+        "--json",
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     import json
@@ -156,3 +176,68 @@ def test_transcribe_json_and_user_text_never_logged(tmp_path: Path) -> None:
     for phrase in ("fellow Americans", "your country", "ask not"):
         assert phrase.lower() not in logs.lower()
         assert phrase.lower() not in result.stderr.lower()
+
+
+def test_device_that_refuses_16k_is_opened_native_and_resampled(pulse_vmic) -> None:
+    import sounddevice as sd
+
+    from assistant.storage.models import packaged_models
+
+    native = int(sd.query_devices(kind="input")["default_samplerate"])
+    assert native != 16000
+
+    def native_only(**kwargs):
+        if kwargs["samplerate"] != native:
+            raise sd.PortAudioError("Invalid sample rate", -9997)
+        return sd.InputStream(**kwargs)
+
+    tiny = next(m for m in packaged_models() if m.name == "whisper-tiny.en").path
+    recorder = Recorder()
+    capture = Capture(None, stream_factory=native_only)
+    session = DictationSession(
+        capture, lambda: WhisperEngine().recognizer(tiny, "en"), Transcript("en"), recorder
+    )
+    session.start()
+    assert capture.device_rate == native
+    pulse_vmic.play(JFK.path, lead_silence=0.2).wait(timeout=30)
+    wait_until(lambda: "country." in session.text, timeout=30, message="final text after resampling")
+    session.stop()
+    assert wer(JFK.transcript, session.text, "en") == 0.0, session.text
+
+
+def test_whole_dictation_at_debug_never_logs_the_words(alsa_vmic, tmp_path: Path) -> None:
+    mic = alsa_vmic(JFK.path, tail_silence=1.0)
+    env = {**mic.env(), "ASSISTANT_HOME": str(tmp_path)}
+    seconds = mic.frames / 16000
+    args = ("--log-level", "DEBUG", "dictate", "--device", "vmic", "--seconds", f"{seconds:.3f}", "-l", "en")
+    result = assistant(*args, "--model", "whisper-tiny.en", "--live", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "country" in result.stdout  # printed because it was asked for
+    logs = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "logs").glob("*.log*"))
+    assert "dictation ended: <text:" in logs and "DEBUG" in logs
+    for phrase in ("americans", "country", "fellow", "ask not"):
+        assert phrase not in logs.lower()
+
+
+def test_spoken_commands_from_real_speech(tmp_path: Path) -> None:
+    """espeak-ng says the commands; the real engine hears them; the text has the marks, not the words."""
+    wav = tmp_path / "commands.wav"
+    text = "hello world period new line this is a test comma with thirty six teeth period"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), text], check=True, timeout=60)
+    result = assistant(
+        "transcribe",
+        str(wav),
+        "-l",
+        "en",
+        "--model",
+        "whisper-tiny.en",
+        env={**os.environ, "ASSISTANT_HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.rstrip("\n")
+    first, _, second = out.partition("\n")
+    assert first.endswith("world."), out
+    assert second[:1].isupper() and second.endswith("."), out
+    assert "36" in second and "," in second, out
+    for word in ("period", "new line", "comma", "thirty"):
+        assert word not in out.lower(), out

@@ -23,10 +23,10 @@ def doctor(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_doctor_reports_vmic_danish_voice_x11_injection_and_tray(
-    xvfb, tray_host, alsa_vmic, assistant_home, tmp_path: Path  # noqa: ANN001
+    xvfb, tray_host, alsa_vmic, assistant_home, tmp_path: Path
 ) -> None:
     mic = alsa_vmic(EVAL_DIR / "speech" / "da" / "danspeech_nst_u0013002.wav")
-    assistant_home.write_policy('[locked.privacy]\nhistory = false\n[defaults.tts]\nrate = 180\n')
+    assistant_home.write_policy("[locked.privacy]\nhistory = false\n[defaults.tts]\nrate = 180\n")
     env = {**mic.env(), "DISPLAY": xvfb.display}
     result = doctor(env, "--json")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -20,8 +20,15 @@ from tests.support.playback_sink import null_sink  # noqa: F401  (fixture)
 
 
 def _assistant(args: list[str], env: dict[str, str], cwd: Path, stdin: str | None = None):
-    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
-                          timeout=120, env=env, cwd=cwd, input=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=cwd,
+        input=stdin,
+    )
 
 
 def _words(text: str) -> list[str]:
@@ -49,8 +56,9 @@ def test_speak_cli_plays_and_writes_files(null_sink, tmp_path: Path) -> None:  #
     result = _assistant(["speak", "--rate", "300", "Godmorgen, vi ses kl. 9."], env, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""  # never echoes the text
-    result = _assistant(["speak", "--out", "x.wav", "--marks", "x.json", "-"], env, tmp_path,
-                        stdin="Det koster ca. 200 kr.")
+    result = _assistant(
+        ["speak", "--out", "x.wav", "--marks", "x.json", "-"], env, tmp_path, stdin="Det koster ca. 200 kr."
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x.wav").stat().st_size > 10000
     assert '"word": "ca."' in (tmp_path / "x.json").read_text(encoding="utf-8")
@@ -61,16 +69,30 @@ def test_speak_cli_plays_and_writes_files(null_sink, tmp_path: Path) -> None:  #
 
 
 def _xclip(display: str, selection: str, text: str) -> None:
-    subprocess.run(["xclip", "-i", "-selection", selection], input=text.encode(), check=True,
-                   env=dict(os.environ, DISPLAY=display), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        ["xclip", "-i", "-selection", selection],
+        input=text.encode(),
+        check=True,
+        env=dict(os.environ, DISPLAY=display),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _xclip_out(display: str, selection: str) -> str:
-    return subprocess.run(["xclip", "-o", "-selection", selection], capture_output=True, text=True,
-                          env=dict(os.environ, DISPLAY=display)).stdout
+    return subprocess.run(
+        ["xclip", "-o", "-selection", selection],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, DISPLAY=display),
+    ).stdout
 
 
-def test_read_selection_reads_primary_and_says_when_nothing_is_selected(xvfb, null_sink, tmp_path: Path) -> None:  # noqa: F811
+def test_read_selection_reads_primary_and_says_when_nothing_is_selected(
+    xvfb,
+    null_sink,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     env = dict(os.environ, DISPLAY=xvfb.display, PULSE_SERVER=null_sink.server)
     env.pop("WAYLAND_DISPLAY", None)
     _xclip(xvfb.display, "primary", "Blåbær og æbler, kl. 8.")
@@ -94,19 +116,34 @@ def test_copy_fallback_reads_a_qt_field_and_restores_the_clipboard(xvfb, tmp_pat
     env = dict(os.environ, DISPLAY=xvfb.display)
     env.pop("WAYLAND_DISPLAY", None)
     out = tmp_path / "field.txt"
-    target = subprocess.Popen([sys.executable, str(REPO_ROOT / "tests/support/targets/qt_field.py"), str(out),
-                               "copy-target"], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    target = subprocess.Popen(
+        [sys.executable, str(REPO_ROOT / "tests/support/targets/qt_field.py"), str(out), "copy-target"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     try:
-        wait_until(lambda: subprocess.run(["xdotool", "search", "--name", "copy-target"], env=env,
-                                          capture_output=True).returncode == 0, timeout=20,
-                   message="the Qt field window")
-        window = subprocess.run(["xdotool", "search", "--name", "copy-target"], env=env,
-                                capture_output=True, text=True).stdout.split()[0]
+        wait_until(
+            lambda: (
+                subprocess.run(
+                    ["xdotool", "search", "--name", "copy-target"], env=env, capture_output=True
+                ).returncode
+                == 0
+            ),
+            timeout=20,
+            message="the Qt field window",
+        )
+        window = subprocess.run(
+            ["xdotool", "search", "--name", "copy-target"], env=env, capture_output=True, text=True
+        ).stdout.split()[0]
         subprocess.run(["xdotool", "windowactivate", "--sync", window], env=env, check=False)
         subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True)
         subprocess.run(["xdotool", "type", "--delay", "20", "hello from the field"], env=env, check=True)
-        wait_until(lambda: out.is_file() and out.read_text(encoding="utf-8") == "hello from the field",
-                   timeout=10, message="the typed text in the field")
+        wait_until(
+            lambda: out.is_file() and out.read_text(encoding="utf-8") == "hello from the field",
+            timeout=10,
+            message="the typed text in the field",
+        )
         subprocess.run(["xdotool", "key", "ctrl+a"], env=env, check=True)
         _xclip(xvfb.display, "clipboard", "kept on the clipboard")
         copy = X11CopySelection(env)

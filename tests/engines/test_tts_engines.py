@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 
 from assistant.selection import MacCopySelection, WindowsCopySelection, build_registry
-from assistant.tts import auto_order, build_registry as tts_registry
+from assistant.tts import auto_order
+from assistant.tts import build_registry as tts_registry
 from assistant.tts.base import choose_voice
 from assistant.tts.espeak import EspeakSynthesizer
 from assistant.tts.piper_engine import PiperSynthesizer
@@ -40,12 +41,24 @@ def test_espeak_marks_are_words_in_order_inside_the_audio() -> None:
     speech = ESPEAK.synthesize(text, voice="gmq/da", rate=170)
     assert speech.sample_rate == 22050 and speech.samples.dtype == np.int16
     assert _words(text, speech) == [
-        "Blåbærgrøden", "er", "færdig", "og", "børnene", "spiser", "den", "på", "én", "gang", "Så",
-        "går", "de", "ud",
+        "Blåbærgrøden",
+        "er",
+        "færdig",
+        "og",
+        "børnene",
+        "spiser",
+        "den",
+        "på",
+        "én",
+        "gang",
+        "Så",
+        "går",
+        "de",
+        "ud",
     ]
     times = [m.time for m in speech.marks]
     assert times == sorted(times) and len(set(times)) == len(times)
-    assert 0 <= times[0] and times[-1] < speech.duration
+    assert times[0] >= 0 and times[-1] < speech.duration
     assert not speech.marks_estimated
 
 
@@ -60,9 +73,11 @@ def test_espeak_mark_times_are_where_the_words_sound() -> None:
         at = round(mark.time * rate)
         before = level[at - round(0.08 * rate) : at - round(0.01 * rate)]
         after = level[at : at + round(0.12 * rate)]
-        assert before.max() < 200, f"sound before {text[mark.start:mark.end]!r}"
+        assert before.max() < 200, f"sound before {text[mark.start : mark.end]!r}"
         onset = int(np.argmax(after > 1000)) / rate
-        assert after.max() > 1000 and onset < 0.05, f"{text[mark.start:mark.end]!r} starts {onset:.3f}s late"
+        assert after.max() > 1000 and onset < 0.05, (
+            f"{text[mark.start : mark.end]!r} starts {onset:.3f}s late"
+        )
 
 
 def test_espeak_rate_and_bad_voice() -> None:
@@ -91,16 +106,32 @@ def test_render_uses_a_voice_per_language_and_maps_marks_to_the_written_text() -
 
 def _run_assistant(args: list[str], tmp_path: Path, **kw) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "assistant", *args], capture_output=True, text=True, timeout=120,
-        env=kw.get("env", os.environ), cwd=tmp_path, input=kw.get("input"),
+        [sys.executable, "-m", "assistant", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=kw.get("env", os.environ),
+        cwd=tmp_path,
+        input=kw.get("input"),
     )
 
 
 def test_pyttsx3_platform_voice_speaks_danish(tmp_path: Path) -> None:
     out, marks = tmp_path / "p.wav", tmp_path / "p.json"
     result = _run_assistant(
-        ["speak", "--engine", "pyttsx3", "--voice", "gmq/da", "--out", str(out), "--marks", str(marks),
-         "Hej med dig, hvordan går det?"], tmp_path,
+        [
+            "speak",
+            "--engine",
+            "pyttsx3",
+            "--voice",
+            "gmq/da",
+            "--out",
+            str(out),
+            "--marks",
+            str(marks),
+            "Hej med dig, hvordan går det?",
+        ],
+        tmp_path,
     )
     assert result.returncode == 0, result.stderr
     with wave.open(str(out)) as wav:
@@ -116,8 +147,19 @@ def test_piper_reads_with_an_installed_voice(tmp_path: Path) -> None:
     )
     out, marks = tmp_path / "piper.wav", tmp_path / "piper.json"
     result = _run_assistant(
-        ["speak", "--engine", "piper", "--language", "en", "--out", str(out), "--marks", str(marks),
-         "Good morning. The meeting starts at nine."], tmp_path,
+        [
+            "speak",
+            "--engine",
+            "piper",
+            "--language",
+            "en",
+            "--out",
+            str(out),
+            "--marks",
+            str(marks),
+            "Good morning. The meeting starts at nine.",
+        ],
+        tmp_path,
     )
     assert result.returncode == 0, result.stderr
     document = json.loads(marks.read_text(encoding="utf-8"))

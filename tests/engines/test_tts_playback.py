@@ -152,7 +152,7 @@ def test_next_and_previous_sentence(reader) -> None:
     assert [e.index for _, e in recorder.of(SentenceStarted)][:4] == [0, 1, 2, 1]
     # Words after a jump belong to the sentence that was jumped to.
     for _, word in recorder.words():
-        sentence = [e for t, e in recorder.of(SentenceStarted) if e.index == word.sentence][0]
+        sentence = next(e for _, e in recorder.of(SentenceStarted) if e.index == word.sentence)
         assert sentence.start <= word.start < word.end <= sentence.end
 
 

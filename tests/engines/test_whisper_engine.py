@@ -14,7 +14,7 @@ from tests.support import load_speech_manifest
 SAMPLES = load_speech_manifest()
 
 
-def run_stream(recognizer, samples: np.ndarray, step: int = 1600) -> tuple[list[Segment], list[Partial]]:  # noqa: ANN001
+def run_stream(recognizer, samples: np.ndarray, step: int = 1600) -> tuple[list[Segment], list[Partial]]:
     segments: list[Segment] = []
     partials: list[Partial] = []
     for offset in range(0, len(samples), step):
@@ -25,7 +25,7 @@ def run_stream(recognizer, samples: np.ndarray, step: int = 1600) -> tuple[list[
 
 
 @pytest.mark.parametrize("sample", [s for s in SAMPLES if s.language == "en"], ids=lambda s: s.path.stem)
-def test_english_recordings_with_tiny_en(tiny_en, sample) -> None:  # noqa: ANN001
+def test_english_recordings_with_tiny_en(tiny_en, sample) -> None:
     recognizer = WhisperEngine().recognizer(tiny_en, "en")
     segments, _ = run_stream(recognizer, read_audio(sample.path))
     text = " ".join(s.text for s in segments)
@@ -37,7 +37,7 @@ def test_english_recordings_with_tiny_en(tiny_en, sample) -> None:  # noqa: ANN0
 
 
 @pytest.mark.parametrize("sample", [s for s in SAMPLES if s.language == "da"], ids=lambda s: s.path.stem)
-def test_danish_is_transcribed_as_danish_never_translated(whisper_base, sample) -> None:  # noqa: ANN001
+def test_danish_is_transcribed_as_danish_never_translated(whisper_base, sample) -> None:
     recognizer = WhisperEngine().recognizer(whisper_base, "da")
     segments, _ = run_stream(recognizer, read_audio(sample.path))
     text = " ".join(s.text for s in segments).lower()
@@ -48,7 +48,7 @@ def test_danish_is_transcribed_as_danish_never_translated(whisper_base, sample) 
     assert not english & set(text.replace(",", " ").replace(".", " ").split()), text
 
 
-def test_silence_and_noise_give_no_text(tiny_en, whisper_base) -> None:  # noqa: ANN001
+def test_silence_and_noise_give_no_text(tiny_en, whisper_base) -> None:
     rng = np.random.default_rng(7)
     seconds = 6
     silence = np.zeros(16000 * seconds, dtype=np.int16)
@@ -64,7 +64,7 @@ def test_silence_and_noise_give_no_text(tiny_en, whisper_base) -> None:  # noqa:
             assert segments == [], f"{model.name}/{language}/{name}: {segments}"
 
 
-def test_partials_while_speaking(tiny_en) -> None:  # noqa: ANN001
+def test_partials_while_speaking(tiny_en) -> None:
     sample = next(s for s in SAMPLES if "jfk" in s.path.stem)
     recognizer = WhisperRecognizer(load_model(tiny_en), "en", partial_interval=1.0)
     segments, partials = run_stream(recognizer, read_audio(sample.path))
@@ -73,7 +73,7 @@ def test_partials_while_speaking(tiny_en) -> None:  # noqa: ANN001
     assert wer(sample.transcript, " ".join(s.text for s in segments), "en") == 0.0
 
 
-def test_vocabulary_prompt_biases_spelling(tiny_en) -> None:  # noqa: ANN001
+def test_vocabulary_prompt_biases_spelling(tiny_en) -> None:
     sample = next(s for s in SAMPLES if "jfk" in s.path.stem)
     recognizer = WhisperEngine().recognizer(tiny_en, "en", prompt="Americans, country, fellow")
     segments, _ = run_stream(recognizer, read_audio(sample.path))

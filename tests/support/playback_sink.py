@@ -68,23 +68,51 @@ class PulseNullSink:
             DBUS_SESSION_BUS_ADDRESS="disabled:",
         )
         self.process = ManagedProcess(
-            [daemon, "--daemonize=no", "--system=false", "-n", "-F", str(script), "--exit-idle-time=-1",
-             "--use-pid-file=false", "--disable-shm=true", "--no-cpu-limit=true", "--realtime=false",
-             "--high-priority=false", "--log-target=stderr", "--log-level=notice"],
+            [
+                daemon,
+                "--daemonize=no",
+                "--system=false",
+                "-n",
+                "-F",
+                str(script),
+                "--exit-idle-time=-1",
+                "--use-pid-file=false",
+                "--disable-shm=true",
+                "--no-cpu-limit=true",
+                "--realtime=false",
+                "--high-priority=false",
+                "--log-target=stderr",
+                "--log-level=notice",
+            ],
             log_path=self.base_dir / "pulseaudio.log",
             env=env,
         )
-        wait_until(self._ready, timeout=timeout, message=lambda: f"PulseAudio null sink: {self.process.describe()}")
+        wait_until(
+            self._ready, timeout=timeout, message=lambda: f"PulseAudio null sink: {self.process.describe()}"
+        )
         # An idle null sink renders in 2-second blocks, so a new stream would stall for up to 2 s
         # (a real sound card does not). A silent low-latency stream keeps it rendering in small
         # blocks; wait until the sink's latency has come down.
         self.keepalive = ManagedProcess(
-            [require_executable("pacat", "pulseaudio-utils"), "--server", self.server, "--playback",
-             "--raw", "--format=s16le", "--rate=22050", "--channels=1", "--latency-msec=10", "/dev/zero"],
+            [
+                require_executable("pacat", "pulseaudio-utils"),
+                "--server",
+                self.server,
+                "--playback",
+                "--raw",
+                "--format=s16le",
+                "--rate=22050",
+                "--channels=1",
+                "--latency-msec=10",
+                "/dev/zero",
+            ],
             log_path=self.base_dir / "keepalive.log",
         )
-        wait_until(lambda: self.sink_latency() < 0.05, timeout=timeout,
-                   message=lambda: f"the null sink's latency to drop (now {self.sink_latency():.3f} s)")
+        wait_until(
+            lambda: self.sink_latency() < 0.05,
+            timeout=timeout,
+            message=lambda: f"the null sink's latency to drop (now {self.sink_latency():.3f} s)",
+        )
         return self
 
     def sink_latency(self) -> float:
@@ -101,8 +129,12 @@ class PulseNullSink:
         return f"Default Sink: {self.sink}" in self.pactl("info", check=False)
 
     def pactl(self, *args: str, check: bool = True) -> str:
-        result = subprocess.run([shutil.which("pactl") or "pactl", "--server", self.server, *args],
-                                capture_output=True, text=True, timeout=10)
+        result = subprocess.run(
+            [shutil.which("pactl") or "pactl", "--server", self.server, *args],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
         if check and result.returncode != 0:
             raise AssertionError(f"pactl {' '.join(args)} failed: {result.stderr.strip()}")
         return result.stdout
@@ -126,9 +158,20 @@ class MonitorRecorder:
     def __init__(self, sink: PulseNullSink) -> None:
         parec = require_executable("parec", "pulseaudio-utils")
         self._proc = subprocess.Popen(
-            [parec, "--server", sink.server, "-d", sink.monitor, "--raw", "--format=s16le",
-             f"--rate={self.RATE}", "--channels=1", "--latency-msec=20"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            [
+                parec,
+                "--server",
+                sink.server,
+                "-d",
+                sink.monitor,
+                "--raw",
+                "--format=s16le",
+                f"--rate={self.RATE}",
+                "--channels=1",
+                "--latency-msec=20",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
         )
         self._blocks: list[tuple[float, np.ndarray]] = []  # (time.monotonic() at arrival, samples)
         self._lock = threading.Lock()
@@ -148,7 +191,9 @@ class MonitorRecorder:
     def loud_times(self, threshold: int = 300) -> list[float]:
         """Arrival times of blocks that held sound."""
         with self._lock:
-            return [t for t, b in self._blocks if len(b) and int(np.abs(b.astype(np.int32)).max()) > threshold]
+            return [
+                t for t, b in self._blocks if len(b) and int(np.abs(b.astype(np.int32)).max()) > threshold
+            ]
 
     def stop(self) -> None:
         self._proc.terminate()

@@ -15,7 +15,7 @@ from assistant.app import App
 from assistant.ui.main import TrayController
 
 
-def test_tray_is_available_and_icon_shows(tray_host, qtbot) -> None:  # noqa: ANN001
+def test_tray_is_available_and_icon_shows(tray_host, qtbot) -> None:
     assert QSystemTrayIcon.isSystemTrayAvailable()
     controller = TrayController(App.create(), QApplication.instance())
     controller.show()
@@ -28,7 +28,7 @@ def test_tray_is_available_and_icon_shows(tray_host, qtbot) -> None:  # noqa: AN
     controller.tray.hide()
 
 
-def test_doctor_window_reports_without_blocking_the_gui(tray_host, qtbot) -> None:  # noqa: ANN001
+def test_doctor_window_reports_without_blocking_the_gui(tray_host, qtbot) -> None:
     from assistant.ui.doctor_window import DoctorWindow
 
     window = DoctorWindow(App.create())
@@ -44,10 +44,12 @@ def test_doctor_window_reports_without_blocking_the_gui(tray_host, qtbot) -> Non
     window.close()
 
 
-def test_tray_process_starts_fast_and_quits_cleanly_on_sigterm(tray_host, tmp_path: Path) -> None:  # noqa: ANN001
+def test_tray_process_starts_fast_and_quits_cleanly_on_sigterm(tray_host, tmp_path: Path) -> None:
     env = {**os.environ, "ASSISTANT_HOME": str(tmp_path)}
     started = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "tray"], env=env, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "tray"], env=env, stderr=subprocess.PIPE, text=True
+    )
     log_file = tmp_path / "logs" / "assistant.log"
     try:
         deadline = started + 30

@@ -49,7 +49,7 @@ def test_commands_are_parsed_in_spoken_order_and_whisper_punctuation_is_replaced
     ]
 
 
-def dictate(language: str, *utterances: str, replace=None) -> str:  # noqa: ANN001
+def dictate(language: str, *utterances: str, replace=None) -> str:
     transcript = Transcript(language, replace or (lambda t: t))
     for utterance in utterances:
         transcript.add_utterance(utterance)
@@ -82,7 +82,9 @@ def test_undo_removes_exactly_the_last_utterance() -> None:
 
 
 def test_delete_last_sentence_respects_abbreviations() -> None:
-    text = dictate("da", "første sætning punktum", "f.eks. tandsten og ca. tre huller punktum", "slet sidste sætning")
+    text = dictate(
+        "da", "første sætning punktum", "f.eks. tandsten og ca. tre huller punktum", "slet sidste sætning"
+    )
     assert text == "Første sætning."
     assert dictate("da", "kun en sætning", "slet sidste sætning") == ""
 

@@ -41,7 +41,14 @@ def test_danish_numbers(n: int, words: str) -> None:
 
 def test_danish_ordinals_and_years() -> None:
     assert [ordinal_da(n) for n in (1, 2, 3, 4, 12, 20, 21, 30, 31)] == [
-        "første", "anden", "tredje", "fjerde", "tolvte", "tyvende", "enogtyvende", "tredivte",
+        "første",
+        "anden",
+        "tredje",
+        "fjerde",
+        "tolvte",
+        "tyvende",
+        "enogtyvende",
+        "tredivte",
         "enogtredivte",
     ]
     assert year_da(1998) == "nitten hundrede og otteoghalvfems"
@@ -63,7 +70,10 @@ def test_danish_ordinals_and_years() -> None:
         ("Set d. 5/11-98", "Set den femte november nitten hundrede og otteoghalvfems"),
         ("Dato 2024-01-31", "Dato enogtredivte januar to tusind og fireogtyve"),
         ("Den 3. marts 2024", "Den tredje marts to tusind og fireogtyve"),
-        ("Vi talte bl.a. om det, dvs. alt osv.", "Vi talte blandt andet om det, det vil sige alt og så videre"),
+        (
+            "Vi talte bl.a. om det, dvs. alt osv.",
+            "Vi talte blandt andet om det, det vil sige alt og så videre",
+        ),
         ("Åbent 8-16", "Åbent otte til seksten"),
         ("15 % af borgerne", "femten procent af borgerne"),
         ("Ring 0045 2345", "Ring nul nul fire fem to tusind tre hundrede og femogfyrre"),
