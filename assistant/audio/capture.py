@@ -67,6 +67,7 @@ class Capture:
         self.overflows = 0  # PortAudio reported lost input
         self.dropped_blocks = 0  # our queue was full (the reader fell behind)
         self.level_dbfs = -100.0
+        self.frames_captured = 0  # counted in the callback: proves the device is delivering
         self.frames_delivered = 0
         self._last_data = 0.0
 
@@ -74,6 +75,7 @@ class Capture:
     def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
         if status and status.input_overflow:
             self.overflows += 1
+        self.frames_captured += frames
         try:
             self._queue.put_nowait(indata.copy())
         except queue.Full:

@@ -144,6 +144,12 @@ _SETTINGS = [
     Setting("ui.font_size", int, 14, "Text size in points", minimum=9, maximum=36),
     Setting("ui.tint", str, "", "Background tint for reading, e.g. #fdf6e3; empty for none", check=_colour),
     Setting(
+        "spelling.machine_terms",
+        str,
+        "",
+        "A machine-wide term list for spelling (UTF-8 file, one term per line); IT sets it",
+    ),
+    Setting(
         "logging.level",
         str,
         "INFO",

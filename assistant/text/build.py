@@ -226,6 +226,20 @@ def build_language(language: str, out_dir: Path) -> dict[str, object]:
     return meta
 
 
+def _up_to_date(folder: Path) -> bool:
+    """Built in the current format, and newer than the code and hand-written lists it came from."""
+    from assistant.text.lexicon import _usable
+
+    if not _usable(folder):
+        return False
+    built = (folder / "meta.json").stat().st_mtime
+    sources = [
+        Path(__file__),
+        *(Path(__file__).resolve().parents[2] / "resources" / "lexicon").glob("**/*.t*"),
+    ]
+    return all(src.stat().st_mtime <= built for src in sources if src.is_file() and "build" not in src.parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m assistant.text.build", description=__doc__.split("\n")[0]
@@ -234,8 +248,14 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})"
     )
     parser.add_argument("--language", choices=LANGUAGES, action="append", help="only this language")
+    parser.add_argument(
+        "--if-needed", action="store_true", help="skip a language whose lexicon is newer than its sources"
+    )
     args = parser.parse_args(argv)
     for language in args.language or LANGUAGES:
+        if args.if_needed and _up_to_date(args.out / language):
+            print(f"{language}: up to date")
+            continue
         meta = build_language(language, args.out)
         print(f"{language}: {meta['words']} words, {meta['bigrams']} word pairs, {meta['seconds']} s")
     return 0

@@ -7,11 +7,10 @@ Words live in ``<data_dir>/dictionary/<lang>.txt`` (UTF-8, one per line); accept
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from pathlib import Path
 
 from assistant.errors import StorageError
+from assistant.fsutil import atomic_write
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -29,10 +28,7 @@ def _read_lines(path: Path) -> list[str]:
 def _write_atomic(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
+        atomic_write(path, text.encode("utf-8"))
     except OSError as exc:
         raise StorageError(
             f"The dictionary {path} cannot be saved", "Check the folder's permissions"

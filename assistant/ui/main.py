@@ -1,4 +1,9 @@
-"""The tray application: icon with state, menu, and a clean exit on quit or SIGTERM."""
+"""The tray application: icon with state, menu, hotkeys, windows, and a clean exit.
+
+Start-up shows the icon at once; the speech model, spelling lexicon and voices load on worker
+threads afterwards (the tooltip and the icon's "working" state show it). Every thread is
+joined in :meth:`TrayController.quit`.
+"""
 
 from __future__ import annotations
 
@@ -12,52 +17,343 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
 from assistant import __version__
 from assistant.app import App
+from assistant.errors import AssistantError
+from assistant.ui.bridge import HotkeyBridge, TaskBridge
+from assistant.ui.dictation import DictationController, DictationPanel
 from assistant.ui.icons import state_icon
+from assistant.ui.reading import ReaderBar, ReaderController
+from assistant.ui.workers import Workers
 
 log = logging.getLogger(__name__)
 
+HOTKEY_KEYS = ("hotkeys.dictate", "hotkeys.push_to_talk", "hotkeys.read_selection", "hotkeys.stop_reading")
+PURGE_INTERVAL_MS = 6 * 3600 * 1000
+
 
 class TrayController(QObject):
-    """Owns the tray icon and its menu; later issues attach dictation and reading here."""
+    """Owns the tray icon, its menu, the hotkeys and every window."""
 
     state_changed = Signal(str)
+    hotkeys_ready = Signal()
+    model_loaded = Signal(bool)  # ok
+    spelling_loaded = Signal()
 
     def __init__(self, app: App, qt_app: QApplication) -> None:
         super().__init__()
         self.app = app
         self.qt_app = qt_app
         self.state = "idle"
+        self.tasks = TaskBridge(self)
+        self.tasks.done.connect(self._on_task_done)
+        self.tasks.error.connect(self._on_task_error)
+        self.workers = Workers(self.tasks)
+        self.history = self._open_history()
+        self.dictation = DictationController(app, self.workers, self.history)
+        self.dictation.state_changed.connect(self.set_state)
+        spacing = int(app.config["ui.line_spacing"])
+        self.panel = DictationPanel(self.dictation, spacing)
+        self.reader = ReaderController(app, self.workers)
+        self.reader_bar = ReaderBar(self.reader, spacing)
+        self.panel.read_aloud.connect(self._read_panel)
+        self.reader.word.connect(self._on_reader_word)
+        self.reader.finished.connect(self.panel.clear_highlight)
+        self.reader.text_started.connect(self._on_reading_started)
+        self.reader.problem.connect(self._on_reader_problem)
+        self.hotkey_bridge = HotkeyBridge(self)
+        self.hotkey_bridge.pressed.connect(self._on_hotkey_pressed)
+        self.hotkey_bridge.released.connect(self._on_hotkey_released)
+        self.grabber = None
+        self.hotkey_problems: dict[str, str] = {}
+        self._loading = 0
+        self._purge_timer = QTimer(self)
+        self._purge_timer.timeout.connect(self.purge_history)
+
         self.tray = QSystemTrayIcon(state_icon("idle"))
-        self.tray.setToolTip(self.tr("Assistent – klar"))
+        self.tray.activated.connect(self._on_activated)
         self.menu = QMenu()
-        self.action_doctor = QAction(self.tr("Diagnose …"), self.menu)
-        self.action_doctor.triggered.connect(self.open_doctor)
-        self.action_about = QAction(self.tr("Om Assistent"), self.menu)
-        self.action_about.triggered.connect(self.show_about)
-        self.action_quit = QAction(self.tr("Afslut"), self.menu)
-        self.action_quit.triggered.connect(self.quit)
+        self.action_dictate = self._action(self.tr("Diktér"), self.dictation.toggle)
+        self.action_read = self._action(self.tr("Læs markering op"), self.reader.read_selection)
+        self.action_panel = self._action(self.tr("Åbn panel"), self.show_panel)
+        self.action_history = self._action(self.tr("Historik …"), self.open_history)
+        self.action_settings = self._action(self.tr("Indstillinger …"), self.open_settings)
+        self.action_models = self._action(self.tr("Modeller …"), self.open_models)
+        self.action_doctor = self._action(self.tr("Diagnose …"), self.open_doctor)
+        self.action_about = self._action(self.tr("Om Assistent"), self.show_about)
+        self.action_quit = self._action(self.tr("Afslut"), self.quit)
+        for action in (self.action_dictate, self.action_read, self.action_panel):
+            self.menu.addAction(action)
+        self.menu.addSeparator()
+        for action in (self.action_history, self.action_settings, self.action_models):
+            self.menu.addAction(action)
+        self.menu.addSeparator()
         for action in (self.action_doctor, self.action_about):
             self.menu.addAction(action)
         self.menu.addSeparator()
         self.menu.addAction(self.action_quit)
         self.tray.setContextMenu(self.menu)
-        self._doctor = None
+        self._update_tooltip()
+        self.windows: dict[str, QObject] = {}
+        self._quitting = False
 
+    def _action(self, text: str, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self.menu)
+        action.triggered.connect(slot)
+        return action
+
+    def _open_history(self):  # type: ignore[no-untyped-def]
+        from assistant.storage.history import History
+
+        try:
+            return History(self.app.paths.history_db)
+        except AssistantError as exc:
+            log.warning("history unavailable: %s", exc.message)
+            return None
+
+    # -- start-up ----------------------------------------------------------------------------------
     def show(self) -> None:
         self.tray.show()
 
+    def start_services(self, *, preload: bool = True, hotkeys: bool = True) -> None:
+        """Everything after the icon is up: hotkeys, history purge, background loading."""
+        self.purge_history()
+        self._purge_timer.start(PURGE_INTERVAL_MS)
+        if hotkeys:
+            self.grab_hotkeys()
+        self._load_spelling()
+        if preload:
+            self._preload_model()
+            self.reader.load()
+
+    def _load_spelling(self) -> None:
+        app = self.app
+
+        def job():  # type: ignore[no-untyped-def]
+            from assistant.text.service import from_app
+
+            return from_app(app)
+
+        self.workers.run("spelling", job)
+
+    def _preload_model(self) -> None:
+        app = self.app
+        self._loading += 1
+        self._update_tooltip()
+        if self.state == "idle":
+            self.set_state("working")
+
+        def job() -> str:
+            from assistant.stt.select import choose_speech
+
+            choice = choose_speech(app)
+            choice.engine.recognizer(choice.model_path, choice.language)  # loads and caches the model
+            return choice.model_name
+
+        self.workers.run("model", job)
+
+    @Slot(str, object)
+    def _on_task_done(self, tag: str, result: object) -> None:
+        if tag == "spelling":
+            self.dictation.spelling = result
+            self.spelling_loaded.emit()
+        elif tag == "model":
+            self._loading -= 1
+            log.info("speech model ready in the background")
+            if self.state == "working" and not self.dictation.listening:
+                self.set_state("idle")
+            self._update_tooltip()
+            self.model_loaded.emit(True)
+
+    @Slot(str, str, str)
+    def _on_task_error(self, tag: str, message: str, hint: str) -> None:
+        if tag == "model":
+            self._loading -= 1
+            self.set_state("error")
+            self.tray.setToolTip(self.tr("Assistent – ingen talemodel: {0}").format(message))
+            self.model_loaded.emit(False)
+        elif tag == "spelling":
+            log.warning("spelling unavailable: %s", message)
+            self.spelling_loaded.emit()
+
+    # -- hotkeys -----------------------------------------------------------------------------------
+    def grab_hotkeys(self) -> dict[str, str]:
+        """(Re)grab the configured hotkeys; returns {setting key: problem} for those that failed."""
+        from assistant.hotkeys import create_grabber
+
+        if self.grabber is not None:
+            self.grabber.stop()
+            self.grabber = None
+        bindings = {key: self.app.config[key] for key in HOTKEY_KEYS}
+        self.hotkey_problems = {}
+        try:
+            grabber = create_grabber(self.hotkey_bridge, self.app.environ)
+            results = grabber.start(bindings)
+        except AssistantError as exc:
+            log.warning("global hotkeys unavailable: %s", exc.message)
+            self.hotkey_problems = {key: exc.message for key, combo in bindings.items() if combo}
+        else:
+            self.grabber = grabber
+            self.hotkey_problems = {r.name: r.problem for r in results if r.problem}
+        if self.hotkey_problems:
+            lines = [f"{self.app.config[k]}: {p}" for k, p in self.hotkey_problems.items()]
+            self.tray.showMessage(
+                self.tr("Genvejstaster"),
+                self.tr("Nogle genvejstaster virker ikke:\n{0}").format("\n".join(lines)),
+                QSystemTrayIcon.MessageIcon.Warning,
+                8000,
+            )
+        self.hotkeys_ready.emit()
+        return self.hotkey_problems
+
+    @Slot(str)
+    def _on_hotkey_pressed(self, key: str) -> None:
+        if key == "hotkeys.dictate":
+            if not self.dictation.listening:
+                self.show_panel()
+            self.dictation.toggle()
+        elif key == "hotkeys.push_to_talk":
+            self.show_panel()
+            self.dictation.start()
+        elif key == "hotkeys.read_selection":
+            self.reader.read_selection()
+        elif key == "hotkeys.stop_reading":
+            self.reader.stop()
+
+    @Slot(str)
+    def _on_hotkey_released(self, key: str) -> None:
+        if key == "hotkeys.push_to_talk":
+            self.dictation.stop()
+
+    # -- state -------------------------------------------------------------------------------------
     @Slot(str)
     def set_state(self, state: str) -> None:
         self.state = state
         self.tray.setIcon(state_icon(state))
+        self.action_dictate.setText(self.tr("Stop diktering") if state == "listening" else self.tr("Diktér"))
+        self._update_tooltip()
         self.state_changed.emit(state)
 
+    def _update_tooltip(self) -> None:
+        texts = {
+            "idle": self.tr("Assistent – klar"),
+            "listening": self.tr("Assistent – lytter"),
+            "working": self.tr("Assistent – arbejder …"),
+            "error": self.tr("Assistent – der er et problem"),
+        }
+        text = texts.get(self.state, texts["idle"])
+        if self._loading > 0:
+            text += "\n" + self.tr("Indlæser talemodel …")
+        self.tray.setToolTip(text)
+
+    # -- windows -----------------------------------------------------------------------------------
     @Slot()
-    def open_doctor(self) -> None:
+    def show_panel(self) -> None:
+        if not self.panel.isVisible():
+            self.panel.show_near_bottom()
+        self.panel.raise_()
+
+    @Slot(str)
+    def _read_panel(self, text: str) -> None:
+        self.reader.read(text, "panel")
+
+    @Slot(str, str)
+    def _on_reading_started(self, text: str, source: str) -> None:
+        if source != "panel":
+            self.reader_bar.show()
+            self.reader_bar.raise_()
+
+    @Slot(int, int)
+    def _on_reader_word(self, start: int, end: int) -> None:
+        if self.reader.source == "panel":
+            self.panel.highlight(start, end)
+
+    @Slot(str)
+    def _on_reader_problem(self, message: str) -> None:
+        self.tray.showMessage(self.tr("Oplæsning"), message, QSystemTrayIcon.MessageIcon.Information, 5000)
+
+    def _window(self, name: str, factory):  # type: ignore[no-untyped-def]
+        window = self.windows.get(name)
+        if window is None:
+            window = factory()
+            self.windows[name] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    @Slot()
+    def open_history(self):  # type: ignore[no-untyped-def]
+        from assistant.ui.history_window import HistoryWindow
+
+        def make():  # type: ignore[no-untyped-def]
+            window = HistoryWindow(
+                self.history, int(self.app.config["privacy.retention_days"]), bool(self.app.config["privacy.history"])
+            )
+            window.insert_again.connect(self._insert_again)
+            self.dictation.session_stopped.connect(window.refresh)
+            self.dictation.inserted.connect(window.refresh)
+            return window
+
+        window = self._window("history", make)
+        window.refresh()
+        return window
+
+    @Slot(str)
+    def _insert_again(self, text: str) -> None:
+        self.dictation.load_text(text)
+        self.show_panel()
+        self.dictation.status.emit(self.tr("Klik i feltet, hvor teksten skal stå, og tryk Indsæt."), False)
+
+    @Slot()
+    def open_settings(self):  # type: ignore[no-untyped-def]
+        from assistant.ui.settings_window import SettingsWindow
+
+        def make():  # type: ignore[no-untyped-def]
+            window = SettingsWindow(self.app, self.workers, self.hotkey_problems)
+            window.setting_changed.connect(self._on_setting_changed)
+            return window
+
+        return self._window("settings", make)
+
+    @Slot(str)
+    def _on_setting_changed(self, key: str) -> None:
+        if key in HOTKEY_KEYS:
+            self.grab_hotkeys()
+        elif key in ("ui.font_size", "ui.tint"):
+            from assistant.ui.style import apply_style
+
+            apply_style(self.qt_app, self.app.config)
+        elif key == "words" and self.dictation.spelling is not None:
+            self._load_spelling()
+        elif key in ("general.language", "stt.engine", "stt.model_da", "stt.model_en"):
+            self._load_spelling()
+            self._preload_model()
+        elif key.startswith("tts."):
+            self.reader.shutdown()
+            self.reader.load()
+        elif key == "privacy.retention_days":
+            self.purge_history()
+
+    @Slot()
+    def open_models(self):  # type: ignore[no-untyped-def]
+        from assistant.ui.models_window import ModelsWindow
+
+        return self._window("models", lambda: ModelsWindow(self.app, self.workers))
+
+    @Slot()
+    def open_doctor(self):  # type: ignore[no-untyped-def]
         from assistant.ui.doctor_window import DoctorWindow
 
-        self._doctor = DoctorWindow(self.app)
-        self._doctor.show()
+        self.windows.pop("doctor", None)
+        return self._window("doctor", lambda: DoctorWindow(self.app))
+
+    @Slot()
+    def open_first_run(self):  # type: ignore[no-untyped-def]
+        from assistant.ui.first_run import FirstRunGuide
+        from assistant.ui.settings_window import SettingsWindow
+
+        settings = SettingsWindow(self.app, self.workers, self.hotkey_problems)
+        self.windows["first-run-settings"] = settings
+        return self._window("first-run", lambda: FirstRunGuide(self.app, settings, self.reader))
 
     @Slot()
     def show_about(self) -> None:
@@ -69,10 +365,54 @@ class TrayController(QObject):
             ),
         )
 
+    @Slot(str)
+    def bring_forward(self, request: str = "show") -> None:
+        """A second launch asked us to come forward: show the panel."""
+        self.show_panel()
+        self.panel.activateWindow()
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.show_panel()
+
+    # -- history purge -----------------------------------------------------------------------------
+    @Slot()
+    def purge_history(self) -> int:
+        if self.history is None:
+            return 0
+        try:
+            return self.history.purge(int(self.app.config["privacy.retention_days"]))
+        except AssistantError as exc:
+            log.warning("history purge: %s", exc.message)
+            return 0
+
+    # -- quit --------------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop hotkeys, dictation (its words are saved), reading; join every thread."""
+        if self._quitting:
+            return
+        self._quitting = True
+        self._purge_timer.stop()
+        if self.grabber is not None:
+            self.grabber.stop()
+            self.grabber = None
+        self.dictation.shutdown()
+        self.reader.shutdown()
+        left = self.workers.join_all()
+        for window in self.windows.values():
+            window.close()
+        self.panel.hide()
+        self.reader_bar.hide()
+        if self.history is not None:
+            self.history.close()
+        self.tray.hide()
+        log.info("tray services stopped%s", f" ({len(left)} thread(s) still running)" if left else "")
+
     @Slot()
     def quit(self) -> None:
         log.info("quit requested")
-        self.tray.hide()
+        self.shutdown()
         self.qt_app.quit()
 
 
@@ -87,24 +427,48 @@ def _install_sigterm(qt_app: QApplication) -> QTimer:
 
 
 def run_tray(app: App) -> int:
+    from assistant.ui.single_instance import InstanceServer, ask_running_instance, server_name
+    from assistant.ui.style import apply_style
+    from assistant.ui.translations import install_translator
+
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("assistant")
     qt_app.setApplicationDisplayName("Assistent")
     qt_app.setQuitOnLastWindowClosed(False)
+    name = server_name(str(app.paths.data_dir))
+    if ask_running_instance(name):
+        log.info("another tray is running; asked it to come forward")
+        print("assistant: already running; its panel was brought forward", file=sys.stderr)
+        return 0
+    instance = InstanceServer(name)
+    if not instance.listen():
+        log.warning("single-instance server could not listen: %s", instance.server.errorString())
+    language = install_translator(qt_app, app.config["general.ui_language"])
+    apply_style(qt_app, app.config)
     if not QSystemTrayIcon.isSystemTrayAvailable():
         QMessageBox.warning(
             None,
             "Assistent",
-            "Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.\n"
-            "Brug kommandoerne i en terminal: assistant --help",
+            qt_app.translate(
+                "run_tray",
+                "Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.\n"
+                "Brug kommandoerne i en terminal: assistant --help",
+            ),
         )
         log.warning("no system tray available")
+        instance.close()
         return 1
     controller = TrayController(app, qt_app)
+    instance.request.connect(controller.bring_forward)
     controller.show()
     keep_alive = _install_sigterm(qt_app)
-    log.info("tray started")
+    log.info("tray started (ui language %s)", language)
+    QTimer.singleShot(0, controller.start_services)
+    if app.config["ui.first_run_guide"]:
+        QTimer.singleShot(0, controller.open_first_run)
     code = qt_app.exec()
+    controller.shutdown()
+    instance.close()
     keep_alive.stop()
     log.info("tray stopped")
     return int(code)

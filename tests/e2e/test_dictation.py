@@ -88,10 +88,12 @@ def test_nothing_said_while_the_model_loads_is_lost(pulse_vmic) -> None:
         recorder,
     )
     session.start()
-    # Speech starts immediately: the model has not finished loading yet.
+    # Speech starts as soon as the microphone delivers, while the model is still loading.
+    wait_until(lambda: session.capture.frames_captured > 0, timeout=10, message="the first microphone frames")
     playback = pulse_vmic.play(JFK.path, lead_silence=0.2)
     assert not recorder.of(ModelReady), "the model loaded before speech started; test proves nothing"
     playback.wait(timeout=30)
+    assert playback.frames_lost == 0
     played_at = time.monotonic()
     wait_until(lambda: "country." in session.text, timeout=30, message="final text of the JFK quote")
     latency = recorder.times[recorder.events.index(recorder.of(TextChanged)[-1])] - played_at
@@ -112,6 +114,7 @@ def test_microphone_lost_mid_dictation_keeps_words(pulse_vmic) -> None:
         capture, lambda: WhisperEngine().recognizer(tiny, "en"), Transcript("en"), recorder
     )
     session.start()
+    wait_until(lambda: capture.frames_captured > 0, timeout=10, message="the first microphone frames")
     pulse_vmic.play(JFK.path, lead_silence=0.2).wait(timeout=30)
     wait_until(lambda: "country" in session.text, timeout=30, message="text before the device is lost")
     heard = session.text
@@ -199,6 +202,7 @@ def test_device_that_refuses_16k_is_opened_native_and_resampled(pulse_vmic) -> N
     )
     session.start()
     assert capture.device_rate == native
+    wait_until(lambda: capture.frames_captured > 0, timeout=10, message="the first microphone frames")
     pulse_vmic.play(JFK.path, lead_silence=0.2).wait(timeout=30)
     wait_until(lambda: "country." in session.text, timeout=30, message="final text after resampling")
     session.stop()

@@ -71,3 +71,28 @@ def test_bad_top_is_a_usage_error(tmp_path: Path) -> None:
     proc = run(["spell", "--top", "0", "hus"], tmp_path)
     assert proc.returncode == 2
     assert "--top" in proc.stderr
+
+
+def test_dictionary_cli_add_import_remove_and_spell_accepts(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ASSISTANT_HOME": str(tmp_path / "home")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "assistant", *args], capture_output=True, text=True, env=env, timeout=120
+        )
+
+    assert run("dictionary", "-l", "da", "add", "Østerbroklinikken").returncode == 0
+    terms = tmp_path / "terms.txt"
+    terms.write_text("# dental\nkofferdam\nØsterbroklinikken\n", encoding="utf-8")
+    assert "1 new words" in run("dictionary", "-l", "da", "import", str(terms)).stdout
+    assert run("dictionary", "-l", "da", "list").stdout.split() == ["Østerbroklinikken", "kofferdam"]
+    assert run("spell", "--language", "da", "Østerbroklinikken").stdout.split("\t")[1] == "ok"
+    missing = run("dictionary", "-l", "da", "import", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    assert run("dictionary", "-l", "da", "remove", "kofferdam").returncode == 0
+    gone = run("dictionary", "-l", "da", "remove", "kofferdam")
+    assert gone.returncode == 2 and len(gone.stderr.strip().splitlines()) == 1

@@ -61,11 +61,10 @@ def test_english_corrections_and_case(en: Spelling) -> None:
     assert "physical" in top(en, "fisical", 3)  # fiscal is one letter away, physical sounds alike
 
 
-def test_context_changes_the_ranking(en: Spelling) -> None:
-    plain = en.speller.suggest("ther", 5)
-    with_context = en.speller.suggest("ther", 5, previous="over")
-    assert [s.word for s in plain] != [] and with_context
-    assert len(en.lexicon.bigrams) > 100
+def test_neighbouring_words_change_the_ranking(da: Spelling) -> None:
+    assert top(da, "fil")[0] == "til"
+    assert top(da, "fil", previous="du", following="have")[0] == "vil"
+    assert len(da.lexicon.bigrams) > 1000
 
 
 def test_tokenizer_keeps_spans_punctuation_and_numbers() -> None:

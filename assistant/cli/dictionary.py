@@ -1,0 +1,74 @@
+"""``assistant dictionary list|add|remove|import``: the user's own words for spelling."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.app import App
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "dictionary", help="your own words for spelling: list, add, remove, import"
+    )
+    parser.add_argument(
+        "--language", "-l", choices=("da", "en"), help="default: the setting general.language"
+    )
+    actions = parser.add_subparsers(dest="dictionary_action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="print your words, one per line").set_defaults(handler=_list)
+    add = actions.add_parser("add", help="add words")
+    add.add_argument("words", nargs="+")
+    add.set_defaults(handler=_add)
+    remove = actions.add_parser("remove", help="remove words")
+    remove.add_argument("words", nargs="+")
+    remove.set_defaults(handler=_remove)
+    imp = actions.add_parser("import", help="add every word of a UTF-8 term list (one per line, # comments)")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(handler=_import)
+
+
+def _dictionary(args: argparse.Namespace, app: App):
+    from assistant.text.service import user_dictionary_dir
+    from assistant.text.userdict import UserDictionary
+
+    language = args.language or app.config["general.language"]
+    return UserDictionary(user_dictionary_dir(app.paths.data_dir), language)
+
+
+def _list(args: argparse.Namespace, app: App) -> int:
+    for word in _dictionary(args, app).words:
+        print(word)
+    return 0
+
+
+def _add(args: argparse.Namespace, app: App) -> int:
+    dictionary = _dictionary(args, app)
+    added = sum(dictionary.add(word) for word in args.words)
+    print(f"{added} added, {len(args.words) - added} already there")
+    return 0
+
+
+def _remove(args: argparse.Namespace, app: App) -> int:
+    from assistant.errors import UsageError
+
+    dictionary = _dictionary(args, app)
+    removed = sum(dictionary.remove(word) for word in args.words)
+    if removed == 0:
+        raise UsageError(
+            "None of those words is in your dictionary", "See them with 'assistant dictionary list'"
+        )
+    print(f"{removed} removed")
+    return 0
+
+
+def _import(args: argparse.Namespace, app: App) -> int:
+    from assistant.errors import UsageError
+
+    if not args.file.is_file():
+        raise UsageError(f"The term list {args.file} does not exist", "Give the path of a UTF-8 text file")
+    added = _dictionary(args, app).import_file(args.file)
+    print(f"{added} new words imported")
+    return 0

@@ -1,0 +1,105 @@
+"""Core callbacks -> Qt signals. The only way worker-thread events reach the GUI thread.
+
+Each bridge is a QObject living on the GUI thread. Its ``__call__`` (or ``on_*``) is handed to
+the core as a plain callback and runs on the core's thread (dictation worker, reader clock,
+hotkey grabber, installer); it does nothing but emit a signal. Signals are connected to
+``@Slot`` methods of GUI objects, so Qt queues them onto the GUI thread. No other Qt call is
+made from those threads.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from assistant.errors import AssistantError
+
+
+class DictationBridge(QObject):
+    """Events of :class:`assistant.stt.session.DictationSession`."""
+
+    listening = Signal(str)  # device name
+    model_ready = Signal(float)  # seconds to load
+    level = Signal(float)  # dBFS
+    text_changed = Signal(str, bool)  # whole text, final
+    failed = Signal(str, str)  # message, hint
+    stopped = Signal(str)  # final text
+
+    def __call__(self, event: object) -> None:
+        from assistant.stt.session import Failed, Level, Listening, ModelReady, Stopped, TextChanged
+
+        if isinstance(event, TextChanged):
+            self.text_changed.emit(event.text, event.final)
+        elif isinstance(event, Level):
+            self.level.emit(event.dbfs)
+        elif isinstance(event, Listening):
+            self.listening.emit(event.device)
+        elif isinstance(event, ModelReady):
+            self.model_ready.emit(event.seconds)
+        elif isinstance(event, Failed):
+            self.failed.emit(event.error.message, event.error.hint or "")
+        elif isinstance(event, Stopped):
+            self.stopped.emit(event.text)
+
+
+class ReaderBridge(QObject):
+    """Events of :class:`assistant.tts.reader.Reader`."""
+
+    started = Signal(int, int)  # utterance, chars
+    word = Signal(int, int, int)  # utterance, start, end
+    paused = Signal(bool)
+    finished = Signal(int, bool)  # utterance, stopped
+    failed = Signal(str, str)
+
+    def __call__(self, event: object) -> None:
+        from assistant.tts.reader import (
+            ReadingFailed,
+            ReadingFinished,
+            ReadingPaused,
+            ReadingResumed,
+            ReadingStarted,
+            WordStarted,
+        )
+
+        if isinstance(event, WordStarted):
+            self.word.emit(event.utterance, event.start, event.end)
+        elif isinstance(event, ReadingStarted):
+            self.started.emit(event.utterance, event.chars)
+        elif isinstance(event, ReadingPaused):
+            self.paused.emit(True)
+        elif isinstance(event, ReadingResumed):
+            self.paused.emit(False)
+        elif isinstance(event, ReadingFinished):
+            self.finished.emit(event.utterance, event.stopped)
+        elif isinstance(event, ReadingFailed):
+            self.failed.emit(event.message, event.hint or "")
+
+
+class HotkeyBridge(QObject):
+    """``on_event(name, pressed)`` from the hotkey thread."""
+
+    pressed = Signal(str)
+    released = Signal(str)
+
+    def __call__(self, name: str, pressed: bool) -> None:
+        (self.pressed if pressed else self.released).emit(name)
+
+
+class TaskBridge(QObject):
+    """A blocking job on a worker thread (model load, insertion, install, selection): progress,
+    result or error come back as signals. ``tag`` tells concurrent jobs apart."""
+
+    progress = Signal(str, str, "qint64", "qint64")  # tag, stage, done, total (-1 unknown)
+    done = Signal(str, object)  # tag, result
+    error = Signal(str, str, str)  # tag, message, hint
+
+    def on_progress(self, tag: str, stage: str, done: int, total: int | None) -> None:
+        self.progress.emit(tag, stage, int(done), -1 if total is None else int(total))
+
+    def on_done(self, tag: str, result: object) -> None:
+        self.done.emit(tag, result)
+
+    def on_error(self, tag: str, exc: BaseException) -> None:
+        if isinstance(exc, AssistantError):
+            self.error.emit(tag, exc.message, exc.hint or "")
+        else:
+            self.error.emit(tag, f"Internal error ({type(exc).__name__})", "Details are in the log file")

@@ -1,0 +1,437 @@
+"""Settings, built from the schema: one row per setting, grouped in tabs. A change is saved at
+once (Config.set validates it). Keys locked by IT policy are shown disabled with the reason.
+Extra tabs: microphone test with a live level meter, vocabulary and user dictionary editing."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.app import App
+from assistant.config.schema import SCHEMA
+from assistant.errors import AssistantError
+from assistant.ui.bridge import TaskBridge
+from assistant.ui.workers import Workers
+
+log = logging.getLogger(__name__)
+
+TEST_SECONDS = 3.0
+
+
+class SettingsWindow(QDialog):
+    setting_changed = Signal(str)
+    history_cleared = Signal(int)
+    mic_test_done = Signal(float)  # peak dBFS
+    devices_loaded = Signal()
+
+    def __init__(self, app: App, workers: Workers, hotkey_problems: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("Indstillinger"))
+        self.app = app
+        self.workers = workers
+        self.tasks = TaskBridge(self)
+        self.tasks.done.connect(self._on_done)
+        self.tasks.error.connect(self._on_error)
+        self.tasks.progress.connect(self._on_progress)
+        self.widgets: dict[str, QWidget] = {}
+        self.hotkey_problems = dict(hotkey_problems or {})
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        close = QPushButton(self.tr("Luk"))
+        close.clicked.connect(self.close)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+
+        self._tab(
+            self.tr("Sprog og tale"),
+            ["general.language", "general.ui_language", "stt.engine", "stt.model_da", "stt.model_en", "dictation.auto_insert"],
+        )
+        self._mic_tab()
+        self._tab(self.tr("Oplæsning"), ["tts.engine", "tts.voice_da", "tts.voice_en", "tts.rate"])
+        self._tab(
+            self.tr("Genveje"),
+            ["hotkeys.dictate", "hotkeys.push_to_talk", "hotkeys.read_selection", "hotkeys.stop_reading"],
+            note=self.tr("Skriv fx <ctrl>+<alt>+d. Tom betyder slået fra."),
+        )
+        self._tab(self.tr("Indsættelse"), ["inject.backends", "inject.delay_ms", "inject.paste_apps"])
+        self._words_tab()
+        privacy = self._tab(self.tr("Privatliv"), ["privacy.history", "privacy.retention_days"])
+        clear = QPushButton(self.tr("Slet al historik nu"))
+        clear.clicked.connect(self._clear_history)
+        privacy.layout().addRow("", clear)
+        self._tab(self.tr("Udseende"), ["ui.font_size", "ui.line_spacing", "ui.tint", "ui.first_run_guide"])
+        self.resize(820, 560)
+        self._load_model_names()
+
+    # -- generic rows -----------------------------------------------------------------------------
+    def _tab(self, title: str, keys: list[str], note: str = "") -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setVerticalSpacing(12)
+        if note:
+            hint = QLabel(note)
+            hint.setObjectName("hint")
+            form.addRow(hint)
+        for key in keys:
+            if key in SCHEMA:
+                form.addRow(self._label(key), self._row(key))
+        self.tabs.addTab(page, title)
+        return page
+
+    def _label(self, key: str) -> QLabel:
+        label = QLabel(self._title(key))
+        label.setToolTip(SCHEMA[key].help)
+        return label
+
+    def _title(self, key: str) -> str:
+        titles = {
+            "general.language": self.tr("Sprog du dikterer på"),
+            "general.ui_language": self.tr("Sprog i menuer"),
+            "stt.engine": self.tr("Talegenkendelse"),
+            "stt.model_da": self.tr("Model til dansk"),
+            "stt.model_en": self.tr("Model til engelsk"),
+            "dictation.auto_insert": self.tr("Indsæt efter hver sætning"),
+            "audio.input_device": self.tr("Mikrofon"),
+            "tts.engine": self.tr("Oplæsning med"),
+            "tts.voice_da": self.tr("Dansk stemme"),
+            "tts.voice_en": self.tr("Engelsk stemme"),
+            "tts.rate": self.tr("Fart (ord pr. minut)"),
+            "hotkeys.dictate": self.tr("Start/stop diktering"),
+            "hotkeys.push_to_talk": self.tr("Hold for at tale"),
+            "hotkeys.read_selection": self.tr("Læs markering op"),
+            "hotkeys.stop_reading": self.tr("Stop oplæsning"),
+            "inject.backends": self.tr("Indsæt med (rækkefølge)"),
+            "inject.delay_ms": self.tr("Pause mellem tegn (ms)"),
+            "inject.paste_apps": self.tr("Programmer der får tekst ved indsæt"),
+            "privacy.history": self.tr("Gem historik"),
+            "privacy.retention_days": self.tr("Slet historik efter (dage)"),
+            "ui.font_size": self.tr("Tekststørrelse"),
+            "ui.line_spacing": self.tr("Linjeafstand (%)"),
+            "ui.tint": self.tr("Baggrundsfarve til tekst"),
+            "ui.first_run_guide": self.tr("Vis velkomstguiden ved start"),
+        }
+        return titles.get(key, key)
+
+    def _row(self, key: str) -> QWidget:
+        setting = SCHEMA[key]
+        config = self.app.config
+        value = config[key]
+        widget: QWidget
+        if setting.type is bool:
+            widget = QCheckBox()
+            widget.setChecked(bool(value))
+            widget.toggled.connect(lambda on, k=key: self.save(k, on))
+        elif setting.choices is not None:
+            widget = QComboBox()
+            for choice in setting.choices:
+                widget.addItem(self._choice_text(str(choice)), choice)
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+            widget.currentIndexChanged.connect(lambda i, k=key, w=widget: self.save(k, w.itemData(i)))
+        elif key in ("stt.model_da", "stt.model_en", "audio.input_device", "tts.voice_da", "tts.voice_en"):
+            widget = QComboBox()
+            widget.setEditable(False)
+            widget.addItem(self.tr("Automatisk"), "")
+            if value:
+                widget.addItem(str(value), value)
+                widget.setCurrentIndex(1)
+            widget.currentIndexChanged.connect(lambda i, k=key, w=widget: self.save(k, w.itemData(i) or ""))
+        elif setting.type is int:
+            widget = QSpinBox()
+            widget.setRange(setting.minimum if setting.minimum is not None else 0, setting.maximum or 100000)
+            widget.setValue(int(value))
+            widget.editingFinished.connect(lambda k=key, w=widget: self.save(k, w.value()))
+        elif setting.type is list:
+            widget = QLineEdit(", ".join(value))
+            widget.editingFinished.connect(
+                lambda k=key, w=widget: self.save(k, [p.strip() for p in w.text().split(",") if p.strip()])
+            )
+        else:
+            widget = QLineEdit(str(value))
+            widget.editingFinished.connect(lambda k=key, w=widget: self.save(k, w.text().strip()))
+        widget.setToolTip(setting.help)
+        self.widgets[key] = widget
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(widget)
+        if config.is_locked(key):
+            widget.setEnabled(False)
+            lock = QLabel(self.tr("🔒 Låst af din IT-afdeling ({0})").format(config.paths.policy_file))
+            lock.setObjectName("hint")
+            lock.setWordWrap(True)
+            box.addWidget(lock)
+        if key in self.hotkey_problems:
+            problem = QLabel(self.tr("Virker ikke: {0}").format(self.hotkey_problems[key]))
+            problem.setStyleSheet("color: #a00000; font-weight: bold;")
+            problem.setWordWrap(True)
+            box.addWidget(problem)
+        return holder
+
+    def _choice_text(self, choice: str) -> str:
+        names = {
+            "da": self.tr("Dansk"),
+            "en": self.tr("Engelsk"),
+            "auto": self.tr("Automatisk"),
+        }
+        return names.get(choice, choice)
+
+    def save(self, key: str, value: Any) -> bool:
+        """Validate and save ``key``; a refusal is shown in the window, never raised."""
+        if self.app.config[key] == value:
+            return True
+        try:
+            self.app.config.set(key, value)
+        except AssistantError as exc:
+            self._show(exc.one_line(), True)
+            return False
+        self._show(self.tr("Gemt."), False)
+        self.setting_changed.emit(key)
+        return True
+
+    def _show(self, message: str, problem: bool) -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet("color: #a00000; font-weight: bold;" if problem else "")
+
+    # -- model, device, voice names (found on a worker thread) ---------------------------------------
+    def _load_model_names(self) -> None:
+        paths, config = self.app.paths, self.app.config
+
+        def job():  # type: ignore[no-untyped-def]
+            from assistant.storage.models import discover, model_dirs
+
+            user_dir, system_dirs = model_dirs(paths, config)
+            models = [(m.name, tuple(m.languages)) for m in discover(user_dir, system_dirs)]
+            devices: list[str] = []
+            try:
+                from assistant.audio.devices import list_input_devices
+
+                devices = [d.name for d in list_input_devices(probe_rates=())]
+            except AssistantError:
+                pass
+            voices: list[tuple[str, str, tuple[str, ...]]] = []
+            try:
+                from assistant.tts import choose_synthesizer
+
+                synth = choose_synthesizer(config["tts.engine"])
+                voices = [(v.id, v.name, tuple(v.languages)) for v in synth.voices()]
+            except AssistantError:
+                pass
+            return models, devices, voices
+
+        self.workers.run("names", job)
+
+    def _fill_combo(self, key: str, items: list[tuple[str, str]]) -> None:
+        combo = self.widgets.get(key)
+        if not isinstance(combo, QComboBox):
+            return
+        current = self.app.config[key]
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Automatisk"), "")
+        for data, text in items:
+            combo.addItem(text, data)
+        if current and combo.findData(current) < 0:
+            combo.addItem(str(current), current)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    # -- microphone tab ---------------------------------------------------------------------------
+    def _mic_tab(self) -> None:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setVerticalSpacing(12)
+        form.addRow(self._label("audio.input_device"), self._row("audio.input_device"))
+        self.level = QProgressBar()
+        self.level.setRange(0, 60)
+        self.level.setTextVisible(False)
+        form.addRow(self.tr("Lydniveau"), self.level)
+        self.test_button = QPushButton(self.tr("Prøv mikrofonen (3 sekunder)"))
+        self.test_button.clicked.connect(self.test_microphone)
+        form.addRow("", self.test_button)
+        self.test_result = QLabel(self.tr("Sig et par ord efter du har trykket. Du hører optagelsen bagefter."))
+        self.test_result.setWordWrap(True)
+        self.test_result.setObjectName("hint")
+        form.addRow("", self.test_result)
+        self.tabs.addTab(page, self.tr("Mikrofon"))
+
+    @Slot()
+    def test_microphone(self, play_back: bool = True) -> None:
+        device = self.app.config["audio.input_device"] or None
+        tasks = self.tasks
+
+        def job() -> float:
+            import numpy as np
+
+            from assistant.audio.capture import Capture
+
+            capture = Capture(device)
+            blocks = []
+            got = 0
+            capture.start()
+            try:
+                while got < TEST_SECONDS * 16000:
+                    block = capture.read(timeout=0.5)
+                    if block is None:
+                        continue
+                    blocks.append(block)
+                    got += len(block)
+                    tasks.on_progress("level", "level", int(capture.level_dbfs * 100 + 10000), 10000)
+            finally:
+                capture.stop()
+            samples = np.concatenate(blocks) if blocks else np.zeros(0, np.int16)
+            peak = float(np.max(np.abs(samples.astype(np.int32)))) if len(samples) else 0.0
+            if play_back and len(samples):
+                try:
+                    import sounddevice as sd
+
+                    sd.play(samples, 16000)
+                    sd.wait()
+                except Exception as exc:  # no loudspeaker is not a microphone problem
+                    log.info("test playback failed: %s", type(exc).__name__)
+            return 20 * np.log10(peak / 32768.0) if peak > 0 else -100.0
+
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Optager … sig noget nu."))
+        self.workers.run("mic-test", job)
+
+    @Slot(str, str, "qint64", "qint64")
+    def _on_progress(self, tag: str, stage: str, done: int, total: int) -> None:
+        if tag == "level":
+            dbfs = (done - 10000) / 100.0
+            self.level.setValue(int(max(0.0, min(60.0, dbfs + 60.0))))
+
+    # -- words tab ----------------------------------------------------------------------------------
+    def _words_tab(self) -> None:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        language = self.app.config["general.language"]
+        box.addWidget(QLabel(self.tr("Fagord (ét pr. linje) – hjælper talegenkendelsen:")))
+        self.terms = QPlainTextEdit()
+        box.addWidget(self.terms, 1)
+        box.addWidget(QLabel(self.tr("Rettelser (»hørt = skrevet«, én pr. linje):")))
+        self.replacements = QPlainTextEdit()
+        box.addWidget(self.replacements, 1)
+        box.addWidget(QLabel(self.tr("Min ordbog (ord stavekontrollen skal kende):")))
+        self.user_words = QPlainTextEdit()
+        box.addWidget(self.user_words, 1)
+        save = QPushButton(self.tr("Gem ord"))
+        save.clicked.connect(self.save_words)
+        box.addWidget(save)
+        try:
+            from assistant.text.userdict import UserDictionary
+            from assistant.text.vocabulary import load_vocabulary
+            from assistant.text.service import user_dictionary_dir
+
+            vocabulary = load_vocabulary(self.app.paths.data_dir, language)
+            self.terms.setPlainText("\n".join(vocabulary.terms))
+            self.replacements.setPlainText("\n".join(f"{k} = {v}" for k, v in vocabulary.replacements.items()))
+            words = UserDictionary(user_dictionary_dir(self.app.paths.data_dir), language).words
+            self.user_words.setPlainText("\n".join(words))
+        except AssistantError as exc:
+            self._show(exc.one_line(), True)
+        self.tabs.addTab(page, self.tr("Ord"))
+
+    @Slot()
+    def save_words(self) -> None:
+        from assistant.text.service import user_dictionary_dir
+        from assistant.text.userdict import UserDictionary
+        from assistant.text.vocabulary import Vocabulary, save_vocabulary
+
+        language = self.app.config["general.language"]
+        terms = [t.strip() for t in self.terms.toPlainText().splitlines() if t.strip()]
+        replacements = {}
+        for line in self.replacements.toPlainText().splitlines():
+            heard, sep, written = line.partition("=")
+            if sep and heard.strip() and written.strip():
+                replacements[heard.strip()] = written.strip()
+        try:
+            save_vocabulary(self.app.paths.data_dir, language, Vocabulary(terms, replacements))
+            user = UserDictionary(user_dictionary_dir(self.app.paths.data_dir), language)
+            wanted = [w.strip() for w in self.user_words.toPlainText().splitlines() if w.strip()]
+            for word in list(user.words):
+                if word not in wanted:
+                    user.remove(word)
+            for word in wanted:
+                user.add(word)
+        except AssistantError as exc:
+            self._show(exc.one_line(), True)
+            return
+        self._show(self.tr("Ordene er gemt."), False)
+        self.setting_changed.emit("words")
+
+    # -- privacy ------------------------------------------------------------------------------------
+    @Slot()
+    def _clear_history(self) -> None:
+        answer = QMessageBox.question(self, self.tr("Slet historik"), self.tr("Slet alle gemte dikteringer?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.clear_history()
+
+    def clear_history(self) -> int:
+        from assistant.storage.history import History
+
+        history = History(self.app.paths.history_db)
+        try:
+            count = history.delete_all()
+        finally:
+            history.close()
+        self._show(self.tr("{0} dikteringer er slettet.").format(count), False)
+        self.history_cleared.emit(count)
+        return count
+
+    # -- worker results -----------------------------------------------------------------------------
+    @Slot(str, object)
+    def _on_done(self, tag: str, result: object) -> None:
+        if tag == "names":
+            models, devices, voices = result  # type: ignore[misc]
+            for language in ("da", "en"):
+                self._fill_combo(f"stt.model_{language}", [(n, n) for n, langs in models if language in langs or not langs])
+                self._fill_combo(
+                    f"tts.voice_{language}",
+                    [(vid, name) for vid, name, langs in voices if any(str(x).split("/")[-1].startswith(language) for x in langs)],
+                )
+            self._fill_combo("audio.input_device", [(d, d) for d in devices])
+            self.devices_loaded.emit()
+        elif tag == "mic-test":
+            peak = float(result)  # type: ignore[arg-type]
+            self.test_button.setEnabled(True)
+            self.level.setValue(0)
+            if peak < -50:
+                self.test_result.setText(self.tr("Der kom næsten ingen lyd ({0:.0f} dB). Tjek mikrofonen.").format(peak))
+            else:
+                self.test_result.setText(self.tr("Mikrofonen virker ({0:.0f} dB).").format(peak))
+            self.mic_test_done.emit(peak)
+
+    @Slot(str, str, str)
+    def _on_error(self, tag: str, message: str, hint: str) -> None:
+        text = f"{message}. {hint}" if hint else message
+        if tag == "mic-test":
+            self.test_button.setEnabled(True)
+            self.test_result.setText(text)
+            self.mic_test_done.emit(-100.0)
+        else:
+            self._show(text, True)
