@@ -50,7 +50,8 @@ def run(args: argparse.Namespace, app) -> int:
                 settings["voices"][language] = args.voice
     synthesizer = choose_synthesizer(args.engine or app.config["tts.engine"])
     if args.out or args.marks:
-        speech = render(synthesizer, text, language=args.language, normalise=not args.raw, **settings)
+        rendering = {k: v for k, v in settings.items() if k != "device"}  # no playback here
+        speech = render(synthesizer, text, language=args.language, normalise=not args.raw, **rendering)
         if args.out:
             speech.write_wav(Path(args.out))
         if args.marks:

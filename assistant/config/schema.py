@@ -94,6 +94,9 @@ _SETTINGS = [
     ),
     Setting("audio.input_device", str, "", "Microphone name; empty means the system default"),
     Setting(
+        "audio.output_device", str, "", "Speaker or headset for reading aloud; empty means the system default"
+    ),
+    Setting(
         "stt.engine",
         str,
         "auto",
@@ -102,6 +105,15 @@ _SETTINGS = [
     ),
     Setting("stt.model_da", str, "", "Model for Danish dictation; empty picks the best installed"),
     Setting("stt.model_en", str, "", "Model for English dictation; empty picks the best installed"),
+    Setting(
+        "stt.pause_ms",
+        int,
+        500,
+        "A pause this long (milliseconds) ends a phrase and sends it for recognition; longer suits "
+        "people who pause to think, shorter gives text sooner",
+        minimum=250,
+        maximum=3000,
+    ),
     Setting(
         "tts.engine",
         str,
@@ -112,6 +124,13 @@ _SETTINGS = [
     Setting("tts.voice_da", str, "", "Danish voice; empty picks the engine's Danish voice"),
     Setting("tts.voice_en", str, "", "English voice; empty picks the engine's English voice"),
     Setting("tts.rate", int, 160, "Reading speed in words per minute", minimum=80, maximum=450),
+    Setting(
+        "tts.echo",
+        str,
+        "off",
+        "Read aloud as you type: each word, each sentence, or off",
+        choices=("off", "word", "sentence"),
+    ),
     Setting(
         "inject.backends",
         list,
@@ -130,6 +149,21 @@ _SETTINGS = [
     Setting("hotkeys.push_to_talk", str, "", "Hold to dictate; empty turns it off", check=_hotkey),
     Setting("hotkeys.read_selection", str, "<ctrl>+<alt>+r", "Read the selected text aloud", check=_hotkey),
     Setting("hotkeys.stop_reading", str, "<ctrl>+<alt>+s", "Stop reading aloud", check=_hotkey),
+    Setting("hotkeys.pause_reading", str, "<ctrl>+<alt>+p", "Pause or resume reading aloud", check=_hotkey),
+    Setting(
+        "hotkeys.next_sentence",
+        str,
+        "",
+        "Skip to the next sentence while reading; empty turns it off",
+        check=_hotkey,
+    ),
+    Setting(
+        "hotkeys.previous_sentence",
+        str,
+        "",
+        "Go back one sentence while reading; empty turns it off",
+        check=_hotkey,
+    ),
     Setting("privacy.history", bool, True, "Keep a history of dictations on this computer"),
     Setting(
         "privacy.retention_days",
@@ -155,6 +189,23 @@ _SETTINGS = [
         "INFO",
         "Detail in the log file (user text is never logged at any level)",
         choices=("ERROR", "WARNING", "INFO", "DEBUG"),
+    ),
+    Setting(
+        "dictation.auto_insert",
+        bool,
+        False,
+        "Insert each sentence into the window as soon as it is recognised (else press Insert)",
+    ),
+    Setting(
+        "ui.line_spacing",
+        int,
+        150,
+        "Line spacing of text in the panels, in percent",
+        minimum=100,
+        maximum=250,
+    ),
+    Setting(
+        "ui.first_run_guide", bool, True, "Show the welcome guide (microphone check, voice sample) at start"
     ),
 ]
 

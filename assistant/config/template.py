@@ -24,12 +24,13 @@ def _toml_value(value: object) -> str:
 
 def policy_template() -> str:
     lines = [_HEADER]
+    sections: dict[str, list] = {}
+    for setting in SCHEMA.values():  # one table per section, in order of first appearance
+        sections.setdefault(setting.section, []).append(setting)
     for table in ("defaults", "locked"):
-        section = None
-        for setting in SCHEMA.values():
-            if setting.section != section:
-                section = setting.section
-                lines.append(f"# [{table}.{section}]")
-            lines.append(f"# {setting.name} = {_toml_value(setting.default)}    # {setting.help}")
+        for section, settings in sections.items():
+            lines.append(f"# [{table}.{section}]")
+            for setting in settings:
+                lines.append(f"# {setting.name} = {_toml_value(setting.default)}    # {setting.help}")
         lines.append("")
     return "\n".join(lines)

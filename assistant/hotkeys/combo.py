@@ -68,7 +68,9 @@ def parse_combo(text: str) -> Combo:
             modifiers.add(MODIFIERS[name.lower()])
             continue
         if key is not None:
-            raise UsageError(f"'{text}' has more than one key besides the modifiers", "Write it like <ctrl>+<alt>+d")
+            raise UsageError(
+                f"'{text}' has more than one key besides the modifiers", "Write it like <ctrl>+<alt>+d"
+            )
         if len(name) == 1:
             key = name.lower()
         elif name.lower() in _NAMED:

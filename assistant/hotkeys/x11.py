@@ -10,6 +10,7 @@ swallowed, so push-to-talk sees one press and one release.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import select
@@ -86,16 +87,12 @@ class X11HotkeyGrabber:
         if thread is None:
             return
         self._stopping = True
-        try:
+        with contextlib.suppress(OSError):
             os.write(self._wake_w, b"x")
-        except OSError:
-            pass
         thread.join(10)
         for fd in (self._wake_r, self._wake_w):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         self._wake_r = self._wake_w = -1
         self._stopping = False
 
@@ -112,7 +109,9 @@ class X11HotkeyGrabber:
         try:
             disp = xdisplay.Display(self._display_name or None)
         except Exception as exc:  # Xlib raises several kinds for an unreachable display
-            self._error = EngineUnavailable(f"Cannot connect to the X display for hotkeys ({type(exc).__name__})")
+            self._error = EngineUnavailable(
+                f"Cannot connect to the X display for hotkeys ({type(exc).__name__})"
+            )
             self._ready.set()
             return
         root = disp.screen().root
@@ -223,7 +222,16 @@ class X11HotkeyGrabber:
         from Xlib import XK, X
 
         numlock = disp.keysym_to_keycode(XK.string_to_keysym("Num_Lock"))
-        masks = (X.ShiftMask, X.LockMask, X.ControlMask, X.Mod1Mask, X.Mod2Mask, X.Mod3Mask, X.Mod4Mask, X.Mod5Mask)
+        masks = (
+            X.ShiftMask,
+            X.LockMask,
+            X.ControlMask,
+            X.Mod1Mask,
+            X.Mod2Mask,
+            X.Mod3Mask,
+            X.Mod4Mask,
+            X.Mod5Mask,
+        )
         for index, keycodes in enumerate(disp.get_modifier_mapping()):
             if numlock and numlock in keycodes:
                 return masks[index]

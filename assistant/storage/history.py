@@ -79,7 +79,8 @@ class Entry:
 class History:
     """One SQLite file; safe to use from several threads (one connection behind a lock)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
+        path = Path(path)
         self.path = path
         self._lock = threading.Lock()
         try:
@@ -120,7 +121,9 @@ class History:
         )
         return int(cur.lastrowid or 0)
 
-    def update(self, entry_id: int, text: str, *, engine: str | None = None, model: str | None = None) -> None:
+    def update(
+        self, entry_id: int, text: str, *, engine: str | None = None, model: str | None = None
+    ) -> None:
         """Store the text as it reads now (one committed transaction)."""
         sets, params = ["text=?", "updated=?"], [text, _now()]
         if engine is not None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.registry import Registry
 from assistant.stt.base import SpeechEngine
 
 
-def build_registry() -> Registry[SpeechEngine]:
+def build_registry(config: Any = None) -> Registry[SpeechEngine]:
+    """Every speech engine; ``config`` (an assistant.config.Config) tunes them when given."""
     from assistant.stt.vosk_engine import VoskEngine
     from assistant.stt.whisper_engine import WhisperEngine
 
-    return Registry("speech-to-text", [("vosk", VoskEngine), ("whisper", WhisperEngine)])
+    pause_ms = config["stt.pause_ms"] if config is not None else 500
+    return Registry(
+        "speech-to-text", [("vosk", VoskEngine), ("whisper", lambda: WhisperEngine(pause_ms=pause_ms))]
+    )

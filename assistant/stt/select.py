@@ -40,7 +40,7 @@ def choose_speech(
     if language not in known:
         raise UsageError(f"Unknown language '{language}'", f"Choose one of: {', '.join(known)}")
 
-    registry = build_registry()
+    registry = build_registry(app.config)
     wanted_engine = engine or app.config["stt.engine"]
     if wanted_engine != "auto":
         probe = registry.probe(wanted_engine)

@@ -237,9 +237,10 @@ class WhisperEngine:
     name = "whisper"
     model_kind = "whisper"
 
-    def __init__(self, beam_size: int = 5, partial_interval: float = 0.0) -> None:
+    def __init__(self, beam_size: int = 5, partial_interval: float = 0.0, pause_ms: int = 500) -> None:
         self.beam_size = beam_size
         self.partial_interval = partial_interval
+        self.pause_ms = pause_ms
 
     def available(self) -> str | None:
         if importlib.util.find_spec("faster_whisper") is None:
@@ -261,6 +262,7 @@ class WhisperEngine:
                 prompt=prompt,
                 beam_size=self.beam_size,
                 partial_interval=self.partial_interval,
+                segmenter=Segmenter(end_silence_ms=self.pause_ms),
             )
         # A file has no one waiting per word: cut only at long pauses, so Whisper's 30-second
         # window is filled once instead of once per phrase.

@@ -44,9 +44,10 @@ def choose_synthesizer(engine: str = "auto") -> Synthesizer:
 
 
 def reader_settings(config: Any) -> dict[str, Any]:
-    """Reader keyword arguments from the settings (tts.voice_da, tts.voice_en, tts.rate)."""
+    """Reader keyword arguments from the settings (voices, rate, language, output device)."""
     return {
         "voices": {"da": config["tts.voice_da"] or None, "en": config["tts.voice_en"] or None},
         "rate": int(config["tts.rate"]),
         "default_language": config["general.language"],
+        "device": config["audio.output_device"] or None,
     }

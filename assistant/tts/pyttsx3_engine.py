@@ -4,15 +4,19 @@ pyttsx3's engine is not re-entrant and must stay on one thread, so each synthesi
 worker thread that creates, uses and finally stops the engine. Audio comes from
 ``save_to_file``; pyttsx3 gives no word timing in the audio (its word callbacks fire during
 synthesis), so word marks are spread over the voiced audio by word length (``marks_estimated``).
-On Linux pyttsx3 drives the same libespeak-ng as the espeak engine: use one of the two per
-process (the espeak engine is the better one there).
+On Linux pyttsx3 drives the same libespeak-ng as the espeak engine and re-initialises its
+global state (seen to hang later espeak calls in the same process), so there the engine runs in
+a child process instead of a thread.
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib.util
+import json
 import queue
+import subprocess
+import sys
 import tempfile
 import threading
 import wave
@@ -38,6 +42,66 @@ def _voice_list(engine: Any) -> list[Voice]:
         )
         voices.append(Voice(id=str(v.id), name=str(v.name), languages=langs, engine="pyttsx3"))
     return voices
+
+
+_CHILD_SCRIPT = r"""
+import json, sys
+import pyttsx3
+request = json.loads(sys.stdin.read())
+engine = pyttsx3.init()
+if request["op"] == "voices":
+    out = []
+    for v in engine.getProperty("voices") or []:
+        langs = [l.decode("utf-8", "replace") if isinstance(l, bytes) else str(l) for l in (getattr(v, "languages", None) or [])]
+        out.append({"id": str(v.id), "name": str(v.name), "languages": langs})
+    sys.stdout.write("\n" + json.dumps(out) + "\n")
+else:
+    if request["voice"]:
+        engine.setProperty("voice", request["voice"])
+    engine.setProperty("rate", request["rate"])
+    engine.save_to_file(request["text"], request["path"])
+    engine.runAndWait()
+"""
+
+
+class _ChildWorker:
+    """Runs each pyttsx3 request in a child process (Linux: keeps libespeak-ng state apart)."""
+
+    def voices(self, timeout: float) -> list[Voice]:
+        result = self._run({"op": "voices"}, timeout)
+        lines = [line for line in result.stdout.splitlines() if line.startswith("[")]
+        if result.returncode != 0 or not lines:
+            raise EngineUnavailable(f"the speech driver failed to start (exit {result.returncode})")
+        return [
+            Voice(id=v["id"], name=v["name"], languages=tuple(v["languages"]), engine="pyttsx3")
+            for v in json.loads(lines[-1])
+        ]
+
+    def save(self, text: str, voice: str | None, rate: int, path: Path, timeout: float) -> None:
+        request = {"op": "save", "text": text, "voice": voice, "rate": rate, "path": str(path)}
+        result = self._run(request, timeout)
+        if result.returncode != 0:
+            raise ModelError(f"The platform voice failed (exit {result.returncode})")
+
+    def _run(self, request: dict[str, object], timeout: float) -> subprocess.CompletedProcess[str]:
+        try:
+            return subprocess.run(
+                [sys.executable, "-c", _CHILD_SCRIPT],
+                input=json.dumps(request),
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise EngineUnavailable(f"the speech driver did not answer within {timeout:.0f} s") from exc
+
+    def close(self) -> None:
+        pass
+
+
+def _in_process() -> bool:
+    return sys.platform in ("win32", "darwin")
 
 
 class _Worker:
@@ -111,7 +175,10 @@ class Pyttsx3Synthesizer:
         if self._probed:
             return
         try:
-            self._voices = self._get_worker().call(_voice_list, _PROBE_SECONDS)
+            if _in_process():
+                self._voices = self._get_worker().call(_voice_list, _PROBE_SECONDS)
+            else:
+                self._voices = _ChildWorker().voices(_PROBE_SECONDS)
             self._reason = None
         except EngineUnavailable as exc:
             self._reason = exc.message
@@ -144,7 +211,10 @@ class Pyttsx3Synthesizer:
                 engine.save_to_file(text, str(path))
                 engine.runAndWait()
 
-            self._get_worker().call(work, _SYNTH_SECONDS)
+            if _in_process():
+                self._get_worker().call(work, _SYNTH_SECONDS)
+            else:
+                _ChildWorker().save(text, voice, rate, path, _SYNTH_SECONDS)
             if not path.is_file():
                 raise ModelError("The platform voice produced no audio", "Try another voice or engine")
             with wave.open(str(path), "rb") as wav:

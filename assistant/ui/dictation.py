@@ -9,6 +9,7 @@ segment on the session's worker thread, before the panel even hears of it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 
@@ -180,7 +181,7 @@ class DictationController(QObject):
         self._stopping = True
         self.state_changed.emit("working")
         self.status.emit(self.tr("Skriver de sidste ord …"), False)
-        self.workers.run("dictation-stop", session.stop)
+        self.workers.run("dictation-stop", session.stop, self.tasks)
 
     def shutdown(self) -> None:
         """On quit: stop the session and wait for it (its words are saved by then)."""
@@ -331,10 +332,8 @@ class DictationController(QObject):
         self.undo_stack.clear()
         self.text, self._base, self.partial_from = text, "", len(text)
         self.entry_id = None
-        try:
+        with contextlib.suppress(AssistantError):
             self.inserter().target = None
-        except AssistantError:
-            pass
         self._check_spelling()
         self.text_updated.emit(text)
 
@@ -390,14 +389,14 @@ class DictationController(QObject):
                 history.mark_inserted(entry_id, result.backend)
             return result
 
-        self.workers.serial("insert", "insert", job)
+        self.workers.serial("insert", "insert", job, self.tasks)
 
     def _auto_insert(self, text: str) -> None:
         inserter = self.inserter()
         if self._streaming is None:
             self._streaming = inserter.stream()
         streaming = self._streaming
-        self.workers.serial("insert", "auto-insert", lambda: streaming.update(text))
+        self.workers.serial("insert", "auto-insert", lambda: streaming.update(text), self.tasks)
 
     @Slot()
     def copy(self) -> None:
@@ -432,9 +431,7 @@ class DictationPanel(QWidget):
     def __init__(self, controller: DictationController, line_spacing: int = 150) -> None:
         super().__init__(
             None,
-            Qt.WindowType.Tool
-            | Qt.WindowType.WindowStaysOnTopHint
-            | Qt.WindowType.WindowDoesNotAcceptFocus,
+            Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus,
         )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -496,7 +493,13 @@ class DictationPanel(QWidget):
         self.undo_button.clicked.connect(controller.undo)
         self.close_button = QPushButton(self.tr("Skjul"))
         self.close_button.clicked.connect(self.hide)
-        for button in (self.listen_button, self.insert_button, self.copy_button, self.undo_button, self.close_button):
+        for button in (
+            self.listen_button,
+            self.insert_button,
+            self.copy_button,
+            self.undo_button,
+            self.close_button,
+        ):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
         layout.addLayout(buttons)

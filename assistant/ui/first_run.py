@@ -44,7 +44,9 @@ class FirstRunGuide(QDialog):
         mic_page.layout().addWidget(settings.level)
         mic_page.layout().addWidget(self.mic_result)
         settings.mic_test_done.connect(self._on_mic)
-        voice_page = self._page(self.tr("Hør stemmen"), self.tr("Tryk for at høre, hvordan oplæsningen lyder."))
+        voice_page = self._page(
+            self.tr("Hør stemmen"), self.tr("Tryk for at høre, hvordan oplæsningen lyder.")
+        )
         self.voice_button = QPushButton(self.tr("Afspil en prøve"))
         self.voice_button.clicked.connect(self.play_sample)
         voice_page.layout().addWidget(self.voice_button)

@@ -286,7 +286,9 @@ class TrayController(QObject):
 
         def make():  # type: ignore[no-untyped-def]
             window = HistoryWindow(
-                self.history, int(self.app.config["privacy.retention_days"]), bool(self.app.config["privacy.history"])
+                self.history,
+                int(self.app.config["privacy.retention_days"]),
+                bool(self.app.config["privacy.history"]),
             )
             window.insert_again.connect(self._insert_again)
             self.dictation.session_stopped.connect(window.refresh)

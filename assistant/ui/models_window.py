@@ -48,10 +48,27 @@ class ModelsWindow(QDialog):
         self._cancel: threading.Event | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Installerede modeller")))
-        self.installed = self._table([self.tr("Navn"), self.tr("Sprog"), self.tr("Størrelse"), self.tr("Licens"), self.tr("Fra"), self.tr("Nøjagtighed")])
+        self.installed = self._table(
+            [
+                self.tr("Navn"),
+                self.tr("Sprog"),
+                self.tr("Størrelse"),
+                self.tr("Licens"),
+                self.tr("Fra"),
+                self.tr("Nøjagtighed"),
+            ]
+        )
         layout.addWidget(self.installed, 1)
         layout.addWidget(QLabel(self.tr("Anbefalede modeller til dansk")))
-        self.recommended = self._table([self.tr("Navn"), self.tr("Sprog"), self.tr("Størrelse"), self.tr("Licens"), self.tr("Nøjagtighed")])
+        self.recommended = self._table(
+            [
+                self.tr("Navn"),
+                self.tr("Sprog"),
+                self.tr("Størrelse"),
+                self.tr("Licens"),
+                self.tr("Nøjagtighed"),
+            ]
+        )
         layout.addWidget(self.recommended, 1)
         self.note = QLabel("")
         self.note.setWordWrap(True)
@@ -77,7 +94,9 @@ class ModelsWindow(QDialog):
         self.url_button.clicked.connect(self._ask_url)
         self.url_button.setEnabled(bool(app.config["models.allow_download"]))
         if not app.config["models.allow_download"]:
-            self.url_button.setToolTip(self.tr("Hentning er slået fra af indstillingerne eller din IT-afdeling."))
+            self.url_button.setToolTip(
+                self.tr("Hentning er slået fra af indstillingerne eller din IT-afdeling.")
+            )
         self.remove_button = QPushButton(self.tr("Fjern"))
         self.remove_button.clicked.connect(self._remove_selected)
         close = QPushButton(self.tr("Luk"))
@@ -117,7 +136,7 @@ class ModelsWindow(QDialog):
             note = choose_model("da", installed, preferred=config["stt.model_da"]).message
             return catalog, installed, note
 
-        self.workers.run("models-list", job)
+        self.workers.run("models-list", job, self.tasks)
 
     def _fill(self, catalog, installed, note: str) -> None:  # type: ignore[no-untyped-def]
         self.models = installed
@@ -127,7 +146,9 @@ class ModelsWindow(QDialog):
             cells = [
                 model.name,
                 ", ".join(model.languages),
-                _size(model.size_bytes / 1_000_000 if model.size_bytes else (entry.size_mb if entry else None)),
+                _size(
+                    model.size_bytes / 1_000_000 if model.size_bytes else (entry.size_mb if entry else None)
+                ),
                 model.licence or (entry.licence if entry else "?"),
                 self._source_name(model.source),
                 entry.accuracy_note() if entry else "",
@@ -138,7 +159,13 @@ class ModelsWindow(QDialog):
         recommended = [e for e in catalog.recommended("da") if e.name not in names]
         self.recommended.setRowCount(len(recommended))
         for row, entry in enumerate(recommended):
-            cells = [entry.name, ", ".join(entry.languages), _size(entry.size_mb), entry.licence, entry.accuracy_note()]
+            cells = [
+                entry.name,
+                ", ".join(entry.languages),
+                _size(entry.size_mb),
+                entry.licence,
+                entry.accuracy_note(),
+            ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(entry.description + "\n" + entry.page)
@@ -165,7 +192,9 @@ class ModelsWindow(QDialog):
 
     @Slot()
     def _ask_url(self) -> None:
-        url, ok = QInputDialog.getText(self, self.tr("Installér fra adresse"), self.tr("Adresse (https://…):"))
+        url, ok = QInputDialog.getText(
+            self, self.tr("Installér fra adresse"), self.tr("Adresse (https://…):")
+        )
         if ok and url.strip():
             self.install(url.strip())
 
@@ -192,7 +221,7 @@ class ModelsWindow(QDialog):
         self.progress.show()
         self.cancel_button.show()
         self.progress_label.setText(self.tr("Installerer …"))
-        self.workers.run("install", job)
+        self.workers.run("install", job, self.tasks)
 
     @Slot()
     def cancel_install(self) -> None:
@@ -205,7 +234,9 @@ class ModelsWindow(QDialog):
         if not 0 <= row < len(self.models):
             return
         model = self.models[row]
-        answer = QMessageBox.question(self, self.tr("Fjern"), self.tr("Fjern modellen {0}?").format(model.name))
+        answer = QMessageBox.question(
+            self, self.tr("Fjern"), self.tr("Fjern modellen {0}?").format(model.name)
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.remove(model.name)
 
@@ -219,7 +250,7 @@ class ModelsWindow(QDialog):
             user_dir, system_dirs = model_dirs(paths, config)
             return remove_model(name, user_dir, system_dirs)
 
-        self.workers.run("remove", job)
+        self.workers.run("remove", job, self.tasks)
 
     # -- results ----------------------------------------------------------------------------------
     @Slot(str, str, "qint64", "qint64")

@@ -72,12 +72,14 @@ class ReaderController(QObject):
             from assistant.tts import choose_synthesizer, reader_settings
             from assistant.tts.reader import Reader
 
-            reader = Reader(choose_synthesizer(app.config["tts.engine"]), bridge, **reader_settings(app.config))
+            reader = Reader(
+                choose_synthesizer(app.config["tts.engine"]), bridge, **reader_settings(app.config)
+            )
             reader.prepare()
             voices = [(v.id, v.name, v.languages) for v in reader.synthesizer.voices()]
             return reader, voices
 
-        self.workers.run("reader-load", job)
+        self.workers.run("reader-load", job, self.tasks)
 
     @Slot(str, object)
     def _on_done(self, tag: str, result: object) -> None:
@@ -126,7 +128,7 @@ class ReaderController(QObject):
 
             return read_selection(environ)[0]
 
-        self.workers.run("selection", job)
+        self.workers.run("selection", job, self.tasks)
 
     @Slot()
     def toggle_pause(self) -> None:

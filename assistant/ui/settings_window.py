@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -56,6 +56,7 @@ class SettingsWindow(QDialog):
         self.hotkey_problems = dict(hotkey_problems or {})
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
+        self.tabs.setTabPosition(QTabWidget.TabPosition.West)
         layout.addWidget(self.tabs, 1)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -69,7 +70,14 @@ class SettingsWindow(QDialog):
 
         self._tab(
             self.tr("Sprog og tale"),
-            ["general.language", "general.ui_language", "stt.engine", "stt.model_da", "stt.model_en", "dictation.auto_insert"],
+            [
+                "general.language",
+                "general.ui_language",
+                "stt.engine",
+                "stt.model_da",
+                "stt.model_en",
+                "dictation.auto_insert",
+            ],
         )
         self._mic_tab()
         self._tab(self.tr("Oplæsning"), ["tts.engine", "tts.voice_da", "tts.voice_en", "tts.rate"])
@@ -243,7 +251,7 @@ class SettingsWindow(QDialog):
                 pass
             return models, devices, voices
 
-        self.workers.run("names", job)
+        self.workers.run("names", job, self.tasks)
 
     def _fill_combo(self, key: str, items: list[tuple[str, str]]) -> None:
         combo = self.widgets.get(key)
@@ -273,7 +281,9 @@ class SettingsWindow(QDialog):
         self.test_button = QPushButton(self.tr("Prøv mikrofonen (3 sekunder)"))
         self.test_button.clicked.connect(self.test_microphone)
         form.addRow("", self.test_button)
-        self.test_result = QLabel(self.tr("Sig et par ord efter du har trykket. Du hører optagelsen bagefter."))
+        self.test_result = QLabel(
+            self.tr("Sig et par ord efter du har trykket. Du hører optagelsen bagefter.")
+        )
         self.test_result.setWordWrap(True)
         self.test_result.setObjectName("hint")
         form.addRow("", self.test_result)
@@ -317,7 +327,7 @@ class SettingsWindow(QDialog):
 
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Optager … sig noget nu."))
-        self.workers.run("mic-test", job)
+        self.workers.run("mic-test", job, self.tasks)
 
     @Slot(str, str, "qint64", "qint64")
     def _on_progress(self, tag: str, stage: str, done: int, total: int) -> None:
@@ -343,13 +353,15 @@ class SettingsWindow(QDialog):
         save.clicked.connect(self.save_words)
         box.addWidget(save)
         try:
+            from assistant.text.service import user_dictionary_dir
             from assistant.text.userdict import UserDictionary
             from assistant.text.vocabulary import load_vocabulary
-            from assistant.text.service import user_dictionary_dir
 
             vocabulary = load_vocabulary(self.app.paths.data_dir, language)
             self.terms.setPlainText("\n".join(vocabulary.terms))
-            self.replacements.setPlainText("\n".join(f"{k} = {v}" for k, v in vocabulary.replacements.items()))
+            self.replacements.setPlainText(
+                "\n".join(f"{k} = {v}" for k, v in vocabulary.replacements.items())
+            )
             words = UserDictionary(user_dictionary_dir(self.app.paths.data_dir), language).words
             self.user_words.setPlainText("\n".join(words))
         except AssistantError as exc:
@@ -409,10 +421,16 @@ class SettingsWindow(QDialog):
         if tag == "names":
             models, devices, voices = result  # type: ignore[misc]
             for language in ("da", "en"):
-                self._fill_combo(f"stt.model_{language}", [(n, n) for n, langs in models if language in langs or not langs])
+                self._fill_combo(
+                    f"stt.model_{language}", [(n, n) for n, langs in models if language in langs or not langs]
+                )
                 self._fill_combo(
                     f"tts.voice_{language}",
-                    [(vid, name) for vid, name, langs in voices if any(str(x).split("/")[-1].startswith(language) for x in langs)],
+                    [
+                        (vid, name)
+                        for vid, name, langs in voices
+                        if any(str(x).split("/")[-1].startswith(language) for x in langs)
+                    ],
                 )
             self._fill_combo("audio.input_device", [(d, d) for d in devices])
             self.devices_loaded.emit()
@@ -421,7 +439,9 @@ class SettingsWindow(QDialog):
             self.test_button.setEnabled(True)
             self.level.setValue(0)
             if peak < -50:
-                self.test_result.setText(self.tr("Der kom næsten ingen lyd ({0:.0f} dB). Tjek mikrofonen.").format(peak))
+                self.test_result.setText(
+                    self.tr("Der kom næsten ingen lyd ({0:.0f} dB). Tjek mikrofonen.").format(peak)
+                )
             else:
                 self.test_result.setText(self.tr("Mikrofonen virker ({0:.0f} dB).").format(peak))
             self.mic_test_done.emit(peak)

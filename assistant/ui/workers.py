@@ -27,26 +27,27 @@ class Workers:
         self._lanes: dict[str, tuple[queue.Queue[Any], threading.Thread]] = {}
         self._lock = threading.Lock()
 
-    def _call(self, tag: str, fn: Callable[[], Any]) -> None:
+    def _call(self, tag: str, fn: Callable[[], Any], bridge: TaskBridge | None = None) -> None:
+        bridge = bridge or self.bridge
         try:
             result = fn()
         except BaseException as exc:  # reported to the GUI; nothing is lost silently
             if not _is_user_error(exc):
                 log.exception("job %s failed", tag)
-            self.bridge.on_error(tag, exc)
+            bridge.on_error(tag, exc)
         else:
-            self.bridge.on_done(tag, result)
+            bridge.on_done(tag, result)
 
-    def run(self, tag: str, fn: Callable[[], Any]) -> threading.Thread:
-        """Run ``fn`` on a new thread now."""
-        thread = threading.Thread(target=self._call, args=(tag, fn), name=f"job-{tag}", daemon=True)
+    def run(self, tag: str, fn: Callable[[], Any], bridge: TaskBridge | None = None) -> threading.Thread:
+        """Run ``fn`` on a new thread now; its result goes to ``bridge`` (default: the shared one)."""
+        thread = threading.Thread(target=self._call, args=(tag, fn, bridge), name=f"job-{tag}", daemon=True)
         with self._lock:
             self._threads = [t for t in self._threads if t.is_alive()]
             self._threads.append(thread)
         thread.start()
         return thread
 
-    def serial(self, lane: str, tag: str, fn: Callable[[], Any]) -> None:
+    def serial(self, lane: str, tag: str, fn: Callable[[], Any], bridge: TaskBridge | None = None) -> None:
         """Run ``fn`` after every job queued earlier on ``lane``."""
         with self._lock:
             if lane not in self._lanes:
@@ -54,7 +55,7 @@ class Workers:
                 thread = threading.Thread(target=self._lane, args=(jobs,), name=f"lane-{lane}", daemon=True)
                 self._lanes[lane] = (jobs, thread)
                 thread.start()
-            self._lanes[lane][0].put((tag, fn))
+            self._lanes[lane][0].put((tag, fn, bridge))
 
     def _lane(self, jobs: queue.Queue[Any]) -> None:
         while True:

@@ -21,11 +21,15 @@ def test_tray_is_available_and_icon_shows(tray_host, qtbot) -> None:
     controller.show()
     qtbot.waitUntil(controller.tray.isVisible, timeout=5000)
     texts = [a.text() for a in controller.menu.actions() if a.text()]
-    assert texts == ["Diagnose …", "Om Assistent", "Afslut"]
+    assert texts == [
+        "Diktér", "Læs markering op", "Åbn panel", "Historik …", "Indstillinger …", "Modeller …",
+        "Diagnose …", "Om Assistent", "Afslut",
+    ]  # fmt: skip
     with qtbot.waitSignal(controller.state_changed, timeout=2000) as blocker:
         controller.set_state("listening")
     assert blocker.args == ["listening"]
-    controller.tray.hide()
+    assert controller.action_dictate.text() == "Stop diktering"
+    controller.shutdown()
 
 
 def test_doctor_window_reports_without_blocking_the_gui(tray_host, qtbot) -> None:
@@ -46,6 +50,8 @@ def test_doctor_window_reports_without_blocking_the_gui(tray_host, qtbot) -> Non
 
 def test_tray_process_starts_fast_and_quits_cleanly_on_sigterm(tray_host, tmp_path: Path) -> None:
     env = {**os.environ, "ASSISTANT_HOME": str(tmp_path)}
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text("[welcome]\nshow_guide = false\n", encoding="utf-8")
     started = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "tray"], env=env, stderr=subprocess.PIPE, text=True

@@ -1,0 +1,197 @@
+"""The tray end to end on Xvfb with a tray host: a hotkey starts dictation, speech plays through
+the virtual microphone, the panel shows it without taking focus, "Indsæt" types it into the xterm
+that had focus, history holds it; and a tray killed mid-dictation loses nothing recognised."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
+
+from assistant.app import App
+from assistant.storage.history import History
+from assistant.text.wer import wer
+from assistant.ui.main import TrayController
+from tests.support import load_speech_manifest, wait_until
+from tests.support.targets import start_target
+
+pytestmark = [pytest.mark.display, pytest.mark.slow]
+
+JFK = next(s for s in load_speech_manifest() if "jfk" in s.path.stem)
+
+
+def _env(display: str) -> dict[str, str]:
+    env = dict(os.environ, DISPLAY=display, XDG_SESSION_TYPE="x11")
+    env.pop("WAYLAND_DISPLAY", None)
+    return env
+
+
+def _english_tiny(app: App) -> None:
+    app.config.set("general.language", "en")
+    app.config.set("stt.model_en", "whisper-tiny.en")
+    app.config.set("ui.first_run_guide", False)
+
+
+def _focused_window(display: str) -> int:
+    from Xlib import display as xdisplay
+
+    disp = xdisplay.Display(display)
+    try:
+        return int(disp.get_input_focus().focus.id)
+    finally:
+        disp.close()
+
+
+def _click(widget, env: dict[str, str]) -> None:
+    """A real pointer click (xdotool) in the middle of ``widget``, as a user would make it."""
+    centre = widget.mapToGlobal(QPoint(widget.width() // 2, widget.height() // 2))
+    subprocess.run(
+        ["xdotool", "mousemove", "--sync", str(centre.x()), str(centre.y()), "click", "1"],
+        env=env, check=True, timeout=10,
+    )  # fmt: skip
+
+
+def test_hotkey_dictation_panel_insert_into_xterm_and_history(
+    xvfb, tray_host, pulse_vmic, qtbot, tmp_path: Path
+) -> None:
+    env = _env(xvfb.display)
+    app = App.create(env)
+    _english_tiny(app)
+    target = start_target("xterm", xvfb.display, tmp_path, env)
+    controller = TrayController(app, QApplication.instance())
+    try:
+        controller.show()
+        with qtbot.waitSignal(controller.spelling_loaded, timeout=60000):
+            controller.start_services(preload=False)
+        assert controller.hotkey_problems == {}
+        target.focus()
+        assert _focused_window(xvfb.display) == target.window
+
+        subprocess.run(["xdotool", "key", "ctrl+alt+d"], env=env, check=True, timeout=10)
+        qtbot.waitUntil(lambda: controller.dictation.listening, timeout=10000)
+        assert controller.state == "listening"
+        qtbot.waitUntil(controller.panel.isVisible, timeout=5000)
+        pulse_vmic.play(JFK.path, lead_silence=0.2).wait(timeout=30)
+        qtbot.waitUntil(lambda: "country." in controller.dictation.text, timeout=90000)
+        assert "country" in controller.panel.text.toPlainText()  # the panel shows the words
+        # Saved before anything was inserted.
+        entry_id = controller.dictation.entry_id
+        assert "country" in History(app.paths.history_db).get(entry_id).text
+
+        with qtbot.waitSignal(controller.dictation.session_stopped, timeout=60000):
+            subprocess.run(["xdotool", "key", "ctrl+alt+d"], env=env, check=True, timeout=10)
+        qtbot.waitUntil(lambda: controller.state == "idle", timeout=10000)
+        text = controller.dictation.text
+        assert wer(JFK.transcript, text, "en") == 0.0, text
+        # The panel never took the focus from the xterm.
+        assert _focused_window(xvfb.display) == target.window
+
+        with qtbot.waitSignal(controller.dictation.inserted, timeout=30000):
+            _click(controller.panel.insert_button, env)
+        got, _ = target.wait_for(text, timeout=30)
+        assert got == text
+        assert _focused_window(xvfb.display) == target.window
+
+        entry = History(app.paths.history_db).get(entry_id)
+        assert entry.text == text and entry.status == "done" and entry.inserted == 1
+        assert entry.model == "whisper-tiny.en"
+        window = controller.open_history()
+        assert window.entries[0].id == entry_id
+    finally:
+        controller.shutdown()
+        target.stop()
+    # The words never reach the log.
+    logs = "".join(p.read_text(encoding="utf-8") for p in app.paths.log_dir.glob("*.log*"))
+    assert "country" not in logs.lower()
+
+
+def test_killed_mid_dictation_loses_nothing_recognised(xvfb, tray_host, pulse_vmic, tmp_path: Path) -> None:
+    env = {**_env(xvfb.display), **pulse_vmic.env}
+    home = Path(env["ASSISTANT_HOME"])
+    app = App.create(env)
+    _english_tiny(app)
+    log_file = home / "logs" / "assistant.log"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "tray"], env=env, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+
+        def ready() -> bool:
+            if proc.poll() is not None:
+                pytest.fail(f"tray exited: {proc.stderr.read() if proc.stderr else ''}")
+            return log_file.exists() and "hotkeys grabbed: hotkeys.dictate" in log_file.read_text(
+                encoding="utf-8"
+            )
+
+        wait_until(ready, timeout=60, message="tray started with its hotkeys")
+        subprocess.run(["xdotool", "key", "ctrl+alt+d"], env=env, check=True, timeout=10)
+        wait_until(
+            lambda: "capture started" in log_file.read_text(encoding="utf-8"),
+            timeout=20,
+            message="microphone open",
+        )
+        playback = pulse_vmic.play(JFK.path, lead_silence=0.2)
+
+        def saved() -> str:
+            history = History(home / "data" / "history.sqlite3")
+            try:
+                entries = history.list()
+            finally:
+                history.close()
+            return entries[0].text if entries and "americans" in entries[0].text.lower() else ""
+
+        heard = wait_until(saved, timeout=90, interval=0.05, message="a recognised segment in history")
+        os.killpg(proc.pid, signal.SIGKILL)  # mid-dictation: the recording is still playing
+        proc.wait(timeout=10)
+        playback.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+    entries = History(home / "data" / "history.sqlite3").list()
+    assert entries[0].text.startswith(heard) and entries[0].status == "recording"
+    assert "americans" in entries[0].text.lower()
+
+
+def test_second_launch_brings_the_first_forward(xvfb, tray_host, tmp_path: Path) -> None:
+    env = _env(xvfb.display)
+    app = App.create(env)
+    app.config.set("ui.first_run_guide", False)
+    log_file = Path(env["ASSISTANT_HOME"]) / "logs" / "assistant.log"
+    started = time.monotonic()
+    first = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "tray"], env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        wait_until(
+            lambda: log_file.exists() and "tray started" in log_file.read_text(encoding="utf-8"),
+            timeout=30, message="first tray started",
+        )  # fmt: skip
+        startup = time.monotonic() - started
+        second = subprocess.run(
+            [sys.executable, "-m", "assistant", "tray"], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert second.returncode == 0, second.stderr
+        assert "already running" in second.stderr
+        wait_until(
+            lambda: "another launch asked: show" in log_file.read_text(encoding="utf-8"),
+            timeout=10, message="the first tray heard the second launch",
+        )  # fmt: skip
+        assert first.poll() is None
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(timeout=30) == 0
+    finally:
+        if first.poll() is None:
+            first.kill()
+    text = log_file.read_text(encoding="utf-8")
+    assert "tray services stopped" in text and "still running" not in text
+    assert startup < 10, f"tray start took {startup:.2f} s"
+    print(f"tray start-up: {startup:.2f} s")
