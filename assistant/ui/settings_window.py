@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTabWidget,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,8 +56,8 @@ class SettingsWindow(QDialog):
         self.widgets: dict[str, QWidget] = {}
         self.hotkey_problems = dict(hotkey_problems or {})
         layout = QVBoxLayout(self)
-        self.tabs = QTabWidget()
-        self.tabs.setTabPosition(QTabWidget.TabPosition.West)
+        # A list of pages with horizontal titles: vertical tab text is hard to read.
+        self.tabs = _Pages()
         layout.addWidget(self.tabs, 1)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -76,14 +77,26 @@ class SettingsWindow(QDialog):
                 "stt.engine",
                 "stt.model_da",
                 "stt.model_en",
+                "stt.pause_ms",
                 "dictation.auto_insert",
             ],
         )
         self._mic_tab()
-        self._tab(self.tr("Oplæsning"), ["tts.engine", "tts.voice_da", "tts.voice_en", "tts.rate"])
+        self._tab(
+            self.tr("Oplæsning"),
+            ["tts.engine", "tts.voice_da", "tts.voice_en", "tts.rate", "tts.echo", "audio.output_device"],
+        )
         self._tab(
             self.tr("Genveje"),
-            ["hotkeys.dictate", "hotkeys.push_to_talk", "hotkeys.read_selection", "hotkeys.stop_reading"],
+            [
+                "hotkeys.dictate",
+                "hotkeys.push_to_talk",
+                "hotkeys.read_selection",
+                "hotkeys.stop_reading",
+                "hotkeys.pause_reading",
+                "hotkeys.next_sentence",
+                "hotkeys.previous_sentence",
+            ],
             note=self.tr("Skriv fx <ctrl>+<alt>+d. Tom betyder slået fra."),
         )
         self._tab(self.tr("Indsættelse"), ["inject.backends", "inject.delay_ms", "inject.paste_apps"])
@@ -123,16 +136,22 @@ class SettingsWindow(QDialog):
             "stt.engine": self.tr("Talegenkendelse"),
             "stt.model_da": self.tr("Model til dansk"),
             "stt.model_en": self.tr("Model til engelsk"),
+            "stt.pause_ms": self.tr("Pause der afslutter en sætning (ms)"),
             "dictation.auto_insert": self.tr("Indsæt efter hver sætning"),
             "audio.input_device": self.tr("Mikrofon"),
             "tts.engine": self.tr("Oplæsning med"),
             "tts.voice_da": self.tr("Dansk stemme"),
             "tts.voice_en": self.tr("Engelsk stemme"),
             "tts.rate": self.tr("Fart (ord pr. minut)"),
+            "tts.echo": self.tr("Læs op mens du skriver"),
+            "audio.output_device": self.tr("Højttaler"),
             "hotkeys.dictate": self.tr("Start/stop diktering"),
             "hotkeys.push_to_talk": self.tr("Hold for at tale"),
             "hotkeys.read_selection": self.tr("Læs markering op"),
             "hotkeys.stop_reading": self.tr("Stop oplæsning"),
+            "hotkeys.pause_reading": self.tr("Pause/fortsæt oplæsning"),
+            "hotkeys.next_sentence": self.tr("Næste sætning"),
+            "hotkeys.previous_sentence": self.tr("Forrige sætning"),
             "inject.backends": self.tr("Indsæt med (rækkefølge)"),
             "inject.delay_ms": self.tr("Pause mellem tegn (ms)"),
             "inject.paste_apps": self.tr("Programmer der får tekst ved indsæt"),
@@ -455,3 +474,41 @@ class SettingsWindow(QDialog):
             self.mic_test_done.emit(-100.0)
         else:
             self._show(text, True)
+
+
+class _Pages(QWidget):
+    """Page titles in a list on the left, the chosen page on the right (QTabWidget's API subset)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        self.list.setFixedWidth(190)
+        self.list.setSpacing(6)  # big, separate targets
+        self.stack = QStackedWidget()
+        row.addWidget(self.list)
+        row.addWidget(self.stack, 1)
+        self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+    def addTab(self, page: QWidget, title: str) -> int:
+        self.stack.addWidget(page)
+        self.list.addItem(title)
+        if self.list.count() == 1:
+            self.list.setCurrentRow(0)
+        return self.stack.count() - 1
+
+    def count(self) -> int:
+        return self.stack.count()
+
+    def widget(self, index: int) -> QWidget:
+        return self.stack.widget(index)
+
+    def tabText(self, index: int) -> str:
+        return self.list.item(index).text()
+
+    def setCurrentIndex(self, index: int) -> None:
+        self.list.setCurrentRow(index)
+
+    def currentIndex(self) -> int:
+        return self.stack.currentIndex()
