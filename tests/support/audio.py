@@ -239,6 +239,26 @@ class AlsaMicFactory:
         self.asoundrc.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def pulse_daemon_argv(daemon: str, script: Path) -> list[str]:
+    """A private, foreground PulseAudio for tests: no autospawn, shm, realtime or idle exit."""
+    return [
+        daemon,
+        "--daemonize=no",
+        "--system=false",
+        "-n",
+        "-F",
+        str(script),
+        "--exit-idle-time=-1",
+        "--use-pid-file=false",
+        "--disable-shm=true",
+        "--no-cpu-limit=true",
+        "--realtime=false",
+        "--high-priority=false",
+        "--log-target=stderr",
+        "--log-level=notice",
+    ]
+
+
 # -- PulseAudio pipe-source microphone -------------------------------------------------------------
 
 
@@ -357,22 +377,7 @@ class PulseVirtualMic:
             DBUS_SESSION_BUS_ADDRESS="disabled:",
         )
         self.process = ManagedProcess(
-            [
-                daemon,
-                "--daemonize=no",
-                "--system=false",
-                "-n",
-                "-F",
-                str(script),
-                "--exit-idle-time=-1",
-                "--use-pid-file=false",
-                "--disable-shm=true",
-                "--no-cpu-limit=true",
-                "--realtime=false",
-                "--high-priority=false",
-                "--log-target=stderr",
-                "--log-level=notice",
-            ],
+            pulse_daemon_argv(daemon, script),
             log_path=self.base_dir / "pulseaudio.log",
             env=env,
         )

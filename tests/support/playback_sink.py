@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.support.audio import reinit_portaudio, require_alsa_pulse_plugin
+from tests.support.audio import pulse_daemon_argv, reinit_portaudio, require_alsa_pulse_plugin
 from tests.support.procs import ManagedProcess, require_executable, wait_until
 
 
@@ -68,22 +68,7 @@ class PulseNullSink:
             DBUS_SESSION_BUS_ADDRESS="disabled:",
         )
         self.process = ManagedProcess(
-            [
-                daemon,
-                "--daemonize=no",
-                "--system=false",
-                "-n",
-                "-F",
-                str(script),
-                "--exit-idle-time=-1",
-                "--use-pid-file=false",
-                "--disable-shm=true",
-                "--no-cpu-limit=true",
-                "--realtime=false",
-                "--high-priority=false",
-                "--log-target=stderr",
-                "--log-level=notice",
-            ],
+            pulse_daemon_argv(daemon, script),
             log_path=self.base_dir / "pulseaudio.log",
             env=env,
         )
