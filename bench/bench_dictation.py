@@ -90,7 +90,7 @@ def latency_product(whisper, language: str) -> dict:
     loud = np.nonzero(20 * np.log10(np.sqrt((frames**2).mean(axis=1)) / 32768 + 1e-9) > -40)[0]
     last_speech = int((loud[-1] + 1) * 480)  # the sample after the last loud 30 ms frame
     results = {}
-    for label, speculate in (("endpoint", 150), ("endpoint_no_speculation", 0)):
+    for label, speculate in (("endpoint", 90), ("endpoint_no_speculation", 0)):
         recognizer = WhisperRecognizer(whisper, language, speculate_ms=speculate)
         block = 1600
         stream = np.concatenate([speech, np.zeros(3 * RATE, dtype=np.int16)])

@@ -96,7 +96,7 @@ class WhisperRecognizer:
         partial_interval: float = 0.0,
         segmenter: Segmenter | None = None,
         min_speech_seconds: float = 0.25,
-        speculate_ms: int = 150,
+        speculate_ms: int = 90,
     ) -> None:
         self.model = model
         self.language = language
