@@ -32,6 +32,7 @@ from assistant.text.wer import word_errors  # noqa: E402
 
 EVAL = REPO.parent / "shared" / "eval" / "speech"
 RATE = 16000
+REPEATS = 3
 
 
 def manifest() -> list[dict[str, str]]:
@@ -58,17 +59,20 @@ def worker_product(model: Path, language: str, files: list[str]) -> dict:
     out = {"load": load, "files": {}}
     for name in files:
         audio = read_audio(EVAL / name)
-        t0 = time.perf_counter()
-        recognizer = WhisperEngine().recognizer(model, language, live=False)  # as `assistant transcribe`
-        transcript = Transcript(language)
-        results = []
-        for offset in range(0, len(audio), 8000):
-            results.extend(recognizer.accept(audio[offset : offset + 8000]))
-        results.extend(recognizer.flush())
-        for r in results:
-            if hasattr(r, "start"):
-                transcript.add_utterance(r.text)
-        out["files"][name] = {"text": transcript.text, "seconds": time.perf_counter() - t0}
+        best = float("inf")
+        for _ in range(REPEATS):  # the fastest of a few runs: short files time noisily
+            t0 = time.perf_counter()
+            recognizer = WhisperEngine().recognizer(model, language, live=False)  # as `assistant transcribe`
+            transcript = Transcript(language)
+            results = []
+            for offset in range(0, len(audio), 8000):
+                results.extend(recognizer.accept(audio[offset : offset + 8000]))
+            results.extend(recognizer.flush())
+            for r in results:
+                if hasattr(r, "start"):
+                    transcript.add_utterance(r.text)
+            best = min(best, time.perf_counter() - t0)
+        out["files"][name] = {"text": transcript.text, "seconds": best}
     out["latency"] = latency_product(whisper, language)
     out["peak_mb"] = peak_mb()
     return out
@@ -127,10 +131,13 @@ def worker_raw_whisper(model: Path, language: str, files: list[str]) -> dict:
     out = {"load": time.perf_counter() - started, "files": {}}
     for name in files:
         audio = read_audio(EVAL / name).astype(np.float32) / 32768.0
-        t0 = time.perf_counter()
-        segments, _ = whisper.transcribe(audio, language=language, beam_size=5)
-        text = " ".join(s.text.strip() for s in segments)
-        out["files"][name] = {"text": text, "seconds": time.perf_counter() - t0}
+        best = float("inf")
+        for _ in range(REPEATS):
+            t0 = time.perf_counter()
+            segments, _ = whisper.transcribe(audio, language=language, beam_size=5)
+            text = " ".join(s.text.strip() for s in segments)
+            best = min(best, time.perf_counter() - t0)
+        out["files"][name] = {"text": text, "seconds": best}
     speech = utterance(language).astype(np.float32) / 32768.0
     t0 = time.perf_counter()
     list(whisper.transcribe(speech, language=language, beam_size=5)[0])

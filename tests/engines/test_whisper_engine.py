@@ -78,3 +78,14 @@ def test_vocabulary_prompt_biases_spelling(tiny_en) -> None:
     recognizer = WhisperEngine().recognizer(tiny_en, "en", prompt="Americans, country, fellow")
     segments, _ = run_stream(recognizer, read_audio(sample.path))
     assert wer(sample.transcript, " ".join(s.text for s in segments), "en") == 0.0
+
+
+def test_a_cut_off_danish_utterance_does_not_loop(whisper_base) -> None:
+    """Greedy decoding of speech cut off mid-word looped "hjælp af hjælp af ..." before the
+    temperature fallback and the loop filter; the text must stay a sentence."""
+    sample = next(s for s in SAMPLES if s.path.stem.endswith("u0042008"))
+    recognizer = WhisperRecognizer(load_model(whisper_base), "da")
+    segments, _ = run_stream(recognizer, read_audio(sample.path)[: 5 * 16000])
+    words = " ".join(s.text for s in segments).split()
+    assert 8 <= len(words) <= 25, words
+    assert max(words.count(w) for w in set(words)) <= 3, words
