@@ -28,6 +28,7 @@ def _assistant(backend: str, env: dict[str, str]):
     inserter = Inserter(None, env, backend=backend)
 
     def run(text: str) -> None:
+        inserter.begin()  # as the product does: remember the window that has focus now
         inserter.insert(text)
 
     # Closing restores a borrowed keymap after a grace period; done after the text landed.
