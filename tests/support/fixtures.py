@@ -37,13 +37,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     rightly skip (a Windows-only backend on Linux) says so with ``@pytest.mark.allow_skip``."""
     outcome = yield
     report = outcome.get_result()
-    if report.skipped and not hasattr(report, "wasxfail") and item.get_closest_marker("allow_skip") is None:
+    expected_failure = getattr(report, "wasxfail", None)  # ASSISTANT_ALLOW_SKIP: this enforces the rule
+    if report.skipped and expected_failure is None and item.get_closest_marker("allow_skip") is None:
         report.outcome = "failed"
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.longrepr = f"skipped, which this project counts as a failure: {reason}"
-    elif hasattr(report, "wasxfail"):
+    elif expected_failure is not None:
         report.outcome = "failed"
-        report.longrepr = f"xfail is not allowed in this project: {report.wasxfail}"
+        report.longrepr = f"expected failures are not allowed in this project: {expected_failure}"
 
 
 @pytest.hookimpl(trylast=True)
