@@ -892,7 +892,8 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
         <location filename="../main.py" line="452" />
         <source>Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.
 Brug kommandoerne i en terminal: assistant --help</source>
-        <translation type="unfinished" />
+        <translation>There is no status area (system tray) on the desktop, so the icon cannot be shown.
+Use the commands in a terminal: assistant --help</translation>
     </message>
 </context>
 </TS>
