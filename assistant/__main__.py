@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
-import traceback
 
 from assistant.errors import AssistantError
 
@@ -54,10 +53,10 @@ def run(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:
-        # The exception's message may quote user text, so only its type and stack are logged.
-        stack = "".join(traceback.format_tb(exc.__traceback__))
-        log.error("internal error: %s\n%s", type(exc).__name__, stack)
+    except Exception:
+        from assistant.log import log_failure
+
+        log_failure(log, "internal error")
         where = f" Details are in {log_file}." if log_file else ""
         print(f"assistant: internal error; please report it.{where}", file=sys.stderr)
         return 1

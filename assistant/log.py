@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
+import traceback
 from pathlib import Path
 
 # Libraries known to log decoded text or audio content at DEBUG/INFO.
@@ -54,3 +56,15 @@ def setup_logging(log_dir: Path, level: str = "INFO", *, console: bool = False) 
         stream._assistant = True  # type: ignore[attr-defined]
         root.addHandler(stream)
     return log_file
+
+
+def log_failure(logger: logging.Logger, message: str, *args: object) -> None:
+    """Log the exception being handled with its type and stack, but not its message.
+
+    Use instead of ``logger.exception``: an exception's message can quote user text (a word
+    that failed to parse, a sentence a library choked on), and user text is never logged.
+    """
+    exc_type, _, tb = sys.exc_info()
+    name = exc_type.__name__ if exc_type else "no exception"
+    stack = "".join(traceback.format_tb(tb)) if tb else ""
+    logger.error(message + " (%s)\n%s", *args, name, stack)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from assistant.errors import AssistantError, EngineUnavailable
 from assistant.hotkeys.combo import Combo, parse_combo
+from assistant.log import log_failure
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +202,7 @@ class X11HotkeyGrabber:
                     del down[event.detail]
                 self._deliver(name, event.type == X.KeyPress)
         except Exception:
-            log.exception("hotkey thread failed")
+            log_failure(log, "hotkey thread failed")
         finally:
             try:
                 for kc, m in grabbed:
@@ -215,7 +216,7 @@ class X11HotkeyGrabber:
         try:
             self._on_event(name, pressed)
         except Exception:
-            log.exception("hotkey callback failed")
+            log_failure(log, "hotkey callback failed")
 
     @staticmethod
     def _numlock_mask(disp) -> int:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ import numpy as np
 
 from assistant.audio.capture import Capture
 from assistant.errors import AssistantError
-from assistant.log import describe
+from assistant.log import describe, log_failure
 from assistant.stt.base import Partial, Recognizer, Segment
 from assistant.text.transcript import Transcript
 
@@ -146,7 +146,7 @@ class DictationSession:
             self.error = AssistantError(
                 f"Dictation stopped unexpectedly ({type(exc).__name__})", "Please report this"
             )
-            log.exception("dictation failed")
+            log_failure(log, "dictation failed")
         finally:
             self.capture.stop()
             if recognizer is not None:
@@ -157,7 +157,7 @@ class DictationSession:
                     for segment in recognizer.flush():
                         self._deliver(segment)
                 except Exception:
-                    log.exception("flushing the recogniser failed")
+                    log_failure(log, "flushing the recogniser failed")
             if self.error is not None:
                 self._emit(Failed(self.error))
             log.info("dictation ended: %s", describe(self.transcript.text))

@@ -27,7 +27,7 @@ import numpy as np
 
 from assistant.audio.playback import Clip, Player, Position
 from assistant.errors import AssistantError, ModelError, UsageError
-from assistant.log import describe
+from assistant.log import describe, log_failure
 from assistant.text.readable import guess_language, make_readable, split_long, split_sentences
 from assistant.tts.base import DEFAULT_RATE, Speech, Synthesizer, Voice, WordMark, check_rate, choose_voice
 
@@ -682,7 +682,7 @@ class Reader:
         try:
             self._on_event(event)  # type: ignore[arg-type]
         except Exception:
-            log.exception("a read-aloud event handler failed")
+            log_failure(log, "a read-aloud event handler failed")
 
 
 # -- read as you type ------------------------------------------------------------------------------

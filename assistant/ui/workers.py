@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from assistant.log import log_failure
 from assistant.ui.bridge import TaskBridge
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ class Workers:
             result = fn()
         except BaseException as exc:  # reported to the GUI; nothing is lost silently
             if not _is_user_error(exc):
-                log.exception("job %s failed", tag)
+                log_failure(log, "job %s failed", tag)
             bridge.on_error(tag, exc)
         else:
             bridge.on_done(tag, result)
