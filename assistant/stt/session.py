@@ -129,6 +129,8 @@ class DictationSession:
                 block = self.capture.read(timeout=0.2)
                 if block is None:
                     continue
+                if heard == 0:
+                    log.info("microphone delivering")
                 if limit is not None and heard + len(block) >= limit:
                     self._feed(recognizer, block[: limit - heard])
                     self._drain = False  # audio past the limit was not asked for
