@@ -92,6 +92,16 @@ class TaskBridge(QObject):
     done = Signal(str, object)  # tag, result
     error = Signal(str, str, str)  # tag, message, hint
 
+    @classmethod
+    def connected(cls, owner: QObject, done, error, progress=None) -> TaskBridge:
+        """A bridge owned by ``owner`` with its result, error and (optional) progress slots."""
+        bridge = cls(owner)
+        bridge.done.connect(done)
+        bridge.error.connect(error)
+        if progress is not None:
+            bridge.progress.connect(progress)
+        return bridge
+
     def on_progress(self, tag: str, stage: str, done: int, total: int | None) -> None:
         self.progress.emit(tag, stage, int(done), -1 if total is None else int(total))
 

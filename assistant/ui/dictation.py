@@ -73,9 +73,7 @@ class DictationController(QObject):
         self.bridge.model_ready.connect(self._on_model_ready)
         self.bridge.failed.connect(self._on_failed)
         self.bridge.stopped.connect(self._on_stopped)
-        self.tasks = TaskBridge(self)
-        self.tasks.done.connect(self._on_task_done)
-        self.tasks.error.connect(self._on_task_error)
+        self.tasks = TaskBridge.connected(self, self._on_task_done, self._on_task_error)
         self.session = None
         self.recorder = None
         self.entry_id: int | None = None

@@ -43,9 +43,7 @@ class TrayController(QObject):
         self.app = app
         self.qt_app = qt_app
         self.state = "idle"
-        self.tasks = TaskBridge(self)
-        self.tasks.done.connect(self._on_task_done)
-        self.tasks.error.connect(self._on_task_error)
+        self.tasks = TaskBridge.connected(self, self._on_task_done, self._on_task_error)
         self.workers = Workers(self.tasks)
         self.history = self._open_history()
         self.dictation = DictationController(app, self.workers, self.history)

@@ -41,10 +41,7 @@ class ModelsWindow(QDialog):
         self.setWindowTitle(self.tr("Talemodeller"))
         self.app = app
         self.workers = workers
-        self.tasks = TaskBridge(self)
-        self.tasks.done.connect(self._on_done)
-        self.tasks.error.connect(self._on_error)
-        self.tasks.progress.connect(self._on_progress)
+        self.tasks = TaskBridge.connected(self, self._on_done, self._on_error, self._on_progress)
         self._cancel: threading.Event | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Installerede modeller")))

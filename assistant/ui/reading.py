@@ -57,9 +57,7 @@ class ReaderController(QObject):
         self.bridge.paused.connect(self._on_paused)
         self.bridge.finished.connect(self._on_finished)
         self.bridge.failed.connect(self._on_failed)
-        self.tasks = TaskBridge(self)
-        self.tasks.done.connect(self._on_done)
-        self.tasks.error.connect(self._on_error)
+        self.tasks = TaskBridge.connected(self, self._on_done, self._on_error)
 
     def load(self) -> None:
         """Create the synthesizer and reader in the background (idempotent)."""

@@ -49,10 +49,7 @@ class SettingsWindow(QDialog):
         self.setWindowTitle(self.tr("Indstillinger"))
         self.app = app
         self.workers = workers
-        self.tasks = TaskBridge(self)
-        self.tasks.done.connect(self._on_done)
-        self.tasks.error.connect(self._on_error)
-        self.tasks.progress.connect(self._on_progress)
+        self.tasks = TaskBridge.connected(self, self._on_done, self._on_error, self._on_progress)
         self.widgets: dict[str, QWidget] = {}
         self.hotkey_problems = dict(hotkey_problems or {})
         layout = QVBoxLayout(self)
