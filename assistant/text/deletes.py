@@ -97,10 +97,15 @@ class DeleteIndex:
         total = int(counts.sum())
         return np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
 
-    def lookup(self, query: str, max_distance: int = MAX_DISTANCE) -> list[tuple[int, int]]:
-        """``(word id, distance)`` for every word within ``max_distance`` of ``query``."""
+    def lookup(
+        self, query: str, max_distance: int = MAX_DISTANCE, keep: np.ndarray | None = None
+    ) -> list[tuple[int, int]]:
+        """``(word id, distance)`` for every word within ``max_distance`` of ``query`` (and, when
+        ``keep`` is given, whose entry in that boolean array is true)."""
         ids = self.positions(query, max_distance)
         ids = ids[np.abs(self._lengths[ids] - len(query)) <= max_distance]  # type: ignore[index]
+        if keep is not None:
+            ids = ids[keep[ids]]
         keys = self._keys
         assert keys is not None and self._lengths is not None
         out: list[tuple[int, int]] = []

@@ -1,6 +1,6 @@
 """The built lexicon of one language: word forms, frequencies, compound roles and indexes.
 
-Loading reads ``words.txt`` (sorted lower-case forms) and ``arrays.npz`` from a build folder
+Loading reads ``words.txt`` (sorted lower-case forms), ``arrays.npz`` and ``pairs.npz`` from a build folder
 (see :mod:`assistant.text.build`); nothing is computed at load time beyond splitting the list.
 Lookups are by binary search, so no per-word dictionary has to be built.
 """
@@ -36,18 +36,15 @@ class Lexicon:
                 self.meta = json.load(handle)
             with open(folder / "words.txt", encoding="utf-8") as handle:
                 self.keys: list[str] = handle.read().split("\n")
-            with np.load(folder / "arrays.npz") as arrays:
-                data = {name: arrays[name] for name in arrays.files}
+            data: dict[str, np.ndarray] = {}
+            for name in ("arrays.npz", "pairs.npz"):
+                with np.load(folder / name) as arrays:
+                    data.update({key: arrays[key] for key in arrays.files})
             self.display_forms: dict[str, str] = {}
             with open(folder / "display.tsv", encoding="utf-8") as handle:
                 for line in handle:
                     key, _, form = line.rstrip("\n").partition("\t")
                     self.display_forms[key] = form
-            self.bigrams: dict[str, dict[str, int]] = {}
-            with open(folder / "bigrams.tsv", encoding="utf-8") as handle:
-                for line in handle:
-                    a, b, n = line.rstrip("\n").split("\t")
-                    self.bigrams.setdefault(a, {})[b] = int(n)
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(
                 f"The spelling lexicon in {folder} cannot be read ({type(exc).__name__})",
@@ -68,6 +65,7 @@ class Lexicon:
         self._sound_index = DeleteIndex(data, None, None, "k_")
         self._sound_order: np.ndarray = data["k_order"]
         self._compound = lru_cache(maxsize=4096)(self._compound_uncached)
+        self.bigrams = Bigrams(self, data["bigram_first"], data["bigram_second"], data["bigram_count"])
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -96,8 +94,14 @@ class Lexicon:
     def suggestible(self, wid: int) -> bool:
         return not int(self.roles[wid]) & (affix.ONLY_IN_COMPOUND | affix.NO_SUGGEST)
 
+    def suggestible_mask(self, ids: np.ndarray) -> np.ndarray:
+        """:meth:`suggestible` for many ids at once."""
+        return (self.roles[ids] & (affix.ONLY_IN_COMPOUND | affix.NO_SUGGEST)) == 0
+
     def is_word(self, word: str) -> bool:
-        """True if ``word`` is a valid form on its own or a valid compound of forms."""
+        """True if ``word`` is a form on its own or joins forms by their compound roles. A loose
+        check of the lexicon's own data: what the checker accepts is decided by
+        :mod:`assistant.text.acceptance` (libhunspell itself, made stricter)."""
         wid = self.find(word)
         if wid is not None and self.standalone(wid):
             return True
@@ -152,6 +156,46 @@ class Lexicon:
         lo = bisect.bisect_left(self.keys, prefix)
         hi = bisect.bisect_left(self.keys, prefix + "\U0010ffff")
         return range(lo, hi)
+
+
+class Bigrams:
+    """Word-pair counts as arrays (first word id, second word id, count) sorted by the first
+    word: ``get(word)`` gives ``{following word: count}`` like a dict of dicts would, without
+    building one for every word at load time."""
+
+    def __init__(self, lexicon: Lexicon, first: np.ndarray, second: np.ndarray, count: np.ndarray) -> None:
+        self._lexicon = lexicon
+        self._first = first
+        self._second = second
+        self._count = count
+        self._follow = lru_cache(maxsize=8192)(self._follow_uncached)
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def _follow_uncached(self, wid: int) -> dict[str, int]:
+        lo = int(np.searchsorted(self._first, wid, "left"))
+        hi = int(np.searchsorted(self._first, wid, "right"))
+        keys = self._lexicon.keys
+        return {
+            keys[b]: int(n)
+            for b, n in zip(self._second[lo:hi].tolist(), self._count[lo:hi].tolist(), strict=True)
+        }
+
+    def count(self, first: str, second: str) -> int:
+        """How often ``second`` follows ``first``, without building ``first``'s whole dict."""
+        a, b = self._lexicon.find(first), self._lexicon.find(second)
+        if a is None or b is None:
+            return 0
+        lo = int(np.searchsorted(self._first, a, "left"))
+        hi = int(np.searchsorted(self._first, a, "right"))
+        j = lo + int(np.searchsorted(self._second[lo:hi], b))
+        return int(self._count[j]) if j < hi and self._second[j] == b else 0
+
+    def get(self, word: str, default: dict[str, int] | None = None) -> dict[str, int] | None:
+        wid = self._lexicon.find(word)
+        follow = self._follow(wid) if wid is not None else None
+        return follow if follow else default
 
 
 def artefact_dirs(cache_dir: Path | None) -> list[Path]:

@@ -65,7 +65,7 @@ def open_spelling(
             )
         machine = {w.lower(): w for w in read_term_list(machine_terms)}
     user = UserDictionary(user_dictionary_dir(data_dir), language) if data_dir is not None else None
-    checker = Checker(speller, Confusions(language))
+    checker = Checker(speller, Confusions(language, bigrams=lex.bigrams))
     spelling = Spelling(language, lex, user, speller, checker, Predictor(speller), machine)
     spelling.refresh_user_words()
     return spelling

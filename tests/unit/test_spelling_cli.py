@@ -96,3 +96,22 @@ def test_dictionary_cli_add_import_remove_and_spell_accepts(tmp_path) -> None:
     assert run("dictionary", "-l", "da", "remove", "kofferdam").returncode == 0
     gone = run("dictionary", "-l", "da", "remove", "kofferdam")
     assert gone.returncode == 2 and len(gone.stderr.strip().splitlines()) == 1
+
+
+def test_issue_examples_are_flagged_by_spell_and_suggest(tmp_path: Path) -> None:
+    proc = run(["spell", "--language", "da", "--json", "profesionel", "nivau"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    results = json.loads(proc.stdout)["results"]
+    assert [(r["word"], r["correct"], r["suggestions"][0]) for r in results] == [
+        ("profesionel", False, "professionel"),
+        ("nivau", False, "niveau"),
+    ]
+    text = "Patienten er meget profesionel og har et højt nivau, men skal til tand læge."
+    proc = run(["suggest", "--language", "da", "--json", text], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    flags = [(f["word"], f["kind"], f["suggestions"][0]) for f in json.loads(proc.stdout)["flags"]]
+    assert flags == [
+        ("profesionel", "spelling", "professionel"),
+        ("nivau", "spelling", "niveau"),
+        ("tand læge", "compound", "tandlæge"),
+    ]
