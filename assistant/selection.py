@@ -4,12 +4,13 @@ Backends, tried in the order that suits the desktop session:
 
 * ``x11-primary`` -- the X11 PRIMARY selection (whatever is highlighted), via xclip or xsel.
 * ``x11-copy`` -- simulated copy (ctrl+c with xdotool) for programs that do not set PRIMARY;
-  the user's clipboard is put back afterwards.
+  the user's clipboard is put back afterwards. Never into a terminal (Ctrl+C interrupts the
+  running program), a remote desktop, or a window whose class is unknown.
 * ``wayland-primary`` -- wl-paste --primary.
 * ``macos-copy`` / ``windows-copy`` -- simulated copy (cmd+c / ctrl+c), reading the clipboard,
   then restoring what the user had on it.
 
-:func:`read_selection` returns the text or raises :class:`NoSelection` ("Nothing is selected")
+:func:`read_selection` returns the text or raises :class:`NoSelection` ("Nothing is selected"; the tray says it in Danish)
 so the user hears/sees a clear message rather than silence. Selected text is never logged.
 """
 
@@ -37,6 +38,50 @@ _TOOL_SECONDS = 3.0
 
 class NoSelection(UsageError):
     """Nothing is selected (or the selection is not text)."""
+
+
+class CopyRefused(AssistantError):
+    """A simulated copy would be unsafe in the focused window; no key was sent."""
+
+
+# Windows (WM_CLASS, lower case) that must never get a simulated Ctrl+C: in a terminal it
+# interrupts the running program; in a remote desktop or virtual machine it reaches another
+# computer's program.
+NO_COPY_APPS = frozenset(
+    {
+        "xfreerdp",
+        "wlfreerdp",
+        "rdesktop",
+        "remmina",
+        "org.remmina.remmina",
+        "mstsc",
+        "vncviewer",
+        "tigervnc",
+        "krdc",
+        "vinagre",
+        "x2goclient",
+        "virt-viewer",
+        "remote-viewer",
+        "virtualbox",
+        "virtualbox machine",
+        "vmware",
+        "vmplayer",
+    }
+)
+
+
+def copy_refusal(app: str) -> str | None:
+    """Why a simulated copy must not be sent to a window of class ``app`` (None: it may)."""
+    from assistant.inject.clipboard import TERMINALS
+
+    name = app.lower()
+    if not name:
+        return "the focused window's program is unknown"
+    if name in TERMINALS:
+        return "the focused window is a terminal (Ctrl+C would interrupt its program)"
+    if name in NO_COPY_APPS:
+        return "the focused window is a remote desktop or virtual machine"
+    return None
 
 
 def _run(
@@ -126,8 +171,21 @@ class X11CopySelection:
             return "xclip is not installed (apt-get install xclip)"
         return problem
 
+    def focused_app(self) -> str:
+        from assistant.inject import x11
+
+        disp = x11.open_display(self._tools.env)
+        try:
+            win = x11.focused_toplevel(disp)
+            return x11.window_class(disp, win) if win is not None else ""
+        finally:
+            disp.close()
+
     def read(self) -> str:
         tools = self._tools
+        refusal = copy_refusal(self.focused_app())
+        if refusal:
+            raise CopyRefused(f"no copy key sent: {refusal}")
         saved = tools.read("clipboard")
         marker = f"assistant-copy-{uuid.uuid4().hex}"
         tools.write("clipboard", marker)
@@ -306,6 +364,7 @@ def read_selection(
     order = [n for n in _ORDER[session] if copy_fallback or not n.endswith("-copy")]
     tried: list[str] = []
     usable = 0
+    refused = False
     for name in order:
         probe = registry.probe(name)
         if not probe.ok:
@@ -314,6 +373,10 @@ def read_selection(
         usable += 1
         try:
             text = registry.create(name).read()
+        except CopyRefused as exc:
+            refused = True
+            tried.append(f"{name}: {exc.message}")
+            continue
         except AssistantError as exc:
             tried.append(f"{name}: {exc.message}")
             continue
@@ -327,7 +390,10 @@ def read_selection(
             f"The selection cannot be read here ({detail})",
             "Run 'assistant doctor'; you can copy the text and use 'assistant speak -' instead",
         )
+    log.info("nothing selected (%s)", "; ".join(tried))
     raise NoSelection(
         "Nothing is selected",
-        "Select the text you want to hear in any program, then press the read-aloud key again",
+        "Select the text you want to hear in any program, then press the read-aloud key again"
+        + (" (in a terminal only selected text is read: no keys are sent to it)" if refused else ""),
+        msgid="selection.empty",
     )

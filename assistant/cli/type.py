@@ -9,9 +9,14 @@ from typing import Any
 from assistant.inject import BACKENDS
 
 DESCRIPTION = """Type TEXT into the focused window, exactly (æøå ÆØÅ é included).
-TEXT '-' reads the text from standard input. If the focused window changes before typing
-starts, nothing is typed. --list-backends shows every insertion method and why it can or
-cannot run here."""
+TEXT '-' reads UTF-8 text from standard input. Control characters other than tab and line
+break are dropped (and counted); a line break is typed as Return. Focus is checked before
+every chunk: if another window has focus before typing starts, nothing is typed (exit 2); if
+focus moves part-way, typing stops at once and the message says how many characters landed in
+which window (exit 3). Afterwards the text is selected back and read from the field where the
+program publishes its selection (not terminals, not remote desktops): "inserted and read back",
+else "sent". --list-backends shows every insertion method and why it can or cannot
+run here."""
 
 
 def register(subparsers: Any) -> None:
@@ -20,6 +25,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--backend", choices=BACKENDS, help="insertion method (default: from settings)")
     parser.add_argument(
         "--delay-ms", type=int, metavar="N", help="pause between characters (default: inject.delay_ms)"
+    )
+    parser.add_argument(
+        "--no-check",
+        action="store_true",
+        help="do not look at the field through AT-SPI (kind of field, read-back)",
     )
     parser.add_argument("--list-backends", action="store_true", help="show each backend and its status")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -37,9 +47,12 @@ def run(args: argparse.Namespace, app: Any) -> int:
     if args.text is None:
         raise UsageError("Nothing to type", "Give TEXT, or - to read standard input")
     from assistant.inject.inserter import Inserter
+    from assistant.inject.text import decode_input
 
-    text = sys.stdin.read() if args.text == "-" else args.text
-    inserter = Inserter(app.config, app.environ, backend=args.backend, delay_ms=args.delay_ms)
+    text = decode_input(sys.stdin.buffer.read()) if args.text == "-" else args.text
+    inserter = Inserter(
+        app.config, app.environ, backend=args.backend, delay_ms=args.delay_ms, check=not args.no_check
+    )
     try:
         inserter.begin()
         result = inserter.insert(text)
@@ -50,10 +63,17 @@ def run(args: argparse.Namespace, app: Any) -> int:
 
         print_json("type", result.as_dict())
     else:
-        state = "confirmed" if result.verified else "sent"
+        from assistant.inject.inserter import window_label
+
+        state = "inserted and read back" if result.read_back else "sent"
+        if result.check_failed:
+            state = "sent, but the field read back differently (check it)"
+        dropped = f"; {result.dropped} control characters dropped" if result.dropped else ""
+        if result.breaks_as_spaces:
+            dropped += f"; {result.breaks_as_spaces} line breaks/tabs typed as spaces (single-line field)"
         sys.stderr.write(
-            f"{state}: {result.chars} characters with {result.backend} in {result.seconds:.2f} s "
-            f"({result.detail})\n"
+            f"{state}: {result.chars} characters to {window_label(result.window)} with {result.backend} "
+            f"in {result.seconds:.2f} s ({result.detail}{dropped})\n"
         )
     return 0
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from assistant.errors import InjectionError
+
 
 @dataclass(frozen=True)
 class Delivery:
@@ -21,6 +23,14 @@ class Delivery:
 
     verified: bool
     detail: str
+
+
+class FocusLost(InjectionError):
+    """A backend's own focus guard stopped typing: ``typed`` characters of this call landed."""
+
+    def __init__(self, typed: int) -> None:
+        super().__init__("The focused window changed while typing", None)
+        self.typed = typed
 
 
 class Injector(Protocol):

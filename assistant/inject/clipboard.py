@@ -383,6 +383,51 @@ class ClipboardInjector:
         pass
 
 
+def read_primary(environ: Mapping[str, str], expected: str, timeout: float = 0.6) -> str | None:
+    """The PRIMARY selection as UTF-8 text, polled until it equals ``expected`` or ``timeout``
+    passes (toolkits publish a keyboard selection a moment after it changes). None if PRIMARY
+    is not owned by the program that has focus (then it is someone else's selection, and says
+    nothing about the focused field) or is not text."""
+    disp = x11.open_display(environ)
+    owner = _Owner(disp)
+    got: str | None = None
+    mask = disp.display.info.resource_id_mask
+    try:
+        focused = x11.focused_toplevel(disp)
+        clients = {_xid(w) & ~mask for w in _windows_under(focused)} if focused is not None else set()
+        deadline = time.monotonic() + timeout
+        while True:
+            holder = _xid(disp.get_selection_owner(owner.atom("PRIMARY")))
+            if holder and holder & ~mask in clients:
+                value = owner.fetch("PRIMARY", "UTF8_STRING", owner.timestamp(), timeout=0.3)
+                if value is not None and value.format == 8:
+                    data = value.value
+                    raw = bytes(data) if not isinstance(data, str) else data.encode("latin-1")
+                    got = raw.decode("utf-8", errors="replace")
+                    if got == expected:
+                        return got
+            if time.monotonic() > deadline:
+                return got
+            time.sleep(0.03)  # another program publishes the selection: nothing to wait on
+    finally:
+        owner.destroy()
+        disp.close()
+
+
+def _windows_under(win: Any, limit: int = 64) -> list[Any]:
+    """``win`` and its descendants (breadth first, at most ``limit``): under a reparenting
+    window manager the focused top-level is the manager's frame, the program's window is below."""
+    out, queue = [], [win]
+    while queue and len(out) < limit:
+        current = queue.pop(0)
+        out.append(current)
+        try:
+            queue.extend(current.query_tree().children)
+        except Exception:
+            continue
+    return out
+
+
 def keep_selections() -> int:
     """Entry point of the keeper: serve saved selections until other programs take them."""
     request = json.loads(sys.stdin.read())

@@ -1,9 +1,17 @@
 """Focus-safe insertion: the service the tray and the CLI use to put text into a window.
 
-Record the focused window when dictation starts (:meth:`Inserter.begin`); at insert time, if
-another window has focus, nothing is typed and :class:`FocusChanged` is raised (the caller keeps
-the text). The backend is chosen from ``inject.backends`` (or the session's default order), with
+Record the focused window when dictation starts (:meth:`Inserter.begin`). Text is typed in
+small chunks and the focused window is checked before every chunk: if another window has focus
+before the first chunk, nothing is typed and :class:`FocusChanged` is raised; if focus moves
+part-way, typing stops at once and :class:`InsertInterrupted` says exactly how many characters
+landed and in which window (the caller keeps the rest). The backend is chosen for the target
+window at every insertion from ``inject.backends`` (or the session's default order), with
 windows whose class is in ``inject.paste_apps`` (remote desktops) getting ``clipboard`` first.
+
+Where AT-SPI answers (:mod:`assistant.inject.atspi`), the focused field is looked at before
+typing (a single-line field gets a space for each line break and tab: Return there can submit
+a form, Tab moves to the next field) and read back after it, without selecting anything or
+sending keys; only then does the result say ``read_back`` ("Indsat og kontrolleret").
 """
 
 from __future__ import annotations
@@ -11,45 +19,99 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from assistant.desktop import detect_session
 from assistant.errors import EngineUnavailable, InjectionError
 from assistant.inject import build_registry, default_order, focus_tracker, setting
-from assistant.inject.base import FocusTracker, Injector, WindowRef
-from assistant.inject.text import prepare, tail_edit
+from assistant.inject.base import FocusLost, FocusTracker, Injector, WindowRef
+from assistant.inject.text import Normalised, normalise, tail_edit
 from assistant.log import describe
 from assistant.registry import Probe, Registry
 
 log = logging.getLogger(__name__)
+
+CHUNK_CHARS = 48  # focus is checked before every chunk of typed text
+PASTING = frozenset({"clipboard"})  # backends that deliver the whole text in one action
+READ_BACK_S = 1.5  # how long a field may take to show typed text before the check fails
+
+
+def window_label(window: WindowRef | None) -> str:
+    """How a window is named to the user: its class and id (never its title, which can hold
+    user text such as a document name)."""
+    if window is None:
+        return "ukendt vindue"
+    return f"{window.app or 'vindue'} ({window.id.removeprefix('x11:')})"
 
 
 class FocusChanged(InjectionError):
     """Another window has focus than the one dictation started in; nothing was typed."""
 
 
+class InsertInterrupted(FocusChanged):
+    """Focus moved while typing: ``sent`` characters landed in ``window``, the rest did not."""
+
+    exit_code = 3
+
+    def __init__(
+        self,
+        sent: int,
+        total: int,
+        window: WindowRef | None,
+        now: WindowRef | None,
+        backend: str,
+    ) -> None:
+        self.sent, self.total, self.window, self.now, self.backend = sent, total, window, now, backend
+        where = window_label(window)
+        moved = f"focus moved to {window_label(now)}" if now is not None else "no window has focus"
+        super().__init__(
+            f"Typing stopped: {moved}. {sent} of {total} characters were typed into {where}; "
+            f"the other {total - sent} were not",
+            "Click back into that window and insert the rest",
+        )
+
+
 @dataclass(frozen=True)
 class InsertResult:
     backend: str
     chars: int
-    verified: bool  # the platform confirmed the target took the text
+    verified: bool  # the platform confirmed the target took the text (e.g. paste data requested)
     detail: str
-    focus_checked: bool  # focus was compared before and after typing
+    focus_checked: bool  # focus was compared before every chunk and after typing
     seconds: float
     skipped: tuple[Probe, ...] = ()
+    window: WindowRef | None = None
+    dropped: int = 0  # control characters removed from the text before typing
+    read_back: bool = False  # the field was read back and holds the text ("Indsat og kontrolleret")
+    check_failed: bool = False  # the field was read back and held something else
+    breaks_as_spaces: int = 0  # line breaks and tabs typed as spaces (single-line field)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "backend": self.backend,
             "chars": self.chars,
             "verified": self.verified,
+            "read_back": self.read_back,
+            "read_back_failed": self.check_failed,
             "detail": self.detail,
             "focus_checked": self.focus_checked,
             "seconds": round(self.seconds, 4),
             "skipped": [{"name": p.name, "reason": p.reason} for p in self.skipped],
+            "window": None if self.window is None else {"id": self.window.id, "app": self.window.app},
+            "dropped_control_chars": self.dropped,
+            "line_breaks_as_spaces": self.breaks_as_spaces,
         }
+
+
+def chunks(text: str, delay_ms: int) -> Iterator[str]:
+    """Pieces typed between two focus checks. With a per-character delay every character is
+    its own piece, so the check comes right before each key (after the pause), not a pause
+    earlier; without one, a piece takes a few milliseconds to type."""
+    size = CHUNK_CHARS if not delay_ms else 1
+    for i in range(0, len(text), size):
+        yield text[i : i + size]
 
 
 class Inserter:
@@ -62,16 +124,20 @@ class Inserter:
         delay_ms: int | None = None,
         registry: Registry[Injector] | None = None,
         focus: FocusTracker | None = None,
+        check: bool = True,
     ) -> None:
         self._environ = dict(os.environ if environ is None else environ)
         self._config = config
         self._forced = backend
-        self.registry = registry or build_registry(config, self._environ, delay_ms=delay_ms)
+        self.delay_ms = int(setting(config, "inject.delay_ms") if delay_ms is None else delay_ms)
+        self.registry = registry or build_registry(config, self._environ, delay_ms=self.delay_ms)
         self.focus = focus if focus is not None else focus_tracker(self._environ)
         if self.focus is not None and self.focus.available() is not None:
             self.focus = None
         self._backends: dict[str, Injector] = {}
         self.target: WindowRef | None = None
+        self._check = check  # look at the field through AT-SPI (kind, read-back)
+        self._atspi: Any = None
 
     # -- focus ------------------------------------------------------------------------------
     def current_window(self) -> WindowRef | None:
@@ -98,6 +164,7 @@ class Inserter:
             raise FocusChanged(
                 "Another window has focus than the one you dictated into, so nothing was typed",
                 "The text is kept: click back into the field and insert again",
+                msgid="focus.changed",
             )
         return now
 
@@ -112,43 +179,163 @@ class Inserter:
         return order
 
     def backend_for(self, window: WindowRef | None) -> tuple[Injector, list[Probe]]:
-        order = self.order_for(window)
-        for name in order:
+        """The first usable backend in this window's order (asked afresh for every insertion;
+        only the instances are reused)."""
+        probes: list[Probe] = []
+        # No known desktop: try them all, so the error names every reason.
+        for name in self.order_for(window) or self.registry.names:
             if name in self._backends:
-                return self._backends[name], []
+                return self._backends[name], probes
+            try:
+                backend = self.registry.create(name)
+                reason = backend.available()
+            except EngineUnavailable as exc:
+                reason = exc.message
+            except Exception as exc:  # a broken backend must not hide the others
+                reason = f"failed to start: {type(exc).__name__}: {exc}"
+            if reason is None:
+                self._backends[name] = backend
+                return backend, probes
+            probes.append(Probe(name, reason))
         if self._forced:
-            backend = self.registry.create(self._forced)
-            reason = backend.available()
-            if reason:
-                raise EngineUnavailable(
-                    f"Backend {self._forced} cannot run here: {reason}",
-                    "Run 'assistant type --list-backends' to see which can",
-                )
-            probes: list[Probe] = []
-        else:
-            backend, probes = self.registry.choose(order)
-        self._backends[backend.name] = backend
-        return backend, probes
+            raise EngineUnavailable(
+                f"Backend {self._forced} cannot run here: {probes[0].reason if probes else 'unknown'}",
+                "Run 'assistant type --list-backends' to see which can",
+            )
+        detail = "; ".join(f"{p.name}: {p.reason}" for p in probes) or "none configured"
+        raise EngineUnavailable(
+            f"No text insertion backend can run here ({detail})",
+            "Run 'assistant doctor' for what to install or change",
+        )
 
     # -- inserting --------------------------------------------------------------------------
-    def insert(self, text: str, target: WindowRef | None = None) -> InsertResult:
-        """Type ``text`` into ``target`` (default: the window recorded by :meth:`begin`)."""
+    def insert(self, text: str | Normalised, target: WindowRef | None = None) -> InsertResult:
+        """Type ``text`` into ``target`` (default: the window recorded by :meth:`begin`).
+
+        Raises :class:`FocusChanged` if nothing was typed because another window has focus, and
+        :class:`InsertInterrupted` (with the count that landed) if focus moved part-way.
+        """
         target = target or self.target
-        text = prepare(text)
+        prepared = normalise(text)
+        text = prepared.text
         window = self._check_focus(target)
-        backend, probes = self.backend_for(window or target)
+        where = window or target
+        backend, probes = self.backend_for(where)
+        field = self._field(window) if text else None
+        flattened = 0
+        if field is not None and field.single_line:
+            # Same length, so counts of what landed stay true for the caller's text.
+            flattened = text.count("\n") + text.count("\t")
+            text = text.replace("\n", " ").replace("\t", " ")
         start = time.monotonic()
-        delivery = backend.type_text(text)
-        seconds = time.monotonic() - start
-        verified, detail = delivery.verified, delivery.detail
-        if window is not None:
+        verified, detail = True, "nothing to type"
+        sent = 0
+        guard = getattr(backend, "set_focus_guard", None) if window is not None else None
+        # Pasted at once, or the backend checks focus itself before each chunk.
+        whole = backend.name in PASTING or guard is not None
+        pieces = [text] if whole else list(chunks(text, self.delay_ms))
+        if guard is not None:
+            guard(window.id)  # type: ignore[union-attr]
+        try:
+            for i, piece in enumerate(pieces):
+                if i and window is not None:
+                    now = self.current_window()
+                    if now is None or now.id != window.id:
+                        log.info("focus moved after %d of %d chars; typing stopped", sent, len(text))
+                        raise InsertInterrupted(sent, len(text), window, now, backend.name)
+                try:
+                    delivery = backend.type_text(piece)
+                except FocusLost as exc:
+                    sent += exc.typed
+                    log.info("focus moved after %d of %d chars; typing stopped", sent, len(text))
+                    if not sent:
+                        raise FocusChanged(
+                            "Another window has focus than the one you dictated into, so nothing was typed",
+                            "The text is kept: click back into the field and insert again",
+                            msgid="focus.changed",
+                        ) from None
+                    raise InsertInterrupted(
+                        sent, len(text), window, self.current_window(), backend.name
+                    ) from None
+                sent += len(piece)
+                verified, detail = delivery.verified, delivery.detail
+            seconds = time.monotonic() - start
+        finally:
+            if guard is not None:
+                guard(None)
+            finish = getattr(backend, "finish", None)
+            if finish is not None:
+                finish()  # the keymap is the user's again before we report
+        stayed = True
+        if window is not None and text:
             after = self.current_window()
             if after is None or after.id != window.id:
-                verified, detail = False, "focus changed while typing; check the text landed"
+                stayed = False
+                verified, detail = False, "focus changed while typing the last piece; check the text landed"
+        checked = None
+        if field is not None and stayed and text:
+            checked = self._read_back(field, text)
         log.info("inserted %s with %s in %.3f s", describe(text), backend.name, seconds)
         return InsertResult(
-            backend.name, len(text), verified, detail, window is not None, seconds, tuple(probes)
+            backend.name,
+            len(text),
+            verified,
+            detail,
+            window is not None,
+            seconds,
+            tuple(probes),
+            where,
+            prepared.dropped,
+            read_back=checked is True,
+            check_failed=checked is False,
+            breaks_as_spaces=flattened,
         )
+
+    # -- the field, through AT-SPI ------------------------------------------------------------
+    def field_reason(self) -> str | None:
+        """``None`` if fields can be looked at and read back here, else why not."""
+        if not self._check:
+            return "switched off"
+        if self._atspi is None:
+            from assistant.inject.atspi import AtSpi
+
+            self._atspi = AtSpi(self._environ)
+        return self._atspi.available()
+
+    def _field(self, window: WindowRef | None) -> Any:
+        if window is None or self.field_reason() is not None:
+            return None
+        field = self._atspi.focused_field(window)
+        return field if field is not None and field.editable else None
+
+    def _read_back(self, field: Any, typed: str) -> bool | None:
+        """True once the text before the caret is ``typed``; False if it is something else
+        after :data:`READ_BACK_S`; None if it cannot be read. Typed keys reach the application
+        asynchronously, hence the wait."""
+        deadline = time.monotonic() + READ_BACK_S
+        got = None
+        while True:
+            got = self._atspi.text_before_caret(field, len(typed))
+            if got == typed:
+                return True
+            if got is None or time.monotonic() > deadline:
+                break
+            time.sleep(0.03)
+        log.info("read-back differed (%s)", "unreadable" if got is None else "other text")
+        return None if got is None else False
+
+    def keys_for(self, window: WindowRef | None) -> Any | None:
+        """The XTest key sender if ``window`` takes typed keys (not a paste-only window, not a
+        terminal, where Shift+Left would reach the running program as an escape sequence)."""
+        from assistant.inject.clipboard import TERMINALS
+
+        paste_apps = {a.lower() for a in setting(self._config, "inject.paste_apps")}
+        if window is None or window.app.lower() in TERMINALS or window.app.lower() in paste_apps:
+            return None
+        if self.order_for(window)[0] != "xtest":
+            return None
+        backend, _ = self.backend_for(window)
+        return backend if backend.name == "xtest" else None
 
     def stream(self, target: WindowRef | None = None) -> StreamingInsert:
         return StreamingInsert(self, target or self.target)
@@ -157,6 +344,12 @@ class Inserter:
         for backend in self._backends.values():
             backend.close()
         self._backends.clear()
+        if self._atspi is not None:
+            self._atspi.close()
+            self._atspi = None
+        close = getattr(self.focus, "close", None)
+        if close is not None:
+            close()
 
 
 class StreamingInsert:
@@ -166,14 +359,23 @@ class StreamingInsert:
         self._inserter = inserter
         self._target = target
         self.typed = ""
+        self._single_line: bool | None = None  # asked once, at the first update
 
     def update(self, text: str) -> tuple[int, int]:
         """Make the field show ``text``; returns (characters erased, characters typed)."""
-        text = prepare(text)
+        text = normalise(text).text
+        if self._single_line:
+            text = text.replace("\n", " ").replace("\t", " ")
         erase, add = tail_edit(self.typed, text)
         if not erase and not add:
             return 0, 0
         window = self._inserter._check_focus(self._target)
+        if self._single_line is None:
+            field = self._inserter._field(window)
+            self._single_line = bool(field is not None and field.single_line)
+            if self._single_line:
+                text = text.replace("\n", " ").replace("\t", " ")
+                erase, add = tail_edit(self.typed, text)
         backend, _ = self._inserter.backend_for(window or self._target)
         backend.delete_backward(erase)
         if add:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,6 +21,8 @@ KEYSYM_SHIFT_L = 0xFFE1
 KEYSYM_CONTROL_L = 0xFFE3
 KEYSYM_CAPS_LOCK = 0xFFE5
 KEYSYM_V = 0x76
+KEYSYM_LEFT = 0xFF51
+KEYSYM_RIGHT = 0xFF53
 
 
 def char_keysym(ch: str) -> int:
@@ -93,6 +97,26 @@ def window_class(disp: Any, win: Any) -> str:
     return ""
 
 
+def ping_window(disp: Any, win: Any) -> Any | None:
+    """``win`` or its client window (under a reparenting window manager) if it answers
+    _NET_WM_PING, else None."""
+    protocols = disp.intern_atom("WM_PROTOCOLS")
+    ping = disp.intern_atom("_NET_WM_PING")
+    queue = [win]
+    seen = 0
+    while queue and seen < 64:
+        current = queue.pop(0)
+        seen += 1
+        try:
+            prop = current.get_full_property(protocols, 0)
+            if prop is not None:
+                return current if ping in list(prop.value) else None
+            queue.extend(current.query_tree().children)
+        except Exception:
+            continue
+    return None
+
+
 def focused_toplevel(disp: Any) -> Any | None:
     """The top-level window that receives key events now, or ``None``."""
     from Xlib import X
@@ -119,20 +143,48 @@ def focused_toplevel(disp: Any) -> Any | None:
 
 
 class X11Focus:
-    """Which X11 top-level window has keyboard focus."""
+    """Which X11 top-level window has keyboard focus.
+
+    The connection is kept open between questions: focus is checked before every chunk of
+    typing, and opening a connection each time would cost more than the typing.
+    """
 
     def __init__(self, environ: Mapping[str, str] | None = None) -> None:
         self._environ = dict(os.environ if environ is None else environ)
+        self._disp: Any = None
+        self._lock = threading.Lock()  # asked from the GUI thread and the insertion worker
 
     def available(self) -> str | None:
         return x11_reason(self._environ)
 
     def current(self) -> WindowRef | None:
-        disp = open_display(self._environ)
-        try:
-            win = focused_toplevel(disp)
-            if win is None:
-                return None
-            return WindowRef(id=f"x11:{win.id:#x}", app=window_class(disp, win))
-        finally:
-            disp.close()
+        with self._lock:
+            return self._current()
+
+    def _current(self) -> WindowRef | None:
+        for attempt in (0, 1):
+            if self._disp is None:
+                self._disp = open_display(self._environ)
+            try:
+                win = focused_toplevel(self._disp)
+                if win is None:
+                    return None
+                return WindowRef(id=f"x11:{win.id:#x}", app=window_class(self._disp, win))
+            except InjectionError:
+                raise
+            except Exception:
+                # The window went away while we asked (BadWindow): ask again on a fresh connection.
+                self._drop()
+                if attempt:
+                    raise
+        return None
+
+    def close(self) -> None:
+        with self._lock:
+            self._drop()
+
+    def _drop(self) -> None:
+        disp, self._disp = self._disp, None
+        if disp is not None:
+            with contextlib.suppress(Exception):
+                disp.close()

@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.errors import InjectionError
 from assistant.inject import x11
-from assistant.inject.base import Delivery
+from assistant.inject.base import Delivery, FocusLost
 from assistant.log import describe
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,12 @@ log = logging.getLogger(__name__)
 SETTLE_S = 0.05  # after changing the keymap, before the first key event
 GRACE_S = 0.5  # spare keycodes stay mapped this long after the last key event ...
 GRACE_PER_CHAR_S = 0.0015  # ... plus this per character typed, for slow targets
+# Before a spare keycode gets another character the target must have decoded the earlier key
+# events (clients fetch the new keymap lazily, so a late decode would use the next batch's map).
+# Windows that answer _NET_WM_PING (Qt, GTK, Chromium) are pinged: the answer comes after every
+# earlier event was handled. Others (xterm) get GRACE_S after the last key.
+PING_TIMEOUT_S = 0.5  # a window that does not answer by then is not pinged again
+GUARD_EVERY = 48  # with a focus guard, focus is checked again after this many keys
 MODIFIER_WAIT_S = 2.0  # how long to wait for the user to release Ctrl/Alt/Super
 
 
@@ -44,7 +50,15 @@ class XKeyboard:
         self.borrowed: dict[int, int] = {}  # keysym -> spare keycode holding it now
         self._last_use: dict[int, float] = {}  # spare keycode -> monotonic time of last event
         self._original: dict[int, list[int]] = {}
+        # Waits until targets have decoded the keys sent up to a time (set by the injector).
+        self.drain: Callable[[float], None] = self._grace
         self.reload()
+
+    @staticmethod
+    def _grace(last: float) -> None:
+        pause = last + GRACE_S - time.monotonic()
+        if pause > 0:
+            time.sleep(pause)
 
     def reload(self) -> None:
         mapping = self.disp.get_keyboard_mapping(self.min_kc, self.max_kc - self.min_kc + 1)
@@ -85,6 +99,10 @@ class XKeyboard:
                 f"The keyboard map has only {len(self.spare)} spare keys for {len(syms)} characters",
                 "Type the text in smaller pieces",
             )
+        # Key events sent so far must be processed (and delivered) by the server before any
+        # keycode changes meaning: python-xlib buffers requests, and the server would otherwise
+        # apply the new map first and hand the earlier keys to clients under it.
+        self.disp.sync()
         keep = set(syms)
         evictable = sorted(
             (kc for sym, kc in self.borrowed.items() if sym not in keep),
@@ -102,9 +120,7 @@ class XKeyboard:
             self.borrowed[sym] = kc
         if wait_until:
             # A target may still be decoding earlier events with the evicted keysym.
-            pause = wait_until + GRACE_S - time.monotonic()
-            if pause > 0:
-                time.sleep(pause)
+            self.drain(wait_until)
         for sym in syms:
             kc = self.borrowed[sym]
             self._original.setdefault(kc, [0] * self.width)
@@ -117,6 +133,7 @@ class XKeyboard:
             self._last_use[kc] = when
 
     def restore(self) -> None:
+        self.disp.sync()
         for kc, syms in self._original.items():
             self.disp.change_keyboard_mapping(kc, [list(syms)])
         self._original.clear()
@@ -148,6 +165,10 @@ class XTestInjector:
         self._disp: Any = None
         self._kb: XKeyboard | None = None
         self._typed_since_borrow = 0
+        self._guard: int | None = None
+        self._grabbed = False
+        self._pings = 0
+        self._silent: set[int] = set()  # windows that did not answer a ping
 
     # -- Backend -----------------------------------------------------------------------------
     def available(self) -> str | None:
@@ -173,6 +194,7 @@ class XTestInjector:
             self._kb = None
         if self._kb is None:
             self._kb = XKeyboard(self._disp)
+            self._kb.drain = self._drain
         # The server switches the core keymap to that of the device that sent the last event;
         # send one harmless event from the XTEST device first, then read the keymap.
         from Xlib import X
@@ -232,23 +254,35 @@ class XTestInjector:
             self._press(caps_kc, True)
             self._press(caps_kc, False)
         shift_down = False
+        typed = 0
         try:
             for segment in segments:
                 need = [s for s in dict.fromkeys(segment) if kb.key_for(s) is None]
                 if need:
-                    kb.borrow(need)
+                    kb.borrow(need)  # never under the grab: targets must be free to fetch the map
                     self._sleep(SETTLE_S)
-                for sym in segment:
-                    kc, shifted = kb.key_for(sym)  # type: ignore[misc]
-                    if shifted != shift_down and kb.shift_kc:
-                        self._press(kb.shift_kc, shifted)
-                        shift_down = shifted
-                    self._press(kc, True)
-                    self._press(kc, False)
-                    kb.used(kc, time.monotonic())
-                    if self.delay_ms:
-                        disp.flush()
-                        self._sleep(self.delay_ms / 1000)
+                self._hold(typed)
+                try:
+                    for sym in segment:
+                        kc, shifted = kb.key_for(sym)  # type: ignore[misc]
+                        if shifted != shift_down and kb.shift_kc:
+                            self._press(kb.shift_kc, shifted)
+                            shift_down = shifted
+                        self._press(kc, True)
+                        self._press(kc, False)
+                        typed += 1
+                        kb.used(kc, time.monotonic())
+                        if self.delay_ms:
+                            self._release()
+                            disp.flush()
+                            self._sleep(self.delay_ms / 1000)
+                            if typed < len(syms):
+                                self._hold(typed)
+                        elif self._guard is not None and typed % GUARD_EVERY == 0 and typed < len(syms):
+                            self._release()  # let other clients run, then check focus again
+                            self._hold(typed)
+                finally:
+                    self._release()
                 kb._last_use.update(dict.fromkeys(kb.borrowed.values(), time.monotonic()))
         finally:
             if shift_down and kb.shift_kc:
@@ -286,6 +320,89 @@ class XTestInjector:
         segments.append(current)
         return segments
 
+    # -- waiting for the target to decode what was sent -------------------------------------------
+    def _drain(self, last: float, chars: int = 0) -> None:
+        """Return once the focused window has handled every key sent so far (see PING_TIMEOUT_S);
+        without an answer, wait GRACE_S (plus GRACE_PER_CHAR_S for each of ``chars``) after
+        ``last``, the time of the last key."""
+        disp = self._disp
+        disp.sync()
+        try:
+            if self._ping_focused(disp):
+                return
+        except Exception as exc:  # a window that vanished: fall back to waiting
+            log.debug("ping failed: %s", type(exc).__name__)
+        pause = last + GRACE_S + GRACE_PER_CHAR_S * chars - time.monotonic()
+        if pause > 0:
+            self._sleep(pause)
+
+    def _ping_focused(self, disp: Any) -> bool:
+        from Xlib import X
+        from Xlib.protocol import event as xevent
+
+        win = x11.focused_toplevel(disp)
+        client = x11.ping_window(disp, win) if win is not None else None
+        if client is None or client.id in self._silent:
+            return False
+        root = disp.screen().root
+        protocols = disp.intern_atom("WM_PROTOCOLS")
+        ping = disp.intern_atom("_NET_WM_PING")
+        self._pings += 1
+        stamp = (int(time.monotonic() * 1000) + self._pings) & 0x7FFFFFFF
+        root.change_attributes(event_mask=X.SubstructureNotifyMask)
+        try:
+            message = xevent.ClientMessage(
+                window=client, client_type=protocols, data=(32, [ping, stamp, client.id, 0, 0])
+            )
+            client.send_event(message, event_mask=0)
+            disp.flush()
+            deadline = time.monotonic() + PING_TIMEOUT_S
+            while time.monotonic() < deadline:
+                while disp.pending_events():
+                    ev = disp.next_event()
+                    if (
+                        ev.type == X.ClientMessage
+                        and ev.client_type == protocols
+                        and ev.data[1][0] == ping
+                        and ev.data[1][1] == stamp
+                    ):
+                        return True
+                time.sleep(0.002)
+            self._silent.add(client.id)  # Qt lists _NET_WM_PING but did not answer here
+            return False
+        finally:
+            root.change_attributes(event_mask=X.NoEventMask)
+            disp.sync()
+
+    # -- focus guard: the focus check and the keys it allows are one atomic step -------------------
+    def set_focus_guard(self, window_id: str | None) -> None:
+        """Type only while the top-level window ``window_id`` ("x11:0x...") has focus: before
+        each run of keys the server is grabbed, focus is checked on this same connection and
+        the keys are sent, so no other client can move focus in between."""
+        self._guard = int(window_id.removeprefix("x11:"), 16) if window_id else None
+
+    def _hold(self, typed: int) -> None:
+        if self._guard is None:
+            return
+        disp = self._disp
+        disp.grab_server()
+        self._grabbed = True
+        try:
+            win = x11.focused_toplevel(disp)
+            ok = win is not None and int(win.id) == self._guard
+        except Exception:
+            ok = False
+        if not ok:
+            self._release()
+            disp.sync()
+            raise FocusLost(typed)
+
+    def _release(self) -> None:
+        if self._grabbed:
+            self._grabbed = False
+            self._disp.ungrab_server()
+            self._disp.flush()
+
     def delete_backward(self, count: int) -> None:
         if count <= 0:
             return
@@ -300,6 +417,33 @@ class XTestInjector:
             if self.delay_ms:
                 disp.flush()
                 self._sleep(self.delay_ms / 1000)
+        disp.sync()
+
+    def select_backward(self, count: int) -> None:
+        """Extend a selection ``count`` characters to the left of the cursor (Shift+Left)."""
+        if count <= 0:
+            return
+        disp, kb = self._connect()
+        self._wait_for_modifiers()
+        left = kb.keycode_of.get(x11.KEYSYM_LEFT)
+        if left is None or kb.shift_kc is None:
+            raise InjectionError("The keyboard map has no Left or Shift key", None)
+        self._press(kb.shift_kc, True)
+        for _ in range(count):
+            self._press(left, True)
+            self._press(left, False)
+        self._press(kb.shift_kc, False)
+        disp.sync()
+
+    def press_key(self, keysym: int) -> None:
+        """Press and release one key that is on the layout (e.g. Right to drop a selection)."""
+        disp, kb = self._connect()
+        self._wait_for_modifiers()
+        kc = kb.keycode_of.get(keysym)
+        if kc is None:
+            raise InjectionError("The keyboard map lacks a key that is needed here", None)
+        self._press(kc, True)
+        self._press(kc, False)
         disp.sync()
 
     def press_combo(self, keysyms: list[int]) -> None:
@@ -321,17 +465,21 @@ class XTestInjector:
             kb.used(kc, time.monotonic())
         disp.sync()
 
+    def finish(self) -> None:
+        """Give the borrowed keycodes back once targets have had time to decode the typed keys
+        (after every insertion, so the user's keymap is only borrowed while we type)."""
+        if self._disp is None or self._kb is None or not self._kb.borrowed:
+            return
+        self._drain(self._kb.last_use(), self._typed_since_borrow)
+        self._kb.restore()
+        self._typed_since_borrow = 0
+
     def close(self) -> None:
-        """Restore borrowed keycodes once targets have had time to decode the typed keys."""
+        """Restore borrowed keycodes (see :meth:`finish`) and disconnect."""
         if self._disp is None:
             return
         try:
-            if self._kb is not None and self._kb.borrowed:
-                grace = GRACE_S + GRACE_PER_CHAR_S * self._typed_since_borrow
-                pause = self._kb.last_use() + grace - time.monotonic()
-                if pause > 0:
-                    self._sleep(pause)
-                self._kb.restore()
+            self.finish()
         finally:
             self._disp.close()
             self._disp = None

@@ -115,3 +115,68 @@ def test_no_backend_explains_every_reason() -> None:
     assert "xtest: not an X11 session" in info.value.message
     assert "wayland: not a Wayland session" in info.value.message
     assert "hej" not in info.value.message
+
+
+def test_normalise_drops_and_counts_controls_and_keeps_text_after_nul() -> None:
+    from assistant.inject.text import normalise
+
+    done = normalise("Linje 1\r\nLinje\x1b 2\x00 slut\u0085ny\x0bside\tø\x9b")
+    assert done.text == "Linje 1\nLinje 2 slut\nny\nside\tø"
+    assert done.dropped == 3 and done.note() == "3 styretegn blev fjernet"
+    assert normalise(done) is done  # normalised once: a second pass changes nothing
+
+
+def test_invalid_utf8_is_a_usage_error_without_the_text() -> None:
+    from assistant.errors import UsageError
+    from assistant.inject.text import decode_input
+
+    assert decode_input("\ufeffHej æøå".encode()) == "Hej æøå"
+    with pytest.raises(UsageError) as info:
+        decode_input(b"CPR 0102 \xff\xfe")
+    assert "byte 9" in info.value.message and "CPR" not in info.value.one_line()
+    assert info.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "sep"),
+    [
+        ("Nu i nye.", "Hvad synes du?", " "),
+        ("Nu i nye. ", "Hvad", ""),
+        ("Første linje\n", "Anden", ""),
+        ("Hej", ", sagde hun", ""),
+        ("", "Hej", ""),
+        ("(", "hej", ""),
+    ],
+)
+def test_separator_between_insertions(before: str, text: str, sep: str) -> None:
+    from assistant.inject.text import separator
+
+    assert separator(before, text) == sep
+
+
+def test_chunks_check_focus_before_every_key_when_slow() -> None:
+    from assistant.inject.inserter import CHUNK_CHARS, chunks
+
+    assert list(chunks("abc", 100)) == ["a", "b", "c"]
+    text = "x" * (CHUNK_CHARS * 2 + 1)
+    assert [len(c) for c in chunks(text, 0)] == [CHUNK_CHARS, CHUNK_CHARS, 1]
+
+
+def test_ledger_follows_edits_before_and_after_what_was_sent() -> None:
+    from assistant.inject.ledger import InsertionLedger
+
+    ledger = InsertionLedger()
+    ledger.sync("Jeg skal børste bedere.")
+    assert ledger.unsent() == "Jeg skal børste bedere." and ledger.pending()
+    with ledger._lock:  # as if the first sentence went in
+        ledger.sent, ledger.sent_end = ledger.doc, len(ledger.doc)
+    assert not ledger.pending()
+    ledger.sync("Jeg skal børste bedere. Nu i")
+    ledger.sync("Jeg skal børste bedere. Nu i nye.")
+    assert ledger.unsent() == " Nu i nye." and ledger.state()[0] == 23
+    ledger.sync("Jeg skal børste bedre. Nu i nye.")  # a correction inside the sent text
+    assert ledger.state()[0] == 22 and ledger.unsent() == " Nu i nye." and ledger.pending()
+    ledger.sync("Jeg skal børste bedere. Nu i nye.")  # undo
+    assert ledger.state()[0] == 23
+    ledger.reset("Hvad synes du?")
+    assert ledger.unsent() == "Hvad synes du?" and ledger.state() == (0, None)

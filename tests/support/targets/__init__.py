@@ -1,7 +1,7 @@
 """Real target programs for the injection tests and benchmark, each in its own process.
 
 ``start_target(kind, display, workdir)`` starts one of ``xterm``, ``qt``, ``gtk``, ``chromium``
-on an X display, focuses it and returns a :class:`Target` whose ``read()`` gives back exactly the
+(or the single-line ``qt-line``, ``gtk-line``) on an X display, focuses it and returns a :class:`Target` whose ``read()`` gives back exactly the
 text the program holds. Also a private Xvfb starter and a keyboard-layout switcher that works on
 this Xvfb build (where ``setxkbmap`` alone can leave the layout at ``us``).
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import http.server
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -78,73 +77,16 @@ def start_xvfb() -> XServer:
     raise TargetError("Could not start Xvfb on any display :120-:199")
 
 
-def _layout_keymap(layout: str, env: dict[str, str]) -> dict[int, list[int]]:
-    """keycode -> [level1, level2, level3, level4] keysyms of ``layout``, compiled by xkbcomp."""
-    from Xlib import XK
-
-    printed = subprocess.run(
-        ["setxkbmap", "-print", layout], capture_output=True, text=True, check=True, env=env
-    ).stdout
-    full = subprocess.run(
-        ["xkbcomp", "-w0", "-xkb", "-", "-"],
-        input=printed,
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    ).stdout
-    codes = {m[1]: int(m[2]) for m in re.finditer(r"<(\w+)>\s*=\s*(\d+);", full)}
-    for m in re.finditer(r"alias\s+<(\w+)>\s*=\s*<(\w+)>;", full):
-        if m[2] in codes:
-            codes[m[1]] = codes[m[2]]
-    keymap: dict[int, list[int]] = {}
-    for m in re.finditer(r"key\s+<(\w+)>\s*\{(.*?)\};", full, re.S):
-        syms = re.search(r"\[([^\]]*)\]", m[2])
-        if m[1] not in codes or not syms:
-            continue
-        values = []
-        for name in (s.strip() for s in syms[1].split(",")):
-            sym = XK.string_to_keysym(name)
-            if not sym and name.startswith("0x"):
-                sym = int(name, 16)
-            values.append(sym)
-        keymap[codes[m[1]]] = ([*values, 0, 0, 0, 0])[:4]
-    return keymap
-
-
 def set_keyboard_layout(display: str, layout: str) -> None:
-    """Make ``layout`` ("dk", "us") the keyboard layout of ``display`` and verify it."""
-    from Xlib import display as xdisplay
+    """Make ``layout`` ("dk", "us") the keyboard layout of ``display`` and verify it.
 
-    env = dict(os.environ, DISPLAY=display)
-    subprocess.run(["setxkbmap", layout], env=env, check=False, capture_output=True)
-    keymap = _layout_keymap(layout, env)
-    probe = 47  # <AC10>: "ae" on dk, "semicolon" on us
-    disp = xdisplay.Display(display)
-    try:
-        first = disp.display.info.min_keycode
-        count = disp.display.info.max_keycode - first + 1
-        current = disp.get_keyboard_mapping(first, count)
-        if list(current[probe - first][:1]) != keymap[probe][:1]:
-            # This Xvfb recompiles its default (us) keymap after setxkbmap: load the layout's
-            # levels through the core protocol, which the server converts to XKB itself.
-            width = len(current[0])
-            rows = []
-            for kc in range(first, first + count):
-                if kc in keymap:
-                    l1, l2, l3, l4 = keymap[kc]
-                    row = [l1, l2, l1, l2, l3, l4]
-                else:
-                    row = list(current[kc - first][:6])
-                rows.append((row + [0] * width)[:width])
-            disp.change_keyboard_mapping(first, rows)
-            disp.sync()
-        got = disp.get_keyboard_mapping(probe, 1)[0][0]
-        if got != keymap[probe][0]:
-            raise TargetError(f"Keyboard layout {layout} did not take effect on {display}")
-    finally:
-        disp.close()
-    time.sleep(0.1)
+    The same as the test fixtures do (``setxkbmap``, checked with ``setxkbmap -query``). An
+    earlier version also rewrote the core keymap when a fresh connection still saw the old map;
+    that left most keys empty on the XTEST device, so it is gone.
+    """
+    from tests.support.display import set_keyboard_layout as set_layout
+
+    set_layout(display, layout)
 
 
 # --------------------------------------------------------------------------------------------
@@ -267,11 +209,13 @@ def _wait_ready(proc: subprocess.Popen, what: str, timeout: float = 30.0) -> str
     return result[0]
 
 
-def _start_qt(display: str, work: Path, env: dict[str, str], title: str) -> Target:
+def _start_qt(display: str, work: Path, env: dict[str, str], title: str, single: bool = False) -> Target:
     out = work / f"qt-{title}.txt"
     env = dict(env, QT_QPA_PLATFORM="xcb")
+    if env.get("AT_SPI_BUS_ADDRESS"):
+        env["QT_LINUX_ACCESSIBILITY_ALWAYS_ON"] = "1"  # publish the field (tests/support/a11y.py)
     proc = subprocess.Popen(
-        [sys.executable, str(HERE / "qt_field.py"), str(out), title],
+        [sys.executable, str(HERE / "qt_field.py"), str(out), title, *(["line"] if single else [])],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -279,7 +223,7 @@ def _start_qt(display: str, work: Path, env: dict[str, str], title: str) -> Targ
     )
     line = _wait_ready(proc, "The Qt target (PySide6, xcb platform)")
     window = _find_window(display, lambda w: _toplevel_for(w, int(line.split()[1])))
-    return Target("qt", display, window, proc, _read_file(out))
+    return Target("qt-line" if single else "qt", display, window, proc, _read_file(out))
 
 
 def _toplevel_for(win, xid: int) -> bool:
@@ -291,7 +235,7 @@ def _toplevel_for(win, xid: int) -> bool:
         return False
 
 
-def _start_gtk(display: str, work: Path, env: dict[str, str], title: str) -> Target:
+def _start_gtk(display: str, work: Path, env: dict[str, str], title: str, single: bool = False) -> Target:
     if not os.path.exists(SYSTEM_PYTHON):
         raise TargetError(f"{SYSTEM_PYTHON} is missing (GTK target needs python3-gi, gir1.2-gtk-3.0)")
     check = subprocess.run(
@@ -305,9 +249,10 @@ def _start_gtk(display: str, work: Path, env: dict[str, str], title: str) -> Tar
     out = work / f"gtk-{title}.txt"
     clean_env = {k: v for k, v in env.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     clean_env["GDK_BACKEND"] = "x11"
-    clean_env["NO_AT_BRIDGE"] = "1"
+    if not env.get("AT_SPI_BUS_ADDRESS"):
+        clean_env["NO_AT_BRIDGE"] = "1"  # no accessibility bus to publish on: skip the bridge
     proc = subprocess.Popen(
-        [SYSTEM_PYTHON, str(HERE / "gtk_field.py"), str(out), title],
+        [SYSTEM_PYTHON, str(HERE / "gtk_field.py"), str(out), title, *(["line"] if single else [])],
         env=clean_env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -315,7 +260,7 @@ def _start_gtk(display: str, work: Path, env: dict[str, str], title: str) -> Tar
     )
     line = _wait_ready(proc, "The GTK target")
     window = _find_window(display, lambda w: _toplevel_for(w, int(line.split()[1])))
-    return Target("gtk", display, window, proc, _read_file(out))
+    return Target("gtk-line" if single else "gtk", display, window, proc, _read_file(out))
 
 
 def _start_xterm(display: str, work: Path, env: dict[str, str], title: str) -> Target:
@@ -412,9 +357,11 @@ def _start_chromium(display: str, work: Path, env: dict[str, str], title: str) -
             "--window-position=0,0",
             "--window-size=700,500",
             f"--user-data-dir={profile}",
+            # Publish the page on the accessibility bus when there is one (tests/support/a11y.py).
+            *(["--force-renderer-accessibility"] if env.get("AT_SPI_BUS_ADDRESS") else []),
             f"--app=http://127.0.0.1:{port}/?{title}",
         ],
-        env=env,
+        env=dict(env, ACCESSIBILITY_ENABLED="1") if env.get("AT_SPI_BUS_ADDRESS") else env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -437,7 +384,15 @@ def _start_chromium(display: str, work: Path, env: dict[str, str], title: str) -
     return target
 
 
-_STARTERS = {"qt": _start_qt, "gtk": _start_gtk, "xterm": _start_xterm, "chromium": _start_chromium}
+_STARTERS = {
+    "qt": _start_qt,
+    "gtk": _start_gtk,
+    "xterm": _start_xterm,
+    "chromium": _start_chromium,
+    # Single-line fields (QLineEdit, Gtk.Entry): not in KINDS, for the line-break tests.
+    "qt-line": lambda *a: _start_qt(*a, single=True),
+    "gtk-line": lambda *a: _start_gtk(*a, single=True),
+}
 
 
 def start_target(kind: str, display: str, work: Path, env: dict[str, str], title: str = "") -> Target:

@@ -1,6 +1,7 @@
 """A GTK 3 text field in its own process (run with the system python3 that has python3-gi).
 
-Usage: python3 gtk_field.py OUT_FILE [TITLE]. Prints ``ready <xid>`` once shown and mirrors the
+Usage: python3 gtk_field.py OUT_FILE [TITLE] [line]. With ``line`` the field is a single-line
+Gtk.Entry instead of a Gtk.TextView. Prints ``ready <xid>`` once shown and mirrors the
 text to OUT_FILE (UTF-8, atomically) 30 ms after the last change.
 """
 
@@ -18,17 +19,22 @@ def main():
     out = sys.argv[1]
     win = Gtk.Window(title=sys.argv[2] if len(sys.argv) > 2 else "gtk-target")
     win.set_default_size(500, 300)
-    view = Gtk.TextView()
+    single = len(sys.argv) > 3 and sys.argv[3] == "line"
+    view = Gtk.Entry() if single else Gtk.TextView()
     win.add(view)
-    buf = view.get_buffer()
+    buf = view if single else view.get_buffer()
     pending = {"id": 0}
 
     def dump():
         pending["id"] = 0
-        start, end = buf.get_bounds()
+        if single:
+            text = view.get_text()
+        else:
+            start, end = buf.get_bounds()
+            text = buf.get_text(start, end, True)
         tmp = out + ".tmp"
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            fh.write(buf.get_text(start, end, True))
+            fh.write(text)
         os.replace(tmp, out)
         return False
 

@@ -1,6 +1,7 @@
 """A Qt text field in its own process: prints its X window id, mirrors its text to a file.
 
-Usage: python qt_field.py OUT_FILE [TITLE]. The text is written (UTF-8, atomically) 30 ms after
+Usage: python qt_field.py OUT_FILE [TITLE] [line]. With ``line`` the field is a single-line
+QLineEdit instead of a QPlainTextEdit. The text is written (UTF-8, atomically) 30 ms after
 the last change, so a test can poll OUT_FILE and compare it exactly.
 """
 
@@ -10,13 +11,14 @@ import os
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 
 def main() -> int:
     out = sys.argv[1]
     app = QApplication(sys.argv[:1])
-    edit = QPlainTextEdit()
+    single = len(sys.argv) > 3 and sys.argv[3] == "line"
+    edit = QLineEdit() if single else QPlainTextEdit()
     edit.setWindowTitle(sys.argv[2] if len(sys.argv) > 2 else "qt-target")
     edit.resize(500, 300)
     timer = QTimer(singleShot=True, interval=30)
@@ -24,7 +26,7 @@ def main() -> int:
     def dump() -> None:
         tmp = out + ".tmp"
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            fh.write(edit.toPlainText())
+            fh.write(edit.text() if single else edit.toPlainText())
         os.replace(tmp, out)
 
     timer.timeout.connect(dump)

@@ -1,0 +1,253 @@
+"""The insertion ledger: which part of the panel's text is already in which window.
+
+One model for every way text leaves the panel (Indsæt, auto-insert after each sentence, and
+corrections picked afterwards): the ledger remembers the window and the text that is in it
+(``sent``); :meth:`InsertionLedger.insert` sends only what is not there yet.
+
+* New text after what was sent is typed, once.
+* A correction inside text that was already sent is made by selecting the old words back to
+  the change (Shift+Left) and typing over them, but only after the selection was read back and
+  is exactly the old text; otherwise the selection is dropped, nothing of the user's is
+  touched and the result carries a note saying which words to fix by hand.
+* A new document typed into the window that got the previous one is joined by a space when the
+  text needs one.
+* Whether the field holds what was typed comes from the inserter (AT-SPI, no keys sent, the
+  user's selection untouched); where it cannot look, the result says only that it was sent.
+
+No Qt here; the tray calls it on its insertion worker (one at a time).
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.inject import x11
+from assistant.inject.base import WindowRef
+from assistant.inject.inserter import InsertInterrupted, window_label
+from assistant.inject.text import common_prefix, normalise, separator
+from assistant.log import describe
+
+log = logging.getLogger(__name__)
+
+MAX_SELECT = 2000  # longer corrections are not retyped: too slow and too much to verify
+
+
+@dataclass(frozen=True)
+class Correction:
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class LedgerResult:
+    """What one insertion did. ``typed`` counts the characters sent this time."""
+
+    typed: int
+    sent: int  # characters of the document now in the window
+    unsent: int  # characters of the document not yet in the window
+    window: WindowRef | None
+    backend: str
+    corrected: bool = False  # an earlier part was retyped with the user's corrections
+    skipped_corrections: tuple[Correction, ...] = ()  # could not be made in the window
+    dropped: int = 0
+    read_back: bool = False  # the field was read back and holds what was typed
+    check_failed: bool = False  # it was read back and did not
+    breaks_as_spaces: int = 0  # line breaks typed as spaces (the field is single-line)
+    interrupted: bool = False  # focus moved part-way: ``typed`` landed, the rest is unsent
+    moved_to: WindowRef | None = None
+
+    @property
+    def where(self) -> str:
+        return window_label(self.window)
+
+
+class InsertionLedger:
+    """What of the panel's document is in which window. Thread-safe: the panel tells it about
+    every change of its text (:meth:`sync`, GUI thread); :meth:`insert` runs on a worker."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.window: WindowRef | None = None
+        self.sent = ""  # the text that is in ``window`` (normalised), maybe before corrections
+        self.sent_end = 0  # where that text ends in the current document
+        self.doc = ""  # the current document (normalised)
+        self._lead = ""  # separator typed before the document
+        self._tails: dict[str, str] = {}  # window id -> last character we typed there
+
+    def reset(self, document: str = "") -> None:
+        """A new document (new dictation, text from history): nothing of it is sent yet."""
+        with self._lock:
+            if self.window is not None and (self.sent or self._lead):
+                self._tails[self.window.id] = (self._lead + self.sent)[-1:]
+            self.window, self.sent, self.sent_end, self._lead = None, "", 0, ""
+            self.doc = normalise(document).text
+
+    def sync(self, document: str) -> None:
+        """The document changed (one edit, a new sentence, an undo): keep ``sent_end`` on the
+        same text. Call after every change so each one is a single contiguous edit."""
+        new = normalise(document).text
+        with self._lock:
+            self._sync(new)
+
+    def _sync(self, new: str) -> None:
+        old = self.doc
+        if new == old:
+            return
+        p = common_prefix(old, new)
+        q = 0
+        limit = min(len(old), len(new)) - p
+        while q < limit and old[len(old) - 1 - q] == new[len(new) - 1 - q]:
+            q += 1
+        old_end, new_end = len(old) - q, len(new) - q
+        if p >= self.sent_end:
+            pass  # after what was sent (new words): nothing to track
+        elif old_end <= self.sent_end:
+            self.sent_end += new_end - old_end
+        else:
+            self.sent_end = new_end  # straddles the end: the replaced part counts as sent
+        self.sent_end = max(0, min(self.sent_end, len(new)))
+        self.doc = new
+
+    def unsent(self) -> str:
+        """The part of the document an insertion would add (corrections not included)."""
+        with self._lock:
+            return self.doc[self.sent_end :]
+
+    def pending(self) -> bool:
+        """Whether an insertion would send anything (new text or corrections)."""
+        with self._lock:
+            return self.sent_end < len(self.doc) or self.sent != self.doc[: self.sent_end]
+
+    def state(self) -> tuple[int, WindowRef | None]:
+        """(characters of the document already in a window, that window)."""
+        with self._lock:
+            return self.sent_end, self.window
+
+    def insert(
+        self,
+        inserter: Any,
+        document: str,
+        target: WindowRef | None,
+        environ: Mapping[str, str] | None = None,
+    ) -> LedgerResult:
+        """Bring the window up to ``document``: type what is not there yet, make corrections
+        where the target allows. If focus moves part-way, what landed is recorded and the
+        result says ``interrupted``; if nothing could be typed, raises like
+        :meth:`Inserter.insert`."""
+        prepared = normalise(document)
+        with self._lock:
+            self._sync(prepared.text)
+            doc, sent, sent_end, lead_before = self.doc, self.sent, self.sent_end, self._lead
+            where = self.window if (sent or lead_before) else target
+            tails = dict(self._tails)
+        sent_part = doc[:sent_end]
+        p = common_prefix(sent, sent_part)
+        corrected, skipped = False, ()
+        if p < len(sent):
+            keys = inserter.keys_for(where)
+            old = sent[p:]
+            if keys is not None and len(old) <= MAX_SELECT and self._select_verified(keys, old, environ):
+                corrected = True
+                start = p
+            else:
+                skipped = tuple(_corrections(sent, sent_part))
+                start = sent_end
+                log.info("%d corrections could not be made in the window", len(skipped))
+        else:
+            start = sent_end
+        text = doc[start:]
+        lead = ""
+        if not sent and not lead_before and tails:
+            # Text for "whichever window has focus" (from history): look at that window.
+            into = where or inserter.current_window()
+            if into is not None:
+                lead = separator(tails.get(into.id, ""), text)
+        if not text:
+            return LedgerResult(
+                0, sent_end, 0, self.window or where, "", corrected, skipped, prepared.dropped
+            )
+        try:
+            result = inserter.insert(lead + text, target=where)
+        except InsertInterrupted as exc:
+            landed = max(0, exc.sent - len(lead))
+            self._record(exc.window or where, sent, start, corrected, text[:landed], lead if exc.sent else "")
+            with self._lock:
+                total, unsent = self.sent_end, len(self.doc) - self.sent_end
+            return LedgerResult(
+                exc.sent,
+                total,
+                unsent,
+                exc.window or where,
+                exc.backend,
+                corrected,
+                skipped,
+                prepared.dropped,
+                interrupted=True,
+                moved_to=exc.now,
+            )
+        self._record(result.window or where, sent, start, corrected, text, lead)
+        log.info("ledger sent %s", describe(text))
+        with self._lock:
+            unsent = len(self.doc) - self.sent_end
+            total = self.sent_end
+        return LedgerResult(
+            len(lead) + len(text),
+            total,
+            unsent,
+            result.window or where,
+            result.backend,
+            corrected,
+            skipped,
+            prepared.dropped,
+            read_back=result.read_back,
+            check_failed=result.check_failed,
+            breaks_as_spaces=result.breaks_as_spaces,
+        )
+
+    def _record(
+        self, window: WindowRef | None, sent: str, start: int, corrected: bool, landed: str, lead: str
+    ) -> None:
+        with self._lock:
+            if not self.sent and not self._lead:
+                self._lead = lead
+            self.window = window
+            if corrected:
+                self.sent = self.doc[:start] + landed
+            else:
+                self.sent = sent + landed
+            self.sent_end = min(len(self.doc), start + len(landed))
+
+    @staticmethod
+    def _select_verified(keys: Any, old: str, environ: Mapping[str, str] | None) -> bool:
+        """Select ``old`` back from the cursor and read the selection; True if it is exactly
+        ``old`` (typing then replaces it). Otherwise the selection is dropped again."""
+        import os
+
+        from assistant.inject.clipboard import read_primary
+
+        env = dict(os.environ if environ is None else environ)
+        keys.select_backward(len(old))
+        try:
+            got = read_primary(env, old)
+        except Exception as exc:  # no way to check: do not type over anything
+            log.info("selection read-back failed: %s", type(exc).__name__)
+            got = None
+        if got == old:
+            return True
+        keys.press_key(x11.KEYSYM_RIGHT)  # drops the selection, cursor back at its end
+        return False
+
+
+def _corrections(sent: str, doc: str) -> list[Correction]:
+    """Word-level differences between what was sent and the corrected text (for the note)."""
+    a, b = sent.split(" "), doc.split(" ")
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            out.append(Correction(" ".join(a[i1:i2]), " ".join(b[j1:j2])))
+    return out

@@ -1,0 +1,134 @@
+"""The dictation panel's insertion (issue 11) with real targets on the Xvfb display: no key is
+ever taken from the user while a suggestion is pending; Indsæt and auto-insert share one
+ledger, so corrections reach the document and nothing is typed twice."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.app import App
+from assistant.ui.bridge import TaskBridge
+from assistant.ui.dictation import DictationController, DictationPanel
+from assistant.ui.workers import Workers
+from tests.support.targets import Target, start_target
+
+pytestmark = [pytest.mark.display]
+
+
+def _env(display: str) -> dict[str, str]:
+    env = dict(os.environ, DISPLAY=display, XDG_SESSION_TYPE="x11")
+    env.pop("WAYLAND_DISPLAY", None)
+    return env
+
+
+@pytest.fixture
+def qt_target(xvfb, a11y, tmp_path: Path) -> Iterator[Target]:
+    """A Qt field that publishes itself on the accessibility bus (so it can be read back)."""
+    target = start_target("qt", xvfb.display, tmp_path, _env(xvfb.display), title="journal")
+    yield target
+    target.stop()
+
+
+@pytest.fixture
+def panel(xvfb, a11y, qtbot) -> Iterator[DictationPanel]:
+    from assistant.text.service import from_app
+
+    app = App.create(_env(xvfb.display))
+    controller = DictationController(app, Workers(TaskBridge()), spelling=from_app(app, "da"))
+    widget = DictationPanel(controller)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    controller.shutdown()
+    widget.close()
+
+
+def test_digits_typed_while_a_suggestion_is_pending_reach_the_target(
+    danish_layout, xvfb, qtbot, panel: DictationPanel, qt_target: Target
+) -> None:
+    """Case 2: click an underlined word, click back into the journal, type digits."""
+    from assistant.hotkeys.x11 import X11HotkeyGrabber
+
+    controller = panel.controller
+    controller.load_text("Tandlægn sagde at jeg skal børste bedere.")
+    controller.select_doubt(0)
+    assert panel.suggestion_buttons[0].isVisible()
+    qt_target.focus()
+    env = _env(xvfb.display)
+    subprocess.run(["xdotool", "type", "--delay", "40", "Tand 15 og 24"], env=env, check=True, timeout=30)
+    subprocess.run(["xdotool", "key", "Escape"], env=env, check=True, timeout=10)
+    assert qt_target.wait_for("Tand 15 og 24", timeout=10)[0] == "Tand 15 og 24"
+    assert controller.text == "Tandlægn sagde at jeg skal børste bedere."  # nothing was picked
+    assert controller.selected == 0
+    # Nobody holds the plain keys: another program can still take "1" and Escape.
+    grabber = X11HotkeyGrabber(lambda name, pressed: None)
+    try:
+        results = grabber.start({"one": "1", "esc": "<esc>"})
+        assert all(r.ok for r in results), [(r.name, r.problem) for r in results]
+    finally:
+        grabber.stop()
+
+
+def test_auto_insert_correction_and_insert_share_one_ledger(
+    danish_layout, xvfb, qtbot, panel: DictationPanel, qt_target: Target
+) -> None:
+    """Case 4 in the panel: a correction picked after the sentence went in reaches the
+    document, Indsæt afterwards sends nothing again, and the journal holds the text once."""
+    controller = panel.controller
+    controller.app.config.set("dictation.auto_insert", True)
+    qt_target.focus()
+    statuses: list[str] = []
+    controller.status.connect(lambda message, problem: statuses.append(message))
+    controller._on_text("Jeg skal børste bedere.", True)
+    qtbot.waitUntil(lambda: qt_target.read() == "Jeg skal børste bedere.", timeout=15000)
+    # The Qt field is on the accessibility bus, so the text is read back: "Indsat og kontrolleret".
+    qtbot.waitUntil(
+        lambda: any(s.startswith("Indsat og kontrolleret (23 tegn i") for s in statuses), timeout=5000
+    )
+    index = next(i for i, d in enumerate(controller.doubts) if d.word == "bedere")
+    controller.select_doubt(index)
+    controller.pick(controller.doubts[index].suggestions.index("bedre") + 1)
+    assert controller.text == "Jeg skal børste bedre."
+    controller._on_text("Jeg skal børste bedere. Nu i nye.", True)
+    expected = "Jeg skal børste bedre. Nu i nye."
+    qtbot.waitUntil(lambda: qt_target.read() == expected, timeout=15000)
+    qtbot.waitUntil(lambda: any("Rettelserne er skrevet ind" in s for s in statuses), timeout=5000)
+    assert controller.ledger.state()[0] == len(expected)
+    controller.insert()
+    assert statuses[-1].startswith("Alt er allerede indsat")
+    assert qt_target.read() == expected
+    # A second dictation into the same window is joined with a space.
+    controller.load_text("Hvad synes du?")
+    with qtbot.waitSignal(controller.inserted, timeout=15000):
+        controller.insert()
+    final = expected + " Hvad synes du?"
+    assert qt_target.wait_for(final, timeout=10)[0] == final
+    assert statuses[-1].startswith("Indsat og kontrolleret (15 tegn i")
+
+
+def test_line_break_into_a_single_line_field_is_a_space_and_the_panel_says_so(
+    danish_layout, xvfb, a11y, qtbot, panel: DictationPanel, tmp_path: Path
+) -> None:
+    """Deliverable 7: the field-appropriate line break; Return in a one-line field can submit a form."""
+    target = start_target("qt-line", xvfb.display, tmp_path, _env(xvfb.display), title="cpr")
+    try:
+        controller = panel.controller
+        statuses: list[str] = []
+        controller.status.connect(lambda message, problem: statuses.append(message))
+        controller.load_text("Kontrol om to uger.\nÅse ringer.")
+        target.focus()
+        with qtbot.waitSignal(controller.inserted, timeout=15000):
+            controller.insert()
+        assert target.wait_for("Kontrol om to uger. Åse ringer.", timeout=10)[0] == (
+            "Kontrol om to uger. Åse ringer."
+        )
+        qtbot.waitUntil(lambda: bool(statuses), timeout=5000)
+        assert statuses[-1].startswith("Indsat og kontrolleret (31 tegn i"), statuses[-1]
+        assert "1 linjeskift blev til mellemrum" in statuses[-1]
+    finally:
+        target.stop()
