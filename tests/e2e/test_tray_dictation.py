@@ -200,3 +200,51 @@ def test_second_launch_brings_the_first_forward(xvfb, tray_host, tmp_path: Path)
     assert "tray services stopped" in text and "still running" not in text
     assert startup < 10, f"tray start took {startup:.2f} s"
     print(f"tray start-up: {startup:.2f} s")
+
+
+def test_menu_opens_the_panel_and_a_held_key_is_push_to_talk_for_30s_of_speech(
+    xvfb, tray_host, pulse_vmic, qtbot, tmp_path: Path
+) -> None:
+    """Menu "Diktér" shows the panel as the hotkey does; holding the dictation key through 30 s of
+    continuous speech (a 20-term vocabulary in the prompt) and letting go gives every word."""
+    from assistant.text.vocabulary import Vocabulary, save_vocabulary
+    from tests.support.speech import VOCABULARY_20, continuous_speech
+
+    env = _env(xvfb.display)
+    app = App.create(env)
+    _english_tiny(app)
+    save_vocabulary(app.paths.data_dir, "en", Vocabulary(terms=list(VOCABULARY_20)))
+    controller = TrayController(app, QApplication.instance())
+    try:
+        controller.show()
+        with qtbot.waitSignal(controller.spelling_loaded, timeout=60000):
+            controller.start_services(preload=False)
+        assert controller.hotkey_problems == {}
+
+        controller.action_dictate.trigger()  # what a click on "Diktér" in the tray menu does
+        qtbot.waitUntil(lambda: controller.dictation.listening, timeout=10000)
+        assert controller.panel.isVisible()
+        with qtbot.waitSignal(controller.dictation.session_stopped, timeout=60000):
+            controller.action_dictate.trigger()
+        controller.panel.hide()
+
+        samples, reference, times = continuous_speech(30)
+        subprocess.run(["xdotool", "keydown", "ctrl+alt+d"], env=env, check=True, timeout=10)
+        try:
+            qtbot.waitUntil(lambda: controller.dictation.listening, timeout=10000)
+            qtbot.waitUntil(controller.panel.isVisible, timeout=5000)
+            qtbot.waitUntil(lambda: controller.dictation.session.capture.frames_captured > 0, timeout=10000)
+            playback = pulse_vmic.play(samples, lead_silence=0.2)
+            qtbot.waitUntil(playback.finished.is_set, timeout=90000)
+            # Words show while the key is still held.
+            qtbot.waitUntil(lambda: controller.dictation.text.strip() != "", timeout=60000)
+            assert controller.dictation.listening
+        finally:
+            subprocess.run(["xdotool", "keyup", "ctrl+alt+d"], env=env, check=True, timeout=10)
+        # Released after more than a moment: push-to-talk, so the dictation stops by itself.
+        qtbot.waitUntil(lambda: not controller.dictation.listening, timeout=120000)
+        text = controller.dictation.text
+        assert text.lower().count("country") == 2 * times, text
+        assert wer(reference, text, "en") <= 0.1, text
+    finally:
+        controller.shutdown()

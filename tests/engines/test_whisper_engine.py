@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -89,3 +91,101 @@ def test_a_cut_off_danish_utterance_does_not_loop(whisper_base) -> None:
     words = " ".join(s.text for s in segments).split()
     assert 8 <= len(words) <= 25, words
     assert max(words.count(w) for w in set(words)) <= 3, words
+
+
+# -- long speech, the token limit, failures, live words ---------------------------------------------
+
+
+def test_continuous_speech_is_split_at_quiet_points_and_nothing_is_dropped() -> None:
+    from assistant.stt.vad import FRAME, Segmenter
+    from tests.support.speech import continuous_speech
+
+    samples, _, _ = continuous_speech(60, gap=0.1)
+    segmenter = Segmenter(end_silence_ms=1500, max_seconds=15.0, split_window=6.0)
+    utterances = [u for k in range(0, len(samples), 1600) for u in segmenter.feed(samples[k : k + 1600])]
+    utterances += segmenter.flush()
+    assert any(u.forced for u in utterances), "60 s without a long pause was never split"
+    assert all(len(u.samples) <= 15 * 16000 for u in utterances)
+    # Back to back: every sample from the first utterance's start to the end is in one of them.
+    for before, after in itertools.pairwise(utterances):
+        if before.forced:
+            assert before.start + len(before.samples) / 16000 == pytest.approx(after.start, abs=1e-6)
+    # Each cut is at a quiet moment, not in the middle of a word.
+    level = lambda x: float(np.sqrt(np.mean(np.square(x.astype(np.float64)))))  # noqa: E731
+    typical = level(samples)
+    for u in utterances:
+        if u.forced:
+            assert level(u.samples[-5 * FRAME :]) < 0.5 * typical
+
+
+def test_long_prompt_and_long_utterance_stay_within_whisper_limit(tiny_en) -> None:
+    """faster-whisper refuses prompt + max_new_tokens > 448 (a 20 s utterance with a vocabulary
+    ended in "internal error" and lost the words)."""
+    from assistant.stt.whisper_engine import MAX_TOKENS
+    from tests.support.speech import VOCABULARY_20
+
+    prompt = ", ".join(VOCABULARY_20 * 4)  # far more than fits
+    recognizer = WhisperRecognizer(load_model(tiny_en), "en", prompt=prompt)
+    recognizer._context = "And so my fellow Americans, ask not what your country can do for you. " * 3
+    for seconds in (1, 10, 20, 25, 30):
+        samples = seconds * 16000
+        used = len(recognizer._prompt_ids(samples))
+        assert used > 0
+        assert used + 5 + recognizer._token_limit(samples) <= MAX_TOKENS, seconds
+    assert recognizer._prompt_ids(16000)[:5] == recognizer._encode(prompt)[:5]  # the vocabulary first
+
+
+def test_long_speech_with_20_term_vocabulary_loses_no_utterance(tiny_en) -> None:
+    from tests.support.speech import VOCABULARY_20, continuous_speech
+
+    samples, reference, times = continuous_speech(35, gap=0.1)
+    engine = WhisperEngine(partial_interval=5.0)  # fewer previews: a quicker test
+    recognizer = engine.recognizer(tiny_en, "en", prompt=", ".join(VOCABULARY_20))
+    segments, partials = run_stream(recognizer, samples)
+    text = " ".join(s.text for s in segments)
+    assert text.lower().count("country") == 2 * times, text
+    assert wer(reference, text, "en") <= 0.1, text
+    assert recognizer.failed_decodes == 0
+    assert partials, "no live words"
+
+
+class _FailsWithPrompt:
+    """The real model, made to refuse any prompt the way faster-whisper refuses one too long."""
+
+    def __init__(self, model) -> None:
+        self.model = model
+        self.hf_tokenizer = model.hf_tokenizer
+        self.refused = 0
+
+    def transcribe(self, audio, **options):
+        if options.get("initial_prompt"):
+            self.refused += 1
+            raise ValueError("The length of the prompt is 230, and the `max_new_tokens` 300 ...")
+        return self.model.transcribe(audio, **options)
+
+
+def test_a_failed_decode_is_retried_without_the_prompt(tiny_en) -> None:
+    sample = next(s for s in SAMPLES if "jfk" in s.path.stem)
+    model = _FailsWithPrompt(load_model(tiny_en))
+    recognizer = WhisperRecognizer(model, "en", prompt="Americans, country")
+    segments, _ = run_stream(recognizer, read_audio(sample.path))
+    assert model.refused >= 1 and recognizer.failed_decodes >= 1
+    assert wer(sample.transcript, " ".join(s.text for s in segments), "en") == 0.0
+
+
+def test_live_words_stabilise_and_work_per_second_is_bounded(tiny_en) -> None:
+    from tests.support.speech import continuous_speech
+
+    sample = next(s for s in SAMPLES if "jfk" in s.path.stem)
+    recognizer = WhisperEngine().recognizer(tiny_en, "en")
+    _, partials = run_stream(recognizer, read_audio(sample.path))
+    stable = [p.text[: p.stable_chars] for p in partials if p.stable_chars]
+    assert stable, "no word ever became stable"
+    assert any(p.stable_chars < len(p.text) for p in partials), "no unstable tail was marked"
+    # Work per second of speech is bounded whatever the length: at most one preview per
+    # interval of new audio, each of at most one capped utterance (15 s).
+    samples, _, _ = continuous_speech(22, gap=0.1)
+    recognizer = WhisperEngine(partial_interval=2.0).recognizer(tiny_en, "en")
+    run_stream(recognizer, samples)
+    assert recognizer.live_decodes <= len(samples) / 16000 / 2.0 + 3
+    assert 0 < recognizer.longest_preview <= 15.0
