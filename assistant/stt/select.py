@@ -68,11 +68,13 @@ def choose_speech(
             )
         chosen, note = found, ""
     else:
-        # Vosk first where it has a model for the language: it streams partial words.
+        # Vosk first where it has a model for the language: it streams partial words. Among the
+        # others (Whisper, transducer) the catalog's rank for the language decides.
         preferred = app.config[f"stt.model_{language}"] if language in PRODUCT_LANGUAGES else ""
         choice = None
-        for engine_name in sorted(engines, key=lambda e: e != "vosk"):
-            choice = choose_model(language, installed, preferred=preferred, engines=[engine_name])
+        groups = [[e for e in engines if e == "vosk"], [e for e in engines if e != "vosk"]]
+        for group in (g for g in groups if g):
+            choice = choose_model(language, installed, preferred=preferred, engines=group)
             if choice.model is not None:
                 break
         if choice is None or choice.model is None:
