@@ -64,7 +64,12 @@ def check_settings(app: App) -> Section:
             "models": str(app.paths.models_dir),
         },
     }
+    failure = getattr(config, "policy_failure", None)
+    details["policy_failure"] = failure.to_json() if failure is not None else None
     locked = f"; {len(config.locked_keys)} locked by policy" if config.locked_keys else ""
+    if failure is not None:
+        # IT reads this; the user sees it too: Danish first, like the tray's notice.
+        return Section("Settings", "error", failure.message_da, failure.hint_da, details)
     if config.problems:
         return Section(
             "Settings",
@@ -143,6 +148,10 @@ def check_speech(app: App) -> Section:
         lang: [m.name for m in models if m.engine in usable and lang in m.languages] for lang in choices
     }
     details["chosen"] = {lang: choice.to_json() for lang, choice in choices.items()}
+    from assistant.storage.recommend import recommend  # the fastest accurate model for this machine
+
+    here = {lang: recommend(lang) for lang in choices}
+    details["recommended_here"] = {lang: r.to_json() if r else None for lang, r in here.items()}
     language = app.config["general.language"]
     if choices[language].model is None:
         return Section("Speech engines", "error", choices[language].message, None, details)
@@ -150,6 +159,8 @@ def check_speech(app: App) -> Section:
         f"{lang}: {choice.model.name}" for lang, choice in choices.items() if choice.model is not None
     )
     notes = [c.message for c in choices.values() if c.message]
+    if notes and here.get("da") is not None and choices["da"].needs_better_model:
+        notes.append(f"Recommended for Danish on this machine: {here['da'].entry.name}, {here['da'].reason}.")
     if notes:
         return Section("Speech engines", "warning", summary, " ".join(notes), details)
     return Section("Speech engines", "ok", summary, None, details)

@@ -1,4 +1,4 @@
-"""``assistant config show|get|set|reset|paths``: read and change settings from scripts."""
+"""``assistant config show|get|set|reset|paths|policy-template|policy-check``: read and change settings from scripts."""
 
 from __future__ import annotations
 
@@ -39,7 +39,45 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     paths.set_defaults(handler=_paths)
 
     template = actions.add_parser("policy-template", help="print a policy file listing every setting")
+    template.add_argument(
+        "--markdown", action="store_true", help="print the settings as the Markdown table of docs/admin.md"
+    )
+    template.add_argument(
+        "--update",
+        metavar="GUIDE",
+        help="with --markdown: replace the table in GUIDE (docs/admin.md) in place",
+    )
     template.set_defaults(handler=_policy_template)
+
+    check = actions.add_parser(
+        "policy-check",
+        help="check a policy file before deploying it (exit 1 if it would fail closed)",
+        description="Reads FILE (default: the machine's policy file) exactly as the program does and "
+        "prints each problem. Exit 0: the file is usable (problems listed are single values that are "
+        "ignored); 1: the file cannot be used and the privacy settings would fail closed.",
+    )
+    check.add_argument("file", nargs="?", help="the policy file to check (default: the one in force)")
+    check.add_argument("--json", action="store_true", help="print versioned JSON")
+    check.set_defaults(handler=_policy_check)
+
+    install = actions.add_parser(
+        "policy-install",
+        help="install a policy file machine-wide (installers and IT scripts; run as administrator)",
+        description="Checks FILE (refusing one that would fail closed), optionally sets the UI "
+        "language ([defaults.general] ui_language), and writes it atomically to the machine's policy "
+        "file. Without FILE the policy in place (or an empty one) gets the UI language.",
+    )
+    install.add_argument("file", nargs="?", default="", help="the policy file to install")
+    install.add_argument("--ui-language", default="", choices=("", "auto", "da", "en"))
+    install.add_argument("--target", help="where to write it (default: the machine's policy file)")
+    install.set_defaults(handler=_policy_install)
+
+    clean = actions.add_parser(
+        "machine-clean",
+        help="remove the machine-wide policy and pre-staged models (the uninstaller runs it)",
+    )
+    clean.add_argument("--target", required=True, help="the machine folder (…/assistant)")
+    clean.set_defaults(handler=_machine_clean)
 
 
 def _check_key(key: str) -> None:
@@ -70,10 +108,20 @@ def _show(args: argparse.Namespace, app) -> int:
     if args.json:
         from assistant.cli._output import print_json
 
-        print_json("config", {"settings": rows, "problems": [str(p) for p in app.config.problems]})
+        failure = app.config.policy_failure
+        print_json(
+            "config",
+            {
+                "settings": rows,
+                "problems": [str(p) for p in app.config.problems],
+                "policy_failure": failure.to_json() if failure is not None else None,
+            },
+        )
         return 0
     for row in rows:
         lock = "  [locked by policy]" if row["locked"] else ""
+        if row["source"] == "fail-closed":
+            lock = "  [locked: the policy file cannot be used]"
         print(f"{row['key']} = {json.dumps(row['value'], ensure_ascii=False)}  ({row['source']}){lock}")
     return 0
 
@@ -113,7 +161,122 @@ def _paths(args: argparse.Namespace, app) -> int:
 
 
 def _policy_template(args: argparse.Namespace, app: App) -> int:
-    from assistant.config.template import policy_template
+    from assistant.config.template import policy_table_markdown, policy_template
 
+    if args.markdown and args.update:
+        from pathlib import Path
+
+        from assistant.config.template import ADMIN_BEGIN, ADMIN_END
+
+        guide = Path(args.update)
+        text = guide.read_text(encoding="utf-8")
+        if ADMIN_BEGIN not in text or ADMIN_END not in text:
+            raise UsageError(f"{guide} has no generated policy table to replace")
+        start, end = text.index(ADMIN_BEGIN), text.index(ADMIN_END) + len(ADMIN_END)
+        guide.write_text(text[:start] + policy_table_markdown() + text[end:], encoding="utf-8")
+        print(f"updated the policy table in {guide}")
+        return 0
+    if args.markdown:
+        print(policy_table_markdown())
+        return 0
     print(policy_template(), end="")
+    return 0
+
+
+def _policy_check(args: argparse.Namespace, app: App) -> int:
+    from pathlib import Path
+
+    from assistant.config.store import load_policy
+
+    path = Path(args.file) if args.file else app.paths.policy_file
+    if not path.exists():
+        raise UsageError(f"{path} does not exist", "Give the path of the policy file to check")
+    defaults, locked, problems, failure = load_policy(path)
+    if args.json:
+        from assistant.cli._output import print_json
+
+        print_json(
+            "policy_check",
+            {
+                "file": str(path),
+                "usable": failure is None,
+                "defaults": defaults,
+                "locked": locked,
+                "problems": [str(p) for p in problems],
+                "policy_failure": failure.to_json() if failure is not None else None,
+            },
+        )
+        return 1 if failure else 0
+    for problem in problems:
+        print(f"problem: {problem}")
+    if failure is not None:
+        print(failure.message_da)
+        return 1
+    print(f"{path}: usable; {len(defaults)} default(s), {len(locked)} locked setting(s)")
+    for key, value in sorted(locked.items()):
+        print(f"  locked {key} = {json.dumps(value, ensure_ascii=False)}")
+    return 0
+
+
+def _policy_install(args: argparse.Namespace, app: App) -> int:
+    from pathlib import Path
+
+    import tomli_w
+
+    from assistant.config.store import _decode, load_policy
+    from assistant.fsutil import atomic_write
+
+    target = Path(args.target) if args.target else app.paths.policy_file
+    source = Path(args.file) if args.file else target
+    if args.file and not source.is_file():
+        raise UsageError(f"{source} does not exist", "Give the path of the policy file to install")
+    try:
+        raw = source.read_bytes() if source.exists() else b""
+    except OSError as exc:
+        raise ConfigError(f"Cannot read the policy file {source} ({exc.strerror})") from None
+    staged = target.with_name(target.name + ".new")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if args.ui_language:
+            try:
+                document = tomllib.loads(_decode(raw)) if raw else {}
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise ConfigError(
+                    f"{source} is not valid TOML ({exc})", "Fix the policy file first"
+                ) from None
+            general = document.setdefault("defaults", {}).setdefault("general", {})
+            if not isinstance(general, dict):
+                raise ConfigError(f"{source}: [defaults.general] is not a table", "Fix the policy file first")
+            general["ui_language"] = args.ui_language
+            raw = tomli_w.dumps(document).encode("utf-8")
+        atomic_write(staged, raw)
+        _, locked, problems, failure = load_policy(staged)
+        if failure is not None:
+            raise ConfigError(
+                f"The policy {source} cannot be used ({'; '.join(failure.reasons)}); nothing was installed",
+                "Check it with 'assistant config policy-check FILE' and fix it",
+            )
+        for problem in problems:
+            print(f"problem: {str(problem).replace(str(staged), str(source))}")
+        atomic_write(target, raw)
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot write the policy file {target} ({exc.strerror})", "Run this as an administrator"
+        ) from None
+    finally:
+        staged.unlink(missing_ok=True)
+    print(f"Installed the policy {target} ({len(locked)} locked setting(s))")
+    return 0
+
+
+def _machine_clean(args: argparse.Namespace, app: App) -> int:
+    import shutil
+    from pathlib import Path
+
+    target = Path(args.target)
+    if target.name.lower() != "assistant":
+        raise UsageError(f"{target} is not the product's machine folder (…/assistant)")
+    (target / "policy.toml").unlink(missing_ok=True)
+    shutil.rmtree(target / "models", ignore_errors=True)
+    print(f"Removed the policy and pre-staged models in {target}")
     return 0

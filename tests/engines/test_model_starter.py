@@ -27,19 +27,28 @@ def _transcribe(model_dir: Path, wav: Path, language: str) -> str:
 
 
 @pytest.mark.slow
-def test_whisper_base_is_assembled_verified_and_transcribes_danish(speech_samples) -> None:
+def test_whisper_base_is_assembled_verified_and_transcribes_danish(
+    speech_samples, tmp_path: Path, monkeypatch
+) -> None:
+    from assistant.storage.model_install import prepare_starter_models
+    from assistant.storage.models import PRODUCT_MODELS_ENV
+
+    product = tmp_path / "product-models"  # the product's folder, filled once by the installer
+    monkeypatch.setenv(PRODUCT_MODELS_ENV, str(product))
     models_dir = resolve().models_dir
     packaged = next(m for m in packaged_models() if m.name == "whisper-base")
     assert packaged.path is None, "the packaged whisper-base needs assembling"
     folder = ensure_local(packaged, models_dir)
-    assert folder == models_dir / "whisper-base"
+    assert folder == product / "whisper-base"
+    assert not models_dir.exists(), "nothing is copied into the user's profile"
     digest = hashlib.sha256((folder / "model.bin").read_bytes()).hexdigest()
     assert digest == load_catalog().get("whisper-base").sha256
-    assert [p.name for p in models_dir.iterdir()] == ["whisper-base"], "no staging folder left behind"
+    assert [p.name for p in product.iterdir()] == ["whisper-base"], "no staging folder left behind"
     stamp = (folder / "model.bin").stat().st_mtime_ns
     found = next(m for m in discover(models_dir, []) if m.name == "whisper-base")
-    assert found.source == "user" and ensure_local(found, models_dir) == folder
+    assert found.source == "package" and ensure_local(found, models_dir) == folder
     assert ensure_local("whisper-base", models_dir) == folder
+    prepare_starter_models()
     assert (folder / "model.bin").stat().st_mtime_ns == stamp, "assembled only once"
 
     sample = next(s for s in speech_samples if s.language == "da")

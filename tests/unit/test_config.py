@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,7 +207,8 @@ def test_corrupt_policy_is_reported_and_user_settings_still_apply(paths: paths_m
     config = load_config(paths)
     assert any(p.file == paths.policy_file and "not valid TOML" in p.message for p in config.problems)
     assert config["general.language"] == "en"
-    assert config.locked_keys == []
+    # Fails closed: only the privacy-relevant keys are locked, to their most private values.
+    assert config.locked_keys == ["models.allow_download", "privacy.history"]
 
 
 def test_utf8_bom_and_danish_text_survive(paths: paths_module.Paths) -> None:
@@ -215,3 +219,209 @@ def test_utf8_bom_and_danish_text_survive(paths: paths_module.Paths) -> None:
     assert config["audio.input_device"] == "Mikrofon (Østerbro USB)"
     config.set("audio.input_device", "Headset – Ærø")
     assert load_config(paths)["audio.input_device"] == "Headset – Ærø"
+
+
+# -- the policy fails closed -------------------------------------------------------------------------
+
+PRIVATE = {"privacy.history": False, "models.allow_download": False}
+
+
+def assert_failed_closed(config, reason_fragment: str) -> None:
+    failure = config.policy_failure
+    assert failure is not None, config.problems
+    assert any(reason_fragment in r for r in failure.reasons), failure.reasons
+    for key, value in PRIVATE.items():
+        assert (config[key], config.source(key), config.is_locked(key)) == (value, "fail-closed", True)
+        with pytest.raises(ConfigError, match="most private value"):
+            config.set(key, True)
+    # Shown to the user in Danish, and the problem list (logged at start) names the file.
+    assert "IT-politikken" in failure.message_da and "historik er slået fra" in failure.message_da
+    assert any(p.key is None and "strictest values" in p.message for p in config.problems)
+
+
+def test_privacy_keys_have_a_most_private_value() -> None:
+    from assistant.config.schema import SCHEMA
+    from assistant.config.store import private_values
+
+    assert private_values() == PRIVATE
+    for key, value in private_values().items():
+        assert SCHEMA[key].validate(value) is None, key
+
+
+def test_history_capital_false_is_a_syntax_error_and_fails_closed(paths: paths_module.Paths) -> None:
+    write(paths.policy_file, "[locked.privacy]\nhistory = False\n")
+    write(
+        paths.config_file,
+        "[privacy]\nhistory = true\n[models]\nallow_download = true\n[ui]\nfont_size = 20\n",
+    )
+    config = load_config(paths)
+    assert_failed_closed(config, "not valid TOML")
+    assert config["ui.font_size"] == 20  # every setting that is not about privacy still applies
+
+
+def test_unparseable_policy_fails_closed(paths: paths_module.Paths) -> None:
+    write(paths.policy_file, "[locked.privacy\nhistory = false\n")
+    assert_failed_closed(load_config(paths), "not valid TOML")
+
+
+def test_unreadable_policy_fails_closed(paths: paths_module.Paths) -> None:
+    # Tests run as root, who reads any file whatever its mode: a folder in its place cannot be read.
+    paths.policy_file.mkdir(parents=True)
+    assert_failed_closed(load_config(paths), "cannot be read")
+
+
+def test_policy_that_is_not_text_fails_closed(paths: paths_module.Paths) -> None:
+    paths.policy_file.parent.mkdir(parents=True)
+    paths.policy_file.write_bytes("[locked.privacy]\n# håndhævet\nhistory = false\n".encode("latin-1"))
+    assert_failed_closed(load_config(paths), "not valid TOML")
+
+
+@pytest.mark.parametrize(
+    "locked",
+    [
+        'history = "false"',  # text, not a boolean
+        "history = 0",  # a number, not a boolean
+        "retention_days = true",  # a wrongly typed privacy section key that is not itself forced
+    ],
+)
+def test_wrongly_typed_locked_value_fails_closed_other_locks_still_apply(
+    paths: paths_module.Paths, locked: str
+) -> None:
+    write(paths.policy_file, f"[locked.privacy]\n{locked}\n[locked.tts]\nrate = 150\n")
+    write(paths.config_file, "[privacy]\nhistory = true\n")
+    config = load_config(paths)
+    assert_failed_closed(config, "the locked value privacy.")
+    assert (config["tts.rate"], config.source("tts.rate")) == (150, "locked")
+    assert "forkert type" in config.policy_failure.message_da
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[locked]\nhistory = false\n",  # a value where a [locked.<section>] table belongs
+        "locked = false\n",
+        "[lock.privacy]\nhistory = false\n",  # a misspelt table: IT meant to lock something
+    ],
+)
+def test_misshapen_policy_fails_closed(paths: paths_module.Paths, text: str) -> None:
+    write(paths.policy_file, text)
+    config = load_config(paths)
+    assert config.policy_failure is not None
+    assert config["privacy.history"] is False and config["models.allow_download"] is False
+
+
+def test_mistakes_that_do_not_fail_closed(paths: paths_module.Paths) -> None:
+    # A bad suggested default or an unknown key costs only that value: the lock IT set still holds.
+    write(
+        paths.policy_file,
+        '[defaults.privacy]\nhistory = "yes"\n[locked.privacy]\nhistory = true\nhistroy = false\n',
+    )
+    config = load_config(paths)
+    assert config.policy_failure is None
+    assert (config["privacy.history"], config.source("privacy.history")) == (True, "locked")
+    assert config["models.allow_download"] is True
+    assert {p.key for p in config.problems} == {"privacy.history", "privacy.histroy"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_policy_with_a_byte_order_mark_is_accepted(paths: paths_module.Paths, encoding: str) -> None:
+    # Windows Notepad writes UTF-8 with a byte-order mark, or UTF-16 ("Unicode") with one.
+    paths.policy_file.parent.mkdir(parents=True)
+    text = '[locked.privacy]\nhistory = false\n[defaults.audio]\ninput_device = "Mikrofon Ærø"\n'
+    paths.policy_file.write_bytes(text.encode(encoding))
+    config = load_config(paths)
+    assert config.problems == [] and config.policy_failure is None
+    assert (config["privacy.history"], config.source("privacy.history")) == (False, "locked")
+    assert config["models.allow_download"] is True
+    assert config["audio.input_device"] == "Mikrofon Ærø"
+
+
+def test_missing_policy_is_not_a_failure(paths: paths_module.Paths) -> None:
+    config = load_config(paths)
+    assert config.policy_failure is None and config["privacy.history"] is True
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=180,
+    )
+
+
+def test_failed_policy_shows_in_doctor_in_danish_and_is_logged(assistant_home) -> None:
+    assistant_home.write_policy("[locked.privacy]\nhistory = False\n")
+    result = _cli("config", "show", "--json")
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    history = next(s for s in shown["settings"] if s["key"] == "privacy.history")
+    assert (history["value"], history["source"], history["locked"]) == (False, "fail-closed", True)
+    assert shown["policy_failure"]["forced"] == PRIVATE
+    log_text = (assistant_home.home / "logs" / "assistant.log").read_text(encoding="utf-8")
+    assert "policy fails closed" in log_text and str(assistant_home.policy) in log_text
+
+    from assistant.app import App
+    from assistant.doctor import check_settings
+
+    section = check_settings(App.create())
+    assert section.status == "error"
+    assert section.summary.startswith("IT-politikken") and "historik er slået fra" in section.summary
+    assert section.details["policy_failure"]["forced"] == PRIVATE
+
+
+def test_policy_check_command(assistant_home) -> None:
+    assistant_home.write_policy("[locked.privacy]\nhistory = False\n")
+    result = _cli("config", "policy-check")
+    assert result.returncode == 1 and "IT-politikken" in result.stdout
+    good = assistant_home.policy.parent / "good.toml"
+    good.write_text("[locked.models]\nallow_download = false\n", encoding="utf-8")
+    result = _cli("config", "policy-check", str(good), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["schema"] == "assistant.policy_check" and report["usable"] is True
+    assert report["locked"] == {"models.allow_download": False}
+    result = _cli("config", "policy-check", str(good.with_name("nope.toml")))
+    assert result.returncode == 2
+    assert (
+        result.stderr.splitlines()[-1].startswith("assistant: error: ")
+        and "nope.toml does not exist" in result.stderr
+    )
+
+
+def test_policy_install_checks_sets_ui_language_and_refuses_a_broken_policy(
+    tmp_path: Path, assistant_home
+) -> None:
+    # What the Windows installer runs (POLICY_FILE, UI_LANGUAGE), and IT scripts on Linux.
+    target = tmp_path / "ProgramData" / "assistant" / "policy.toml"
+    mine = tmp_path / "share" / "policy.toml"
+    mine.parent.mkdir()
+    mine.write_bytes(
+        '\ufeff[locked.privacy]\nhistory = false\n[defaults.general]\nlanguage = "da"\n'.encode()
+    )
+    result = _cli("config", "policy-install", str(mine), "--ui-language", "en", "--target", str(target))
+    assert result.returncode == 0, result.stderr
+    paths = paths_module.resolve({"ASSISTANT_HOME": str(tmp_path / "h"), "ASSISTANT_POLICY": str(target)})
+    config = load_config(paths)
+    assert config.policy_failure is None and config.problems == []
+    assert (config["privacy.history"], config["general.ui_language"], config["general.language"]) == (
+        False,
+        "en",
+        "da",
+    )
+    broken = tmp_path / "share" / "broken.toml"
+    broken.write_text("[locked.privacy]\nhistory = False\n", encoding="utf-8")
+    result = _cli("config", "policy-install", str(broken), "--target", str(target))
+    assert result.returncode == 2 and "nothing was installed" in result.stderr
+    assert load_config(paths)["general.ui_language"] == "en", "the installed policy is unchanged"
+    assert not list(target.parent.glob("*.new"))
+    # Only the UI language, on a machine without a policy yet.
+    fresh = tmp_path / "fresh" / "assistant" / "policy.toml"
+    assert _cli("config", "policy-install", "--ui-language", "da", "--target", str(fresh)).returncode == 0
+    assert fresh.read_text(encoding="utf-8") == '[defaults.general]\nui_language = "da"\n'
+    # The uninstaller's clean-up of the machine folder.
+    (fresh.parent / "models" / "m").mkdir(parents=True)
+    assert _cli("config", "machine-clean", "--target", str(fresh.parent)).returncode == 0
+    assert list(fresh.parent.iterdir()) == []
+    assert _cli("config", "machine-clean", "--target", str(tmp_path)).returncode == 2

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.errors import ModelError
 from assistant.storage.catalog import choose_model, load_catalog, missing_model_error, parse_catalog
-from assistant.storage.models import MANIFEST, InstalledModel, discover, packaged_models
+from assistant.storage.models import MANIFEST, InstalledModel, packaged_models
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -151,7 +151,8 @@ def test_cli_install_list_remove_and_errors(tmp_path: Path, assistant_home) -> N
     for args, expected in [
         (("remove", "whisper-tiny.en"), "comes with the product"),
         (("install", str(tmp_path / "missing-folder")), "does not exist"),
-        (("install", "hviske-v2"), "cannot be downloaded directly"),
+        (("install", "hviske-v2"), "must be converted before use"),
+        (("install", "hviske-tiske"), "no direct download link"),
         (("install", str(source), "--sha256", "123"), "is not a SHA-256"),
     ]:
         result = _cli(*args)
@@ -170,15 +171,51 @@ def test_cli_policy_forbids_downloads(assistant_home) -> None:
     )
 
 
-def test_cli_prepare_assembles_the_starter_model_once(assistant_home) -> None:
-    first = _cli("prepare")
+def test_cli_prepare_assembles_the_starter_model_once_for_the_machine(tmp_path: Path, assistant_home) -> None:
+    product = tmp_path / "product-models"  # stands in for <prefix>/share/assistant/models
+    env = {"ASSISTANT_PRODUCT_MODELS": str(product)}
+    first = _cli("prepare", env=env)
     assert first.returncode == 0, first.stderr
     assert "Ready: whisper-base (da, en)" in first.stdout and "Ready: whisper-tiny.en (en)" in first.stdout
     assert "Better Danish accuracy needs a recommended Danish model" in first.stdout
     assert "assemble whisper-base: 100%" in first.stderr
-    folder = assistant_home.home / "data" / "models" / "whisper-base"
+    folder = product / "whisper-base"
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["verified"] is True and manifest["sha256"] == load_catalog().get("whisper-base").sha256
-    again = _cli("prepare")
+    # Nothing lands in the user's profile: the model is the machine's, read in place.
+    assert not (assistant_home.home / "data" / "models").exists()
+    again = _cli("prepare", env=env)
     assert again.returncode == 0 and "assemble" not in again.stderr
-    assert [m.source for m in discover(folder.parent, []) if m.name == "whisper-base"] == ["user"]
+    listed = json.loads(_cli("list", "--json", env=env).stdout)
+    base = next(m for m in listed["installed"] if m["name"] == "whisper-base")
+    assert (base["source"], base["from"], base["path"]) == ("package", "the product", str(folder))
+    assert "whisper-base  [whisper; da, en; 148 MB; MIT; from: the product]" in _cli("list", env=env).stdout
+
+
+def test_it_prestages_a_share_of_models_for_every_user(tmp_path: Path, assistant_home) -> None:
+    share = tmp_path / "server" / "models"  # IT's network share, mounted
+    for name, size in (("dansk-a", 50_000), ("vosk-model-small-en-us-0.15", 0)):
+        folder = share / name
+        if size:
+            folder.mkdir(parents=True)
+            (folder / "model.bin").write_bytes(os.urandom(size))
+            (folder / "config.json").write_text("{}", encoding="utf-8")
+            # Installed once before, so its manifest says what it is for.
+            (folder / MANIFEST).write_text('{"name": "dansk-a", "languages": ["da"]}', encoding="utf-8")
+        else:
+            (folder / "am").mkdir(parents=True)
+            (folder / "conf").mkdir()
+            (folder / "am" / "final.mdl").write_bytes(os.urandom(1000))
+    (share / "notes.txt").write_text("not a model", encoding="utf-8")
+    machine = tmp_path / "usr-share-assistant-models"
+    env = {"ASSISTANT_SYSTEM_MODELS": str(machine)}
+    result = _cli("install", str(share), "--system", env=env)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in machine.iterdir()) == ["dansk-a", "vosk-model-small-en-us-0.15"]
+    listed = json.loads(_cli("list", "--json", env=env).stdout)
+    staged = {m["name"]: m for m in listed["installed"] if m["source"] == "system"}
+    assert staged["dansk-a"]["from"] == "IT" and staged["dansk-a"]["languages"] == ["da"]
+    assert not (assistant_home.home / "data" / "models").exists(), "nothing in the user's profile"
+    again = _cli("install", str(share), "--system", env=env)
+    assert again.returncode == 0 and again.stdout.count("Already pre-staged") == 2
+    assert "from: IT" in _cli("list", env=env).stdout

@@ -41,6 +41,7 @@ class ModelServer:
     requests: list[tuple[str, str | None, int]] = field(default_factory=list)
     drop_after: dict[str, int] = field(default_factory=dict)  # path -> bytes, then hang up (once)
     ignore_range: bool = False
+    content_types: dict[str, str] = field(default_factory=dict)  # path -> Content-Type
     server: ThreadingHTTPServer | None = None
 
     @property
@@ -82,7 +83,9 @@ class ModelServer:
                     self.send_response(200)
                     owner.requests.append((self.path, wanted, 200))
                 self.send_header("Content-Length", str(len(data) - start))
-                self.send_header("Content-Type", "application/octet-stream")
+                self.send_header(
+                    "Content-Type", owner.content_types.get(self.path, "application/octet-stream")
+                )
                 self.end_headers()
                 cut = owner.drop_after.pop(self.path, None)
                 if cut is not None:
@@ -427,3 +430,183 @@ def test_prestaged_system_dir_is_discovered_from_setting_and_environment(tmp_pat
     assert found["it-danish"].licence == "openrail"
     assert found["vosk-model-small-en-us-0.15"].languages == ["en"]
     assert not any(name.startswith(".") for name in found)
+
+
+# -- IT's problems: languages, proxies, web pages saved as models, the catalog's promises ----------
+
+
+def make_multilingual_folder(root: Path, name: str) -> Path:
+    folder = make_whisper_folder(root, name, size=100_000)
+    # A multilingual Whisper vocabulary is larger than the English-only one (51864 tokens).
+    (folder / "vocabulary.txt").write_text("t\n" * 51_866, encoding="utf-8")
+    return folder
+
+
+def test_a_model_serves_only_the_languages_it_was_installed_for(tmp_path: Path, dirs) -> None:
+    from assistant.storage.catalog import choose_model
+
+    models_dir, _ = dirs
+    danish = make_multilingual_folder(tmp_path / "share", "dansk-journal")
+    with pytest.raises(UsageError, match="not clear which language"):
+        install_source(str(danish), models_dir, dirs[1])  # a multilingual model nobody said the use of
+    assert leftovers(models_dir) == []
+    model = install_source(str(danish), models_dir, dirs[1], languages=["da"])
+    assert model.languages == ["da"]
+    installed = discover(models_dir, [])
+    assert choose_model("da", installed).model.name == "dansk-journal"
+    assert choose_model("en", installed).model.name != "dansk-journal", (
+        "a Danish model is not the English one"
+    )
+    # The window installs for the user's dictation language; a folder named like a catalog model
+    # gets the catalog's languages (hviske-tiske: Danish only).
+    other = install_source(
+        str(make_multilingual_folder(tmp_path / "s2", "other")), models_dir, dirs[1], default_languages=["en"]
+    )
+    assert other.languages == ["en"]
+    hviske = install_source(
+        str(make_multilingual_folder(tmp_path / "s3", "hviske-tiske")), models_dir, dirs[1]
+    )
+    assert hviske.languages == ["da"]
+    assert json.loads((hviske.path / MANIFEST).read_text(encoding="utf-8"))["licence"].startswith("openrail")
+
+
+def test_download_goes_through_the_system_proxy(tmp_path: Path, dirs, server, monkeypatch) -> None:
+    models_dir, cache_dir = dirs
+    archive = zip_folder(make_whisper_folder(tmp_path / "src", "proxied"), tmp_path / "proxied.zip")
+    # The proxy (this loopback server) receives the absolute address of a host that does not exist.
+    url = "http://models.example.invalid/proxied.zip"
+    server.files[url] = archive
+    for name in ("no_proxy", "NO_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", server.base)
+    model = install_source(url, models_dir, cache_dir, sha256=sha256(archive))
+    assert model.name == "proxied" and [r[0] for r in server.requests] == [url]
+
+
+def test_web_page_saved_as_a_model_is_rejected_clearly(tmp_path: Path, dirs, server) -> None:
+    models_dir, cache_dir = dirs
+    page = b"<!DOCTYPE html>\n<html><head><title>Log in to the proxy</title></head><body>...</body></html>\n"
+    server.files["/portal.zip"] = page  # a captive portal that answers 200 with its login page
+    server.content_types["/portal.zip"] = "text/html; charset=utf-8"
+    server.files["/plain.zip"] = page  # the same page without an honest Content-Type
+    for path in ("/portal.zip", "/plain.zip"):
+        with pytest.raises(ModelError, match=r"is a web page \(HTML\), not a model"):
+            install_source(server.url(path), models_dir, cache_dir)
+    assert leftovers(models_dir) == [] and not list((cache_dir / "downloads").glob("*.part"))
+    saved = tmp_path / "faster-whisper-small.zip"
+    saved.write_bytes(page)  # a browser's "Save link as" of the model page
+    with pytest.raises(ModelError, match="web page"):
+        install_source(str(saved), models_dir, cache_dir)
+    folder = make_whisper_folder(tmp_path / "browser", "saved-folder")
+    (folder / "model.bin").write_bytes(page)  # right-click, save, on the model.bin link of a page
+    with pytest.raises(ModelError, match=r"model\.bin is a web page"):
+        install_source(str(folder), models_dir, cache_dir)
+    assert leftovers(models_dir) == []
+
+
+def test_transformers_folder_is_told_to_be_converted(tmp_path: Path, dirs) -> None:
+    folder = tmp_path / "hviske-v2"
+    folder.mkdir()
+    (folder / "config.json").write_text("{}", encoding="utf-8")
+    (folder / "model.safetensors").write_bytes(b"\0" * 1000)
+    with pytest.raises(ModelError, match=r"transformers format"):
+        install_source(str(folder), dirs[0], dirs[1])
+    assert leftovers(dirs[0]) == []
+
+
+# What a folder of each catalog format looks like, for the agreement test below. A format added to
+# the catalog needs a folder here (or the test says so).
+def _folder_of_format(fmt: str, root: Path, name: str) -> Path:
+    if fmt == "ctranslate2":
+        return make_multilingual_folder(root, name)
+    if fmt == "vosk":
+        return make_vosk_folder(root, name)
+    if fmt == "transformers":
+        folder = root / name
+        folder.mkdir(parents=True)
+        (folder / "config.json").write_text("{}", encoding="utf-8")
+        (folder / "model.safetensors").write_bytes(b"\0" * 1000)
+        return folder
+    if fmt == "sherpa-onnx":  # a NeMo transducer in sherpa-onnx layout, tiny, random weights
+        from tests.support.make_transducer import build_test_model
+
+        folder = root / name
+        folder.mkdir(parents=True)
+        build_test_model(folder)
+        return folder
+    raise AssertionError(f"no test folder for catalog format {fmt!r}: add one to _folder_of_format")
+
+
+@pytest.mark.parametrize("entry", load_catalog().entries, ids=lambda e: e.name)
+def test_catalog_and_install_agree_for_every_entry(entry, tmp_path: Path, dirs) -> None:
+    """What the catalog says of a model (its format, 'loadable as is', 'convert') is what
+    'assistant models install NAME' does with it, entry by entry."""
+    from assistant.storage.catalog import INSTALL_ROUTES, NEEDS_CONVERSION
+
+    models_dir, cache_dir = dirs
+    route = entry.install_route
+    assert route in INSTALL_ROUTES
+    says_convert = "convert" in entry.description.lower()
+    assert says_convert == (route == "convert"), f"description vs route {route}: {entry.description}"
+    assert entry.downloadable == (route == "download")
+    if "as is" in entry.description:
+        assert entry.format not in NEEDS_CONVERSION
+    refuse = InstallOptions(allow_download=False)
+    if route == "starter":
+        with pytest.raises(ModelError, match="comes with the product"):
+            install_catalog_entry(entry, models_dir, cache_dir, options=refuse)
+        return
+    if route == "download":
+        # Goes for the network (refused here by the setting before any request is made).
+        with pytest.raises(ModelError, match="Downloading models is turned off"):
+            install_catalog_entry(entry, models_dir, cache_dir, options=refuse)
+    elif route == "convert":
+        with pytest.raises(ModelError, match="must be converted") as raised:
+            install_catalog_entry(entry, models_dir, cache_dir)
+        assert NEEDS_CONVERSION[entry.format].split()[0] in raised.value.hint
+    else:
+        with pytest.raises(ModelError, match="loadable as published"):
+            install_catalog_entry(entry, models_dir, cache_dir)
+    # IT's manual route: the published folder, named as the catalog names it.
+    folder = _folder_of_format(entry.format, tmp_path / "share", entry.name)
+    if route == "convert":
+        with pytest.raises(ModelError, match="transformers format"):
+            install_source(str(folder), models_dir, cache_dir)
+        return
+    model = install_source(str(folder), models_dir, cache_dir, sha256=sha256(_main_file(entry, folder)))
+    assert model.name == entry.name and model.languages == list(entry.languages)
+    assert model.engine == entry.engine
+
+
+def _main_file(entry, folder: Path) -> Path:
+    if entry.format == "sherpa-onnx":
+        from assistant.storage.onnx_folder import main_file
+
+        return main_file(folder)
+    return folder / ("am/final.mdl" if entry.format == "vosk" else "model.bin")
+
+
+def test_test_only_models_are_never_listed_to_users(monkeypatch) -> None:
+    from assistant.storage.models import TEST_MODELS_ENV, packaged_models
+
+    monkeypatch.delenv(TEST_MODELS_ENV, raising=False)
+    assert "vosk-model-small-ko" not in {m.name for m in packaged_models()}
+    monkeypatch.setenv(TEST_MODELS_ENV, "1")  # how the test suite asks for it
+    assert "vosk-model-small-ko" in {m.name for m in packaged_models()}
+
+
+def test_starter_model_is_read_in_place_and_nothing_is_copied_to_the_profile(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from assistant.storage.model_install import ensure_local, stage_starter_models
+    from assistant.storage.models import PRODUCT_MODELS_ENV, packaged_models
+
+    product = tmp_path / "opt-assistant-models"
+    stage_starter_models(product)
+    monkeypatch.setenv(PRODUCT_MODELS_ENV, str(product))
+    profile_models = tmp_path / "profile" / "models"  # never created
+    for model in packaged_models():
+        if model.name in ("whisper-base", "whisper-tiny.en"):
+            assert model.source == "package" and model.path == product / model.name
+            assert ensure_local(model, profile_models) == product / model.name
+    assert not profile_models.exists()

