@@ -1,9 +1,10 @@
-"""Regenerate the static window screenshots in docs/screenshots/ (Danish UI) on a private Xvfb.
+"""Regenerate every screenshot in docs/screenshots/ (Danish UI) on a private Xvfb.
 
     .venv/bin/python scripts/screenshots.py
 
-The panel and reader-bar shots need live dictation and reading; they were taken during the
-end-to-end runs and are kept as they are.
+Panel (a dictated journal note with a doubtful word and its suggestions), reader bar (caught
+while it really reads into a private PulseAudio null sink, sentence and word highlighted),
+settings, models, history, first-run guide and tray menu. No image is taken by hand.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from tests.support.display import start_xvfb  # noqa: E402
+from tests.support.playback_sink import PulseNullSink  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 
@@ -28,6 +30,8 @@ def main() -> None:
     os.environ["ASSISTANT_HOME"] = str(work / "home")
     os.environ["ASSISTANT_POLICY"] = str(work / "policy.toml")
     (work / "policy.toml").write_text("[locked.privacy]\nretention_days = 30\n", encoding="utf-8")
+    sink = PulseNullSink(work / "speaker").start()
+    os.environ["PULSE_SERVER"] = sink.server
     try:
         from PySide6.QtCore import QEventLoop, QTimer
         from PySide6.QtWidgets import QApplication
@@ -39,10 +43,12 @@ def main() -> None:
         from assistant.ui.models_window import ModelsWindow
         from assistant.ui.settings_window import SettingsWindow
         from assistant.ui.style import apply_style
+        from assistant.ui.translations import install_translator
         from assistant.ui.workers import Workers
 
         qt = QApplication([])
         app = App.create()
+        install_translator(qt, "da")
         apply_style(qt, app.config)  # the tray's own readable font and spacing
         workers = Workers(TaskBridge())
 
@@ -53,6 +59,10 @@ def main() -> None:
 
         settings = SettingsWindow(app, workers)
         settings.show()
+        # The hotkeys page: keys are pressed, not typed, and shown as "Ctrl+Alt+D".
+        settings.tabs.setCurrentIndex(
+            next(i for i in range(settings.tabs.count()) if settings.tabs.tabText(i) == "Genveje")
+        )
         settle(1500)
         settings.grab().save(str(OUT / "settings.png"))
         settings.close()
@@ -74,10 +84,69 @@ def main() -> None:
         settle()
         window.grab().save(str(OUT / "history.png"))
         window.close()
+        shoot_panel_reader_guide_menu(app, qt, workers, settle)
         workers.join_all()
         qt.quit()
     finally:
+        sink.stop()
         server.stop()
+
+
+def shoot_panel_reader_guide_menu(app, qt, workers, settle) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QPixmap
+
+    from assistant.text.service import from_app
+    from assistant.ui.first_run import FirstRunGuide
+    from assistant.ui.main import TrayController
+    from assistant.ui.settings_window import SettingsWindow
+
+    tray = TrayController(app, qt)
+    tray.dictation.spelling = from_app(app)
+    tray.dictation.load_text(
+        "Patienten har ondt i tand 36 og skal komme igen om 14 dage. Hun vil gerne have en tid "
+        "om formidagen, for eksempel kl. 9.30."
+    )
+    if tray.dictation.doubts:
+        tray.dictation.select_doubt(0)
+    tray.panel.show_near_bottom()
+    settle()
+    tray.panel.grab().save(str(OUT / "panel.png"))
+    tray.panel.hide()
+
+    bar = tray.reader_bar
+    painted: list[str] = []
+    bar.painted.connect(lambda *_: painted.append(bar.current_word))
+    tray.reader.read(
+        "Læs mere på side 3. Borgeren blev besøgt kl. 9.15 af hjemmeplejen, som »hjalp« med morgenmaden. "
+        "Datteren ringer hver dag og kommer på besøg i weekenden.",
+        "bar",
+        "da",
+    )
+    for _ in range(200):  # until the second sentence is well under way
+        settle(50)
+        if len(painted) >= 9:
+            break
+    tray.reader.toggle_pause()
+    settle(300)
+    bar.grab().save(str(OUT / "reader.png"))
+    tray.reader.stop()
+    bar.hide()
+
+    guide = FirstRunGuide(app, SettingsWindow(app, workers), tray.reader)
+    guide.show()
+    settle()
+    guide.grab().save(str(OUT / "first-run.png"))
+    guide.close()
+
+    tray.menu.popup(QPoint(900, 300))
+    settle()
+    geometry: QRect = tray.menu.geometry()
+    screen = qt.primaryScreen()
+    shot: QPixmap = screen.grabWindow(0, geometry.x(), geometry.y(), geometry.width(), geometry.height())
+    shot.save(str(OUT / "tray-menu.png"))
+    tray.menu.hide()
+    tray.shutdown()
 
 
 if __name__ == "__main__":

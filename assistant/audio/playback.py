@@ -129,7 +129,9 @@ class Player:
                 rates.append(default_rate)
         except Exception as exc:  # no output device at all
             raise AudioError(
-                f"No loudspeaker or headphones were found ({exc})", "Check the sound settings"
+                f"No loudspeaker or headphones were found ({exc})",
+                "Check the sound settings",
+                msgid="audio.no-output",
             ) from exc
         last: Exception | None = None
         for rate in rates:
@@ -151,7 +153,11 @@ class Player:
             self._stream = stream
             log.debug("output stream open: %d Hz, latency %.3f s", rate, float(stream.latency))
             return
-        raise AudioError(f"The loudspeaker could not be opened ({last})", "Check the sound settings")
+        raise AudioError(
+            f"The loudspeaker could not be opened ({last})",
+            "Check the sound settings",
+            msgid="audio.output-failed",
+        )
 
     def close(self) -> None:
         """Abort the stream (what the device still holds is dropped) and forget every clip."""
@@ -275,3 +281,14 @@ class Player:
         if filled and self.first_heard is None:
             self.first_heard = heard
         state.stamps.append(_Stamp(heard, content_start, filled))
+
+
+def list_output_devices() -> list[str]:
+    """Names of the devices sound can be played on (for the settings' loudspeaker list)."""
+    sd = load_sounddevice()
+    names: list[str] = []
+    for device in sd.query_devices():
+        name = str(device.get("name", ""))
+        if int(device.get("max_output_channels", 0)) > 0 and name and name not in names:
+            names.append(name)
+    return names

@@ -11,6 +11,7 @@ the usual abbreviations. Also here: sentence splitting and a small language gues
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -369,6 +370,35 @@ def _rules(language: str) -> list[_Rule]:
     if language not in _RULES:
         _RULES[language] = _da_rules() if language == "da" else _en_rules()
     return _RULES[language]
+
+
+# -- words -----------------------------------------------------------------------------------------
+
+_RUN = re.compile(r"\S+")
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char).startswith("P")
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every word of ``text``: a run of non-space characters without the
+    punctuation at its edges (quotes »« „“ ”, brackets, commas, a sentence's full stop).
+
+    Emoji (with skin tones and joiners) and combining marks stay inside their word; inner
+    punctuation stays too ("f.eks", "14.30", "it's"). A run of punctuation only ("—", "…") is not
+    a word. Indices are Python string indices (code points), never UTF-16 units.
+    """
+    spans: list[tuple[int, int]] = []
+    for run in _RUN.finditer(text):
+        start, end = run.start(), run.end()
+        while start < end and _is_punctuation(text[start]):
+            start += 1
+        while end > start and _is_punctuation(text[end - 1]):
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
 
 
 # -- the readable text and its map back to the original -------------------------------------------

@@ -11,7 +11,7 @@ import numpy as np
 
 from assistant.errors import EngineUnavailable, ModelError
 from assistant.log import describe
-from assistant.tts.base import DEFAULT_RATE, Speech, Voice, WordMark, check_rate, choose_voice
+from assistant.tts.base import DEFAULT_RATE, Speech, Voice, check_rate, choose_voice, marks_from_events
 
 log = logging.getLogger(__name__)
 
@@ -231,12 +231,10 @@ class EspeakSynthesizer:
         if status != 0:
             raise ModelError(f"espeak-ng could not synthesise the text (error {status})")
         samples = np.concatenate(chunks).astype(np.int16) if chunks else np.zeros(0, np.int16)
-        marks: list[WordMark] = []
-        for position, length, sample in words:
-            start = min(max(position - 1, 0), len(text))
-            end = min(start + max(length, 0), len(text))
-            if end <= start or (marks and start < marks[-1].start):
-                continue
-            marks.append(WordMark(start, end, sample / sample_rate))
+        # espeak-ng's text positions count code points from 1; only the time of each event is
+        # trusted, the word it belongs to is found in our own word list.
+        marks = marks_from_events(
+            text, [(position - 1, sample) for position, _, sample in words], samples, sample_rate
+        )
         log.debug("espeak synthesised %s: %d samples, %d marks", describe(text), len(samples), len(marks))
-        return Speech(samples, sample_rate, tuple(marks), voice=voice_id, engine=self.name)
+        return Speech(samples, sample_rate, marks, voice=voice_id, engine=self.name)

@@ -92,6 +92,8 @@ class ReadingFailed:
     utterance: int
     message: str
     hint: str | None
+    kind: str = "general"
+    msgid: str | None = None
 
 
 ReaderEvent = (
@@ -143,8 +145,8 @@ def synthesize_chunk(
         speech = synthesizer.synthesize(readable.spoken, voice=voice, rate=rate)
         marks: list[WordMark] = []
         for mark in speech.marks:
-            start, end = readable.original_span(mark.start, mark.end)
-            if marks and marks[-1].start == chunk.start + start:
+            start, end = _trimmed(original, *readable.original_span(mark.start, mark.end))
+            if end <= start or (marks and marks[-1].end > chunk.start + start):
                 continue  # "kl. 14.30" is three spoken words but one written one
             marks.append(WordMark(chunk.start + start, chunk.start + end, mark.time))
     else:
@@ -158,6 +160,15 @@ def synthesize_chunk(
         engine=speech.engine,
         marks_estimated=speech.marks_estimated,
     )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without the spaces a rule's match took along (" %" -> "%")."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 class VoiceChooser:
@@ -187,10 +198,12 @@ class VoiceChooser:
             raise UsageError(
                 f"The voice '{wanted}' is not offered by the {self._synthesizer.name} engine",
                 "Run 'assistant doctor' to list the voices",
+                msgid="reader.unknown-voice",
             )
         raise ModelError(
             f"The {self._synthesizer.name} engine has no {name} voice",
             "Install one (espeak-ng-data on Linux; a speech pack on Windows), or choose another engine",
+            msgid="reader.no-voice",
         )
 
 
@@ -330,7 +343,9 @@ class Reader:
         language the text needs; playback errors arrive as :class:`ReadingFailed`.
         """
         if not text.strip():
-            raise UsageError("There is no text to read", "Select or type some text first")
+            raise UsageError(
+                "There is no text to read", "Select or type some text first", msgid="reader.no-text"
+            )
         if language is not None and language not in LANGUAGE_NAMES:
             raise UsageError(f"Unknown language '{language}'", "Choose da or en")
         requested = time.monotonic()
@@ -506,12 +521,14 @@ class Reader:
                 error = (
                     exc
                     if isinstance(exc, AssistantError)
-                    else AssistantError(f"Reading aloud failed ({type(exc).__name__}: {exc})")
+                    else AssistantError(f"Reading aloud failed ({type(exc).__name__})", msgid="reader.failed")
                 )
                 log.warning("synthesis failed: %s", error.message)
                 with self._cv:
                     if control.generation == generation:
-                        control.pending_events.append(ReadingFailed(job.utterance, error.message, error.hint))
+                        control.pending_events.append(
+                            ReadingFailed(job.utterance, error.message, error.hint, error.kind, error.msgid)
+                        )
                         self._cut(stopped=True)
                         control.job = None
                         self._cv.notify_all()
@@ -577,7 +594,11 @@ class Reader:
                     player.enqueue(clip)
                     emitting.append(_Emitting(clip))
                 if failure is not None:
-                    events.append(ReadingFailed(job.utterance, failure.message, failure.hint))
+                    events.append(
+                        ReadingFailed(
+                            job.utterance, failure.message, failure.hint, failure.kind, failure.msgid
+                        )
+                    )
                     self._cut(stopped=True)
                     control.job = job = None
                 if job is not None and player is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from assistant.errors import AssistantError
+from assistant.ui.messages import message_for, user_message
 
 
 class DictationBridge(QObject):
@@ -20,15 +20,18 @@ class DictationBridge(QObject):
     listening = Signal(str)  # device name
     model_ready = Signal(float)  # seconds to load
     level = Signal(float)  # dBFS
-    text_changed = Signal(str, bool)  # whole text, final
+    text_changed = Signal(str, bool, int)  # whole text, final, stable chars (of a preview)
+    behind = Signal(float)  # seconds of speech still to decode (0: caught up)
     failed = Signal(str, str)  # message, hint
     stopped = Signal(str)  # final text
 
     def __call__(self, event: object) -> None:
-        from assistant.stt.session import Failed, Level, Listening, ModelReady, Stopped, TextChanged
+        from assistant.stt.session import Behind, Failed, Level, Listening, ModelReady, Stopped, TextChanged
 
         if isinstance(event, TextChanged):
-            self.text_changed.emit(event.text, event.final)
+            self.text_changed.emit(event.text, event.final, event.stable_chars)
+        elif isinstance(event, Behind):
+            self.behind.emit(event.seconds)
         elif isinstance(event, Level):
             self.level.emit(event.dbfs)
         elif isinstance(event, Listening):
@@ -36,7 +39,7 @@ class DictationBridge(QObject):
         elif isinstance(event, ModelReady):
             self.model_ready.emit(event.seconds)
         elif isinstance(event, Failed):
-            self.failed.emit(event.error.message, event.error.hint or "")
+            self.failed.emit(user_message(event.error), "")
         elif isinstance(event, Stopped):
             self.stopped.emit(event.text)
 
@@ -45,7 +48,8 @@ class ReaderBridge(QObject):
     """Events of :class:`assistant.tts.reader.Reader`."""
 
     started = Signal(int, int)  # utterance, chars
-    word = Signal(int, int, int)  # utterance, start, end
+    sentence = Signal(int, int, int)  # utterance, start, end
+    word = Signal(int, int, int, float)  # utterance, start, end, heard_at (time.monotonic)
     paused = Signal(bool)
     finished = Signal(int, bool)  # utterance, stopped
     failed = Signal(str, str)
@@ -57,11 +61,14 @@ class ReaderBridge(QObject):
             ReadingPaused,
             ReadingResumed,
             ReadingStarted,
+            SentenceStarted,
             WordStarted,
         )
 
         if isinstance(event, WordStarted):
-            self.word.emit(event.utterance, event.start, event.end)
+            self.word.emit(event.utterance, event.start, event.end, event.heard_at)
+        elif isinstance(event, SentenceStarted):
+            self.sentence.emit(event.utterance, event.start, event.end)
         elif isinstance(event, ReadingStarted):
             self.started.emit(event.utterance, event.chars)
         elif isinstance(event, ReadingPaused):
@@ -71,7 +78,7 @@ class ReaderBridge(QObject):
         elif isinstance(event, ReadingFinished):
             self.finished.emit(event.utterance, event.stopped)
         elif isinstance(event, ReadingFailed):
-            self.failed.emit(event.message, event.hint or "")
+            self.failed.emit(message_for(event.kind, event.msgid, {}, event.message, event.hint), "")
 
 
 class HotkeyBridge(QObject):
@@ -109,7 +116,5 @@ class TaskBridge(QObject):
         self.done.emit(tag, result)
 
     def on_error(self, tag: str, exc: BaseException) -> None:
-        if isinstance(exc, AssistantError):
-            self.error.emit(tag, exc.message, exc.hint or "")
-        else:
-            self.error.emit(tag, f"Internal error ({type(exc).__name__})", "Details are in the log file")
+        # Translated here, on the worker's thread: the slots get a sentence in the UI's language.
+        self.error.emit(tag, user_message(exc), "")

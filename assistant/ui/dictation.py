@@ -13,7 +13,7 @@ import contextlib
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,15 +28,19 @@ from PySide6.QtWidgets import (
 
 from assistant.app import App
 from assistant.errors import AssistantError
+from assistant.inject.ledger import InsertionLedger
 from assistant.log import describe
-from assistant.ui.bridge import DictationBridge, HotkeyBridge, TaskBridge
-from assistant.ui.style import set_line_spacing
+from assistant.ui.bridge import DictationBridge, TaskBridge
+from assistant.ui.messages import user_message
+from assistant.ui.panel_keys import MAX_PICKS, PanelKeys
+from assistant.ui.style import announce, set_line_spacing
 from assistant.ui.workers import Workers
 
 log = logging.getLogger(__name__)
 
 MAX_SUGGESTIONS = 5
-CHOICE_KEYS = {f"pick{n}": str(n) for n in range(1, MAX_SUGGESTIONS + 1)} | {"pick_cancel": "<esc>"}
+SENT_BACKGROUND = "#dcedc8"  # text the target window already has
+STOP_TAIL_SECONDS = 0.2  # recording goes on this long after stop, so the last word is not cut
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class DictationController(QObject):
         self.spelling = spelling  # set when loaded in the background
         self.bridge = DictationBridge(self)
         self.bridge.text_changed.connect(self._on_text)
+        self.bridge.behind.connect(self._on_behind)
         self.bridge.level.connect(self._on_level)
         self.bridge.listening.connect(self._on_listening)
         self.bridge.model_ready.connect(self._on_model_ready)
@@ -81,14 +86,15 @@ class DictationController(QObject):
         # The panel's document: the session's text with the user's corrections applied.
         self.text = ""
         self.partial_from = 0  # text[partial_from:] may still change
+        self.unstable_chars = 0  # of that, the last unstable_chars are a tail still in doubt
         self._base = ""  # the session text the corrections were made on
         self.undo_stack: list[str] = []
         self.doubts: list[Doubt] = []
         self.selected: int | None = None
-        self._streaming = None
-        self._choice_grabber = None
-        self.choice_keys = HotkeyBridge(self)
-        self.choice_keys.pressed.connect(self._on_choice_key)
+        # What of the text is already in which window: Indsæt, auto-insert and corrections
+        # all go through it, so nothing is sent twice.
+        self.ledger = InsertionLedger()
+        self.text_updated.connect(self.ledger.sync)
 
     # -- helpers -----------------------------------------------------------------------------------
     @property
@@ -131,7 +137,7 @@ class DictationController(QObject):
         try:
             vocabulary = load_vocabulary(self.app.paths.data_dir, language)
         except AssistantError as exc:
-            self.status.emit(exc.message, True)
+            self.status.emit(user_message(exc), True)
             vocabulary = Vocabulary()
         history = self.history if config["privacy.history"] else None
         self.recorder = HistoryRecorder(history, self.bridge, language)
@@ -150,12 +156,16 @@ class DictationController(QObject):
 
         device = config["audio.input_device"] or None
         self.session = DictationSession(
-            Capture(device), recognizer, Transcript(language, vocabulary.replacer()), self.recorder
+            Capture(device),
+            recognizer,
+            Transcript(language, vocabulary.replacer()),
+            self.recorder,
+            tail_seconds=STOP_TAIL_SECONDS,
         )
         self.text, self._base, self.partial_from = "", "", 0
         self.undo_stack.clear()
         self.doubts, self.selected = [], None
-        self._streaming = None
+        self.ledger.reset()
         try:
             self.session.start()  # opens the microphone now; the model loads on the worker
         except AssistantError as exc:
@@ -164,7 +174,7 @@ class DictationController(QObject):
                 history.delete(self.entry_id)
                 self.entry_id = None
             self.state_changed.emit("error")
-            self.status.emit(exc.one_line(), True)
+            self.status.emit(user_message(exc), True)
             return
         self.state_changed.emit("listening")
         self.text_updated.emit(self.text)
@@ -183,7 +193,6 @@ class DictationController(QObject):
 
     def shutdown(self) -> None:
         """On quit: stop the session and wait for it (its words are saved by then)."""
-        self._release_choice_keys()
         if self.session is not None:
             self.session.stop()
             self.session = None
@@ -196,6 +205,16 @@ class DictationController(QObject):
         self.status.emit(self.tr("Lytter … (talemodellen indlæses)"), False)
 
     @Slot(float)
+    def _on_behind(self, seconds: float) -> None:
+        """Decoding lags behind the speech: say that it works, and how much is left."""
+        if self.session is None:
+            return
+        if seconds > 0:
+            self.status.emit(self.tr("Arbejder … {0} s tale tilbage").format(f"{seconds:.0f}"), False)
+        elif not self._stopping:
+            self.status.emit(self.tr("Lytter – tal nu"), False)
+
+    @Slot(float)
     def _on_model_ready(self, seconds: float) -> None:
         self.status.emit(self.tr("Lytter – tal nu"), False)
 
@@ -203,8 +222,8 @@ class DictationController(QObject):
     def _on_level(self, dbfs: float) -> None:
         self.level.emit(dbfs)
 
-    @Slot(str, bool)
-    def _on_text(self, text: str, final: bool) -> None:
+    @Slot(str, bool, int)
+    def _on_text(self, text: str, final: bool, stable_chars: int = 0) -> None:
         if self._base and text.startswith(self._base) and self.text != self._base:
             merged = self.text[: self._final_len()] + text[len(self._base) :]
         else:
@@ -213,16 +232,24 @@ class DictationController(QObject):
             self._base = text
             self.text = merged
             self.partial_from = len(merged)
+            self.unstable_chars = 0
             self._check_spelling()
             if self.app.config["dictation.auto_insert"]:
                 self._auto_insert(merged)
         else:
             self.text = merged
             self.partial_from = min(self.partial_from, len(merged))
+            # Counted from the end: the tail is the same in the session's text and in the merged
+            # one, and corrections (always before partial_from) do not move it.
+            self.unstable_chars = len(text) - min(max(stable_chars, 0), len(text))
         self.text_updated.emit(self.text)
 
     def _final_len(self) -> int:
         return self.partial_from
+
+    def unstable_from(self) -> int:
+        """Where the preview's unstable tail starts: words before it no longer change."""
+        return min(len(self.text), max(self.partial_from, len(self.text) - self.unstable_chars))
 
     @Slot(str, str)
     def _on_failed(self, message: str, hint: str) -> None:
@@ -267,10 +294,6 @@ class DictationController(QObject):
     def select_doubt(self, index: int) -> None:
         self.selected = index if 0 <= index < len(self.doubts) else None
         self.doubts_updated.emit()
-        if self.selected is not None and self.doubts[self.selected].suggestions:
-            self._grab_choice_keys()
-        else:
-            self._release_choice_keys()
 
     @Slot(int)
     def pick(self, number: int) -> None:
@@ -286,7 +309,7 @@ class DictationController(QObject):
             try:
                 self.spelling.accept(word)
             except AssistantError as exc:
-                self.status.emit(exc.message, True)
+                self.status.emit(user_message(exc), True)
 
     @Slot()
     def add_selected_to_dictionary(self) -> None:
@@ -297,9 +320,8 @@ class DictationController(QObject):
             self.spelling.user.add(word)
             self.spelling.refresh_user_words()
         except AssistantError as exc:
-            self.status.emit(exc.message, True)
+            self.status.emit(user_message(exc), True)
         self.selected = None
-        self._release_choice_keys()
         self._check_spelling()
 
     def _edit(self, start: int, end: int, replacement: str) -> None:
@@ -308,7 +330,6 @@ class DictationController(QObject):
         self.text = self.text[:start] + replacement + self.text[end:]
         self.partial_from = max(0, self.partial_from + shift)
         self.selected = None
-        self._release_choice_keys()
         self._check_spelling()
         self.text_updated.emit(self.text)
 
@@ -330,46 +351,26 @@ class DictationController(QObject):
         self.undo_stack.clear()
         self.text, self._base, self.partial_from = text, "", len(text)
         self.entry_id = None
+        self.ledger.reset(text)
         with contextlib.suppress(AssistantError):
             self.inserter().target = None
         self._check_spelling()
         self.text_updated.emit(text)
 
-    # -- number keys while a word is selected: grabbed only then, released at once ---------------------
-    def _grab_choice_keys(self) -> None:
-        if self._choice_grabber is not None:
-            return
-        try:
-            from assistant.hotkeys import create_grabber
-
-            grabber = create_grabber(self.choice_keys, self.app.environ)
-            grabber.start(CHOICE_KEYS)
-        except AssistantError as exc:
-            log.info("number keys for suggestions unavailable: %s", exc.message)
-            return
-        self._choice_grabber = grabber
-
-    def _release_choice_keys(self) -> None:
-        grabber, self._choice_grabber = self._choice_grabber, None
-        if grabber is not None:
-            grabber.stop()
-
-    @Slot(str)
-    def _on_choice_key(self, name: str) -> None:
-        if name == "pick_cancel":
-            self.select_doubt(-1)
-        elif name.startswith("pick"):
-            self.pick(int(name[4:]))
-
     # -- insert, copy --------------------------------------------------------------------------------
     @Slot()
     def insert(self) -> None:
+        """Send what the window does not have yet (the whole text the first time, afterwards
+        only new words and corrections), into the window the text went to before."""
         text = self.text
         if not text.strip():
             self.status.emit(self.tr("Der er ingen tekst at indsætte."), True)
             return
         if self.session is not None:
             self.status.emit(self.tr("Stop dikteringen først."), True)
+            return
+        if not self.ledger.pending():
+            self.status.emit(self.tr("Alt er allerede indsat – intet blev sendt igen."), False)
             return
         history, entry_id = self.history, self.entry_id
         if history is not None and self.app.config["privacy.history"]:
@@ -378,42 +379,98 @@ class DictationController(QObject):
                 self.entry_id = entry_id
             else:
                 history.finish(entry_id, text)  # the corrected text, saved before it is typed
-        inserter = self.inserter()
         self.state_changed.emit("working")
+        self._send("insert", text, history, entry_id)
+
+    def _auto_insert(self, text: str) -> None:
+        """After each sentence: the same model as Indsæt (only the unsent tail, corrections
+        where the window allows), queued behind any insertion still running."""
+        self._send("auto-insert", text, None, None)
+
+    def _send(self, tag: str, text: str, history, entry_id: int | None) -> None:  # type: ignore[no-untyped-def]
+        inserter, ledger, environ = self.inserter(), self.ledger, self.app.environ
+        target = inserter.target
 
         def job():  # type: ignore[no-untyped-def]
-            result = inserter.insert(text)
-            if history is not None and entry_id is not None:
+            result = ledger.insert(inserter, text, target, environ)
+            if history is not None and entry_id is not None and result.typed and not result.interrupted:
                 history.mark_inserted(entry_id, result.backend)
             return result
 
-        self.workers.serial("insert", "insert", job, self.tasks)
-
-    def _auto_insert(self, text: str) -> None:
-        inserter = self.inserter()
-        if self._streaming is None:
-            self._streaming = inserter.stream()
-        streaming = self._streaming
-        self.workers.serial("insert", "auto-insert", lambda: streaming.update(text), self.tasks)
+        self.workers.serial("insert", tag, job, self.tasks)
 
     @Slot()
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text)
         self.status.emit(self.tr("Teksten er kopieret."), False)
 
+    def insert_report(self, result) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
+        """The panel's sentence about an insertion: what was sent where, and how sure we are.
+        "Indsat og kontrolleret" only when the field was read back; otherwise "Sendt"."""
+        parts: list[str] = []
+        problem = False
+        where = result.where
+        if result.interrupted:
+            problem = True
+            parts.append(
+                self.tr(
+                    "Skrivningen stoppede, fordi fokus flyttede. {0} af {1} tegn nåede {2}; resten er "
+                    "bevaret (vist uden markering). Klik tilbage i vinduet, og tryk Indsæt for resten."
+                ).format(result.sent, result.sent + result.unsent, where)
+            )
+        elif result.read_back:
+            parts.append(self.tr("Indsat og kontrolleret ({0} tegn i {1}).").format(result.typed, where))
+        elif result.typed:
+            parts.append(self.tr("Sendt ({0} tegn til {1}).").format(result.typed, where))
+        if getattr(result, "check_failed", False):
+            problem = True
+            parts.append(self.tr("Feltet viste noget andet, da det blev læst tilbage – se teksten efter."))
+        if result.corrected:
+            parts.append(self.tr("Rettelserne er skrevet ind i stedet for de gamle ord."))
+        if result.skipped_corrections:
+            problem = True
+            fixes = ", ".join(f"»{c.old}« → »{c.new}«" for c in result.skipped_corrections[:5])
+            parts.append(self.tr("Kunne ikke rette i vinduet; ret selv: {0}.").format(fixes))
+        if result.dropped:
+            parts.append(self.tr("{0} styretegn blev fjernet.").format(result.dropped))
+        if getattr(result, "breaks_as_spaces", 0):
+            parts.append(
+                self.tr("Feltet har kun én linje: {0} linjeskift blev til mellemrum.").format(
+                    result.breaks_as_spaces
+                )
+            )
+        if not parts:
+            parts.append(self.tr("Alt er allerede indsat."))
+        return " ".join(parts), problem
+
     # -- worker results --------------------------------------------------------------------------------
     @Slot(str, object)
     def _on_task_done(self, tag: str, result: object) -> None:
-        if tag == "insert":
-            chars = getattr(result, "chars", 0)
-            self.state_changed.emit("idle")
-            self.status.emit(self.tr("Indsat ({0} tegn).").format(chars), False)
-            self.inserted.emit(chars)
+        if tag in ("insert", "auto-insert"):
+            if tag == "insert":
+                self.state_changed.emit("idle")
+            message, problem = self.insert_report(result)
+            self.status.emit(message, problem)
+            self.text_updated.emit(self.text)  # repaint what is now in the window
+            if not getattr(result, "interrupted", False):
+                self.inserted.emit(getattr(result, "typed", 0))
 
     @Slot(str, str, str)
     def _on_task_error(self, tag: str, message: str, hint: str) -> None:
         if tag in ("insert", "auto-insert"):
             self.state_changed.emit("idle" if self.session is None else "listening")
+            sent, window = self.ledger.state()
+            if message.startswith(("Another window has focus", "No window has keyboard focus")):
+                from assistant.inject.inserter import window_label
+
+                message = self.tr("Et andet vindue end dit har fokus, så intet blev sendt")
+                hint = (
+                    self.tr("Klik tilbage i {0}, hvor teksten blev indsat, og tryk Indsæt").format(
+                        window_label(window)
+                    )
+                    if sent
+                    else self.tr("Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt")
+                )
             self.status.emit(f"{message}. {hint}" if hint else message, True)
             self.insert_failed.emit(message)
         elif tag == "dictation-stop":
@@ -441,6 +498,12 @@ class DictationPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         top = QHBoxLayout()
+        # Every action has a Ctrl+Alt chord, grabbed while the panel is shown (see panel_keys).
+        self.keys = PanelKeys(controller.app.environ)
+        self.keys.triggered.connect(self._on_chord)
+        # A panel deleted while shown gets no hideEvent: let go of the chords then too.
+        self.destroyed.connect(self.keys.release)
+        self._labels: dict[QPushButton, tuple[str, str]] = {}  # button -> (text, action)
         self.mic_button = QPushButton(self.tr("Start"))
         self.mic_button.clicked.connect(controller.toggle)
         self.level_bar = QProgressBar()
@@ -458,7 +521,9 @@ class DictationPanel(QWidget):
         self.text.setOpenLinks(False)
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.text.anchorClicked.connect(self._on_anchor)
-        self.text.setMinimumHeight(140)
+        # At least five lines at the chosen font size and line spacing, whatever the tint or font.
+        lines = self.text.fontMetrics().lineSpacing() * 5 * max(line_spacing, 100) / 100
+        self.text.setMinimumHeight(int(lines) + 2 * int(self.text.document().documentMargin()) + 16)
         layout.addWidget(self.text, 1)
         self.suggestion_label = QLabel("")
         self.suggestion_label.setObjectName("hint")
@@ -508,6 +573,9 @@ class DictationPanel(QWidget):
         self.auto_insert.setEnabled(not config.is_locked("dictation.auto_insert"))
         self.auto_insert.toggled.connect(self._on_auto_insert)
         layout.addWidget(self.auto_insert)
+        self.text.setAccessibleName(self.tr("Den dikterede tekst"))
+        self.level_bar.setAccessibleName(self.tr("Lydniveau fra mikrofonen"))
+        self.status.setAccessibleName(self.tr("Status"))
         for button in (self.mic_button, self.listen_button, self.insert_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         controller.text_updated.connect(self._render)
@@ -515,7 +583,76 @@ class DictationPanel(QWidget):
         controller.status.connect(self._on_status)
         controller.state_changed.connect(self._on_state)
         controller.level.connect(self._on_level)
+        for button, action in (
+            (self.mic_button, "mic"),
+            (self.listen_button, "listen"),
+            (self.insert_button, "insert"),
+            (self.copy_button, "copy"),
+            (self.undo_button, "undo"),
+            (self.close_button, "hide"),
+            (self.add_word_button, "add_word"),
+        ):
+            self._labels[button] = (button.text(), action)
         self.resize(720, 400)
+
+    # -- keyboard chords (grabbed only while shown) -------------------------------------------------
+    def _chord(self, action: str) -> str:
+        from assistant.ui.settings_window import combo_text
+
+        return combo_text(self.keys.chords[action]) if self.keys.works(action) else ""
+
+    def _set_label(self, button: QPushButton, text: str | None = None) -> None:
+        base, action = self._labels[button]
+        if text is not None:
+            self._labels[button] = (text, action)
+            base = text
+        chord = self._chord(action)
+        button.setText(f"{base}  {chord}" if chord else base)
+        button.setAccessibleDescription(self.tr("Genvej: {0}").format(chord) if chord else "")
+
+    def _relabel(self) -> None:
+        for button in self._labels:
+            self._set_label(button)
+        chord = self._chord("auto_insert")
+        base = self.tr("Indsæt automatisk efter hver sætning")
+        self.auto_insert.setText(f"{base}  {chord}" if chord else base)
+        self._render_doubts()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        config = self.controller.app.config
+        problems = self.keys.grab(str(v) for k, v in config.items() if k.startswith("hotkeys."))
+        self._relabel()
+        if problems and len(problems) < len(self.keys.chords):
+            from assistant.ui.settings_window import combo_text
+
+            keys = ", ".join(combo_text(self.keys.chords[a]) for a in sorted(problems))
+            self._on_status(self.tr("Et andet program bruger disse taster: {0}").format(keys), True)
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().hideEvent(event)
+        self.keys.release()
+        self._relabel()
+
+    @Slot(str)
+    def _on_chord(self, action: str) -> None:
+        """A chord was pressed while the target window keeps focus: act as if clicked."""
+        if not self.isVisible():
+            return
+        c = self.controller
+        if action.startswith("pick"):
+            if c.selected is not None:
+                c.pick(int(action[4:]))
+        elif action == "next_doubt":
+            if c.doubts:
+                c.select_doubt(0 if c.selected is None else (c.selected + 1) % len(c.doubts))
+        elif action == "auto_insert":
+            if self.auto_insert.isEnabled():
+                self.auto_insert.toggle()
+        else:
+            button = next((b for b, (_, a) in self._labels.items() if a == action), None)
+            if button is not None and button.isEnabled() and (button.isVisible() or action == "hide"):
+                button.click()
 
     # -- rendering -------------------------------------------------------------------------------------
     @Slot(str)
@@ -524,12 +661,24 @@ class DictationPanel(QWidget):
         doc = self.text.document()
         doc.clear()
         cursor = QTextCursor(doc)
+        # Words that stayed the same over successive decodes read as normal text; only the
+        # unstable tail after them is marked.
+        unstable = c.unstable_from()
         plain = QTextCharFormat()
-        cursor.insertText(c.text[: c.partial_from], plain)
+        cursor.insertText(c.text[:unstable], plain)
         tail = QTextCharFormat()
         tail.setForeground(QColor("#666666"))
         tail.setFontItalic(True)
-        cursor.insertText(c.text[c.partial_from :], tail)
+        cursor.insertText(c.text[unstable:], tail)
+        sent, _window = c.ledger.state()
+        if 0 < sent <= len(c.text):
+            # Text that is already in the target window is marked; Indsæt sends only the rest.
+            done = QTextCharFormat()
+            done.setBackground(QColor(SENT_BACKGROUND))
+            sel = QTextCursor(doc)
+            sel.setPosition(0)
+            sel.setPosition(sent, QTextCursor.MoveMode.KeepAnchor)
+            sel.mergeCharFormat(done)
         for index, doubt in enumerate(c.doubts):
             if doubt.end > len(c.text):
                 continue
@@ -547,11 +696,16 @@ class DictationPanel(QWidget):
         if self._highlight is not None:
             start, end = self._highlight
             if end <= len(c.text):
+                from assistant.ui.reading import WORD_BACKGROUND, WORD_TEXT, Utf16Map
+
+                # The reader's word colours (7:1 or more); Qt counts UTF-16 units, not code points.
+                to_qt = Utf16Map(c.text)
                 fmt = QTextCharFormat()
-                fmt.setBackground(QColor("#90caf9"))
+                fmt.setBackground(QColor(WORD_BACKGROUND))
+                fmt.setForeground(QColor(WORD_TEXT))
                 sel = QTextCursor(doc)
-                sel.setPosition(start)
-                sel.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                sel.setPosition(to_qt(start))
+                sel.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
                 sel.mergeCharFormat(fmt)
         set_line_spacing(self.text, self._line_spacing)
         self.text.moveCursor(QTextCursor.MoveOperation.End)
@@ -567,19 +721,26 @@ class DictationPanel(QWidget):
         doubt = c.doubts[c.selected] if c.selected is not None else None
         for n, button in enumerate(self.suggestion_buttons, start=1):
             if doubt is not None and n <= len(doubt.suggestions):
-                button.setText(f"{n}  {doubt.suggestions[n - 1]}")
+                chord = self._chord(f"pick{n}") if n <= MAX_PICKS else ""
+                word = doubt.suggestions[n - 1]
+                button.setText(f"{word}  {chord}" if chord else f"{n}  {word}")
                 button.show()
             else:
                 button.hide()
         self.add_word_button.setVisible(doubt is not None)
         if doubt is not None:
             self.suggestion_label.setText(
-                self.tr("Forslag til »{0}« – klik, eller tryk tallet:").format(doubt.word)
+                self.tr("Forslag til »{0}« – klik på det rigtige ord:").format(doubt.word)
                 if doubt.suggestions
                 else self.tr("Ingen forslag til »{0}«.").format(doubt.word)
             )
         elif c.doubts:
-            self.suggestion_label.setText(self.tr("Klik på et understreget ord for at se forslag."))
+            chord = self._chord("next_doubt")
+            self.suggestion_label.setText(
+                self.tr("Klik på et understreget ord, eller tryk {0}, for at se forslag.").format(chord)
+                if chord
+                else self.tr("Klik på et understreget ord for at se forslag.")
+            )
         else:
             self.suggestion_label.setText("")
         self._render()
@@ -598,12 +759,13 @@ class DictationPanel(QWidget):
     @Slot(str, bool)
     def _on_status(self, message: str, problem: bool) -> None:
         self.status.setText(message)
+        announce(self, message)  # screen readers hear it without the panel taking focus
         self.status.setObjectName("problem" if problem else "")
         self.status.setStyleSheet("color: #a00000; font-weight: bold;" if problem else "")
 
     @Slot(str)
     def _on_state(self, state: str) -> None:
-        self.mic_button.setText(self.tr("Stop") if state == "listening" else self.tr("Start"))
+        self._set_label(self.mic_button, self.tr("Stop") if state == "listening" else self.tr("Start"))
         if state != "listening":
             self.level_bar.setValue(0)
 
@@ -620,7 +782,7 @@ class DictationPanel(QWidget):
         try:
             self.controller.app.config.set("dictation.auto_insert", on)
         except AssistantError as exc:
-            self._on_status(exc.message, True)
+            self._on_status(user_message(exc), True)
 
     @Slot(int, int)
     def highlight(self, start: int, end: int) -> None:
@@ -634,6 +796,15 @@ class DictationPanel(QWidget):
             self._render()
 
     def show_near_bottom(self) -> None:
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.move(screen.x() + (screen.width() - self.width()) // 2, screen.bottom() - self.height() - 60)
+        """Show beside (not over) the window that has focus, fully on screen, at a fixed width."""
+        from assistant.ui.reading import focused_window_rect, place_bar
+
+        target = focused_window_rect(self.controller.app.environ)
+        screen = QGuiApplication.screenAt(target.center()) if target is not None else None
+        area = (screen or QGuiApplication.primaryScreen()).availableGeometry()
+        # A fixed width: suggestions appearing must not widen the panel past the screen.
+        self.setFixedWidth(min(720, area.width() - 40))
+        height = min(max(self.height(), self.sizeHint().height()), area.height() - 40)
+        self.resize(self.width(), height)
+        self.move(place_bar(area, target, QSize(self.width(), height + 30)))
         self.show()

@@ -22,7 +22,9 @@ class FirstRunGuide(QDialog):
         layout = QVBoxLayout(self)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
-        keys = app.config["hotkeys.dictate"] or self.tr("(ingen)")
+        from assistant.ui.settings_window import combo_text
+
+        keys = combo_text(app.config["hotkeys.dictate"]) or self.tr("(ingen)")
         self._page(
             self.tr("Velkommen til Assistent"),
             self.tr(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -49,14 +49,18 @@ class HistoryWindow(QDialog):
         split.setSizes([300, 500])
         layout.addWidget(split, 1)
         row = QHBoxLayout()
-        self.insert_button = QPushButton(self.tr("Indsæt igen"))
+        # This window takes focus like any other, so Alt+letter (underlined on the button) works.
+        self.insert_button = QPushButton(self.tr("&Indsæt igen"))
         self.insert_button.clicked.connect(self._insert)
-        self.copy_button = QPushButton(self.tr("Kopiér"))
+        self.copy_button = QPushButton(self.tr("&Kopiér"))
         self.copy_button.clicked.connect(self._copy)
-        self.delete_button = QPushButton(self.tr("Slet"))
+        self.delete_button = QPushButton(self.tr("&Slet"))
         self.delete_button.clicked.connect(self._delete)
-        close = QPushButton(self.tr("Luk"))
+        close = QPushButton(self.tr("&Luk"))
         close.clicked.connect(self.close)
+        self.close_button = close
+        for button in (self.insert_button, self.copy_button, self.delete_button, close):
+            button.setToolTip(button.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
         for button in (self.insert_button, self.copy_button, self.delete_button):
             row.addWidget(button)
         row.addStretch(1)

@@ -2,7 +2,8 @@
 
 Start-up shows the icon at once; the speech model, spelling lexicon and voices load on worker
 threads afterwards (the tooltip and the icon's "working" state show it). Every thread is
-joined in :meth:`TrayController.quit`.
+joined in :meth:`TrayController.quit`; those loads only briefly (see Workers: they hold nothing
+the user said), so quitting is prompt even while a model loads.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import time
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
 from assistant import __version__
 from assistant.app import App
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, SkipTeardown
+from assistant.hotkeys.press import tap_or_hold
 from assistant.ui.bridge import HotkeyBridge, TaskBridge
 from assistant.ui.dictation import DictationController, DictationPanel
 from assistant.ui.icons import state_icon
@@ -26,7 +29,16 @@ from assistant.ui.workers import Workers
 
 log = logging.getLogger(__name__)
 
-HOTKEY_KEYS = ("hotkeys.dictate", "hotkeys.push_to_talk", "hotkeys.read_selection", "hotkeys.stop_reading")
+HOTKEY_KEYS = (
+    "hotkeys.dictate",
+    "hotkeys.push_to_talk",
+    "hotkeys.read_selection",
+    "hotkeys.stop_reading",
+    "hotkeys.pause_reading",
+    "hotkeys.next_sentence",
+    "hotkeys.previous_sentence",
+)
+HOTKEY_RETRY_MS = 15000  # a key lost to another program is tried again this often
 PURGE_INTERVAL_MS = 6 * 3600 * 1000
 
 
@@ -56,12 +68,17 @@ class TrayController(QObject):
         self.reader.word.connect(self._on_reader_word)
         self.reader.finished.connect(self.panel.clear_highlight)
         self.reader.text_started.connect(self._on_reading_started)
+        self.dictation.state_changed.connect(self.reader.mute_echo_while)
+        self.dictation.inserted.connect(self._mute_echo_after_insert)
         self.reader.problem.connect(self._on_reader_problem)
         self.hotkey_bridge = HotkeyBridge(self)
         self.hotkey_bridge.pressed.connect(self._on_hotkey_pressed)
         self.hotkey_bridge.released.connect(self._on_hotkey_released)
         self.grabber = None
         self.hotkey_problems: dict[str, str] = {}
+        self._hotkey_retry = QTimer(self)
+        self._hotkey_retry.setInterval(HOTKEY_RETRY_MS)
+        self._hotkey_retry.timeout.connect(self._retry_hotkeys)
         self._loading = 0
         self._purge_timer = QTimer(self)
         self._purge_timer.timeout.connect(self.purge_history)
@@ -69,7 +86,7 @@ class TrayController(QObject):
         self.tray = QSystemTrayIcon(state_icon("idle"))
         self.tray.activated.connect(self._on_activated)
         self.menu = QMenu()
-        self.action_dictate = self._action(self.tr("Diktér"), self.dictation.toggle)
+        self.action_dictate = self._action(self.tr("Diktér"), self.dictate_from_menu)
         self.action_read = self._action(self.tr("Læs markering op"), self.reader.read_selection)
         self.action_panel = self._action(self.tr("Åbn panel"), self.show_panel)
         self.action_history = self._action(self.tr("Historik …"), self.open_history)
@@ -92,6 +109,7 @@ class TrayController(QObject):
         self._update_tooltip()
         self.windows: dict[str, QObject] = {}
         self._quitting = False
+        self.abandoned: list[str] = []  # threads still running after quit joined them
 
     def _action(self, text: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self.menu)
@@ -110,6 +128,20 @@ class TrayController(QObject):
     # -- start-up ----------------------------------------------------------------------------------
     def show(self) -> None:
         self.tray.show()
+        self._notify_policy_failure()
+
+    def _notify_policy_failure(self) -> None:
+        """IT's policy file cannot be used: the privacy settings failed closed; say so in Danish."""
+        failure = self.app.config.policy_failure
+        self.policy_notice = failure.message_da if failure is not None else ""
+        if failure is not None:
+            self.tray.showMessage(
+                self.tr("IT-politikken kan ikke bruges"),
+                failure.message_da,
+                QSystemTrayIcon.MessageIcon.Warning,
+                15000,
+            )
+            self._update_tooltip()
 
     def start_services(self, *, preload: bool = True, hotkeys: bool = True) -> None:
         """Everything after the icon is up: hotkeys, history purge, background loading."""
@@ -121,6 +153,8 @@ class TrayController(QObject):
         if preload:
             self._preload_model()
             self.reader.load()
+        if self.app.config["tts.echo"] != "off":
+            self.reader.set_echo(self.app.config["tts.echo"])
 
     def _load_spelling(self) -> None:
         app = self.app
@@ -130,7 +164,8 @@ class TrayController(QObject):
 
             return from_app(app)
 
-        self.workers.run("spelling", job)
+        # Reads (or builds into a temporary folder, then renames): safe to abandon on quit.
+        self.workers.run("spelling", job, abandonable=True)
 
     def _preload_model(self) -> None:
         app = self.app
@@ -146,7 +181,8 @@ class TrayController(QObject):
             choice.engine.recognizer(choice.model_path, choice.language)  # loads and caches the model
             return choice.model_name
 
-        self.workers.run("model", job)
+        # Only fills a cache: quit does not wait the minute a load can take on a busy machine.
+        self.workers.run("model", job, abandonable=True)
 
     @Slot(str, object)
     def _on_task_done(self, tag: str, result: object) -> None:
@@ -173,10 +209,13 @@ class TrayController(QObject):
             self.spelling_loaded.emit()
 
     # -- hotkeys -----------------------------------------------------------------------------------
-    def grab_hotkeys(self) -> dict[str, str]:
-        """(Re)grab the configured hotkeys; returns {setting key: problem} for those that failed."""
+    def grab_hotkeys(self, *, quiet: bool = False) -> dict[str, str]:
+        """(Re)grab the configured hotkeys; returns {setting key: problem} for those that failed.
+        While some fail, they are tried again every HOTKEY_RETRY_MS (another program may let go);
+        ``quiet`` (the retries) tells the user only when what works has changed."""
         from assistant.hotkeys import create_grabber
 
+        before = dict(self.hotkey_problems)
         if self.grabber is not None:
             self.grabber.stop()
             self.grabber = None
@@ -191,8 +230,19 @@ class TrayController(QObject):
         else:
             self.grabber = grabber
             self.hotkey_problems = {r.name: r.problem for r in results if r.problem}
+        if self.hotkey_problems and self.grabber is not None and not self._hotkey_retry.isActive():
+            self._hotkey_retry.start()
+        elif not self.hotkey_problems or self.grabber is None:
+            self._hotkey_retry.stop()
+        if quiet and self.hotkey_problems == before:
+            return self.hotkey_problems
         if self.hotkey_problems:
-            lines = [f"{self.app.config[k]}: {p}" for k, p in self.hotkey_problems.items()]
+            from assistant.ui.settings_window import combo_text, hotkey_problem_text
+
+            lines = [
+                f"{combo_text(self.app.config[k])}: {hotkey_problem_text(self, p)}"
+                for k, p in self.hotkey_problems.items()
+            ]
             self.tray.showMessage(
                 self.tr("Genvejstaster"),
                 self.tr("Nogle genvejstaster virker ikke:\n{0}").format("\n".join(lines)),
@@ -202,12 +252,26 @@ class TrayController(QObject):
         self.hotkeys_ready.emit()
         return self.hotkey_problems
 
+    @Slot()
+    def dictate_from_menu(self) -> None:
+        """Menu "Diktér": like a tap on the dictation key (the panel shows that it listens)."""
+        if not self.dictation.listening:
+            self.show_panel()
+        self.dictation.toggle()
+
     @Slot(str)
     def _on_hotkey_pressed(self, key: str) -> None:
         if key == "hotkeys.dictate":
+            # One key for both habits, decided at release (see tap_or_hold): held = push-to-talk,
+            # tapped = keeps listening until the next tap.
+            self._dictate_press = None
             if not self.dictation.listening:
                 self.show_panel()
-            self.dictation.toggle()
+                self.dictation.start()
+                if self.dictation.listening:
+                    self._dictate_press = time.monotonic()
+            else:
+                self.dictation.stop()
         elif key == "hotkeys.push_to_talk":
             self.show_panel()
             self.dictation.start()
@@ -215,11 +279,31 @@ class TrayController(QObject):
             self.reader.read_selection()
         elif key == "hotkeys.stop_reading":
             self.reader.stop()
+        elif key == "hotkeys.pause_reading":
+            self.reader.toggle_pause()
+        elif key == "hotkeys.next_sentence":
+            self.reader.next_sentence()
+        elif key == "hotkeys.previous_sentence":
+            self.reader.previous_sentence()
+
+    @Slot()
+    def _retry_hotkeys(self) -> None:
+        # Not while dictating: re-grabbing could lose a push-to-talk key's release.
+        if self.hotkey_problems and not self._quitting and not self.dictation.listening:
+            self.grab_hotkeys(quiet=True)
 
     @Slot(str)
     def _on_hotkey_released(self, key: str) -> None:
         if key == "hotkeys.push_to_talk":
             self.dictation.stop()
+        elif key == "hotkeys.dictate":
+            pressed, self._dictate_press = getattr(self, "_dictate_press", None), None
+            if pressed is None:
+                return  # this press stopped a dictation, or started none
+            # The X server's own timing of the press; the GUI's clock lags when the PC is busy.
+            held = getattr(self.grabber, "held_seconds", {}).get(key, time.monotonic() - pressed)
+            if tap_or_hold(held) == "hold":
+                self.dictation.stop()
 
     # -- state -------------------------------------------------------------------------------------
     @Slot(str)
@@ -240,6 +324,8 @@ class TrayController(QObject):
         text = texts.get(self.state, texts["idle"])
         if self._loading > 0:
             text += "\n" + self.tr("Indlæser talemodel …")
+        if getattr(self, "policy_notice", ""):
+            text += "\n" + self.tr("IT-politikken kan ikke bruges: historik og download er slået fra")
         self.tray.setToolTip(text)
 
     # -- windows -----------------------------------------------------------------------------------
@@ -255,9 +341,18 @@ class TrayController(QObject):
 
     @Slot(str, str)
     def _on_reading_started(self, text: str, source: str) -> None:
-        if source != "panel":
-            self.reader_bar.show()
-            self.reader_bar.raise_()
+        if source not in ("panel", "echo"):
+            from assistant.ui.reading import focused_window_rect
+
+            # The window whose selection is read: the bar goes beside it, not over it.
+            target = focused_window_rect(self.app.environ) if source == "selection" else None
+            if target is not None and target == self.reader_bar.frameGeometry():
+                target = None  # the bar itself had focus: keep it where it is
+            self.reader_bar.show_for(target)
+
+    @Slot(int)
+    def _mute_echo_after_insert(self, chars: int) -> None:
+        self.reader.mute_echo_while("idle")  # the inserted keys may still be on their way
 
     @Slot(int, int)
     def _on_reader_word(self, start: int, end: int) -> None:
@@ -327,8 +422,12 @@ class TrayController(QObject):
         elif key in ("general.language", "stt.engine", "stt.model_da", "stt.model_en"):
             self._load_spelling()
             self._preload_model()
+        elif key == "tts.echo":
+            self.reader.set_echo(self.app.config["tts.echo"])
         elif key.startswith("tts."):
+            echo = self.reader.echo_mode
             self.reader.shutdown()
+            self.reader.set_echo(echo)
             self.reader.load()
         elif key == "privacy.retention_days":
             self.purge_history()
@@ -394,12 +493,14 @@ class TrayController(QObject):
             return
         self._quitting = True
         self._purge_timer.stop()
+        self._hotkey_retry.stop()
         if self.grabber is not None:
             self.grabber.stop()
             self.grabber = None
         self.dictation.shutdown()
         self.reader.shutdown()
         left = self.workers.join_all()
+        self.abandoned = left
         for window in self.windows.values():
             window.close()
         self.panel.hide()
@@ -407,7 +508,9 @@ class TrayController(QObject):
         if self.history is not None:
             self.history.close()
         self.tray.hide()
-        log.info("tray services stopped%s", f" ({len(left)} thread(s) still running)" if left else "")
+        log.info(
+            "tray services stopped%s", f" ({len(left)} thread(s) left to the process exit)" if left else ""
+        )
 
     @Slot()
     def quit(self) -> None:
@@ -471,4 +574,9 @@ def run_tray(app: App) -> int:
     instance.close()
     keep_alive.stop()
     log.info("tray stopped")
+    if controller.abandoned:
+        # A model still loading in native code aborts the interpreter's teardown ("terminate called
+        # without an active exception", exit 134). Everything is saved and closed by now: __main__
+        # ends the process without that teardown.
+        raise SkipTeardown(int(code))
     return int(code)

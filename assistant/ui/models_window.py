@@ -148,7 +148,7 @@ class ModelsWindow(QDialog):
                 ),
                 model.licence or (entry.licence if entry else "?"),
                 self._source_name(model.source),
-                entry.accuracy_note() if entry else "",
+                self._accuracy(entry) if entry else "",
             ]
             for col, text in enumerate(cells):
                 self.installed.setItem(row, col, QTableWidgetItem(text))
@@ -161,14 +161,41 @@ class ModelsWindow(QDialog):
                 ", ".join(entry.languages),
                 _size(entry.size_mb),
                 entry.licence,
-                entry.accuracy_note(),
+                self._accuracy(entry),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(entry.description + "\n" + entry.page)
+                item.setToolTip(entry.page)
                 self.recommended.setItem(row, col, item)
-        self.note.setText(note)
+        self.note.setText(self._model_note(note))
         self.refreshed.emit()
+
+    def _accuracy(self, entry) -> str:  # type: ignore[no-untyped-def]
+        """Published word error rates, in the UI's language ("89.3 % ordfejl på CoRal")."""
+        return "; ".join(
+            self.tr("{0} % ordfejl på {1}").format(f"{w.percent:g}", w.dataset) for w in entry.wer
+        )
+
+    def _model_note(self, note: str) -> str:
+        from assistant.ui.translations import current_language
+
+        if current_language() == "en" or not note:
+            return note
+        parts = []
+        if note.startswith("The chosen"):
+            parts.append(
+                self.tr("Den valgte danske model er ikke installeret; den bedste installerede bruges.")
+            )
+        if note.startswith("No speech model"):
+            parts.append(self.tr("Der er ingen dansk talemodel. Installér en af de anbefalede nedenfor."))
+        elif "roughly" in note or "word errors" in note:
+            parts.append(
+                self.tr(
+                    "Startmodellen forstår kun dansk groft. En anbefalet dansk model nedenfor giver langt "
+                    "færre fejl: bed din IT-afdeling om at installere den."
+                )
+            )
+        return " ".join(parts)
 
     def _source_name(self, source: str) -> str:
         names = {"user": self.tr("dig"), "system": self.tr("IT"), "package": self.tr("programmet")}
@@ -212,7 +239,11 @@ class ModelsWindow(QDialog):
         def job():  # type: ignore[no-untyped-def]
             from assistant.storage.model_install import install_source
 
-            return install_source(source, paths.models_dir, paths.cache_dir, options=options)
+            # A multilingual model the catalog does not know serves the user's dictation language.
+            language = [config["general.language"]]
+            return install_source(
+                source, paths.models_dir, paths.cache_dir, options=options, default_languages=language
+            )
 
         self.progress.setRange(0, 0)
         self.progress.show()

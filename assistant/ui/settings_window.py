@@ -7,16 +7,21 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
+    QColorDialog,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QKeySequenceEdit,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -31,11 +36,69 @@ from assistant.app import App
 from assistant.config.schema import SCHEMA
 from assistant.errors import AssistantError
 from assistant.ui.bridge import TaskBridge
+from assistant.ui.messages import message_for, user_message
+from assistant.ui.reading import voice_label
 from assistant.ui.workers import Workers
 
 log = logging.getLogger(__name__)
 
 TEST_SECONDS = 3.0
+HOTKEY_SETTINGS = (
+    "hotkeys.dictate",
+    "hotkeys.push_to_talk",
+    "hotkeys.read_selection",
+    "hotkeys.stop_reading",
+    "hotkeys.pause_reading",
+    "hotkeys.next_sentence",
+    "hotkeys.previous_sentence",
+)
+_KEY_NAMES = {"space": "Space", "return": "Return", "escape": "Esc", "page_up": "PgUp", "page_down": "PgDown"}
+_QT_MODIFIERS = {"ctrl": "ctrl", "alt": "alt", "shift": "shift", "meta": "super"}
+
+
+def combo_text(setting: str) -> str:
+    """A hotkey setting ("<ctrl>+<alt>+d") as people read it: "Ctrl+Alt+D" ("" when off)."""
+    if not setting.strip():
+        return ""
+    parts = []
+    for part in setting.split("+"):
+        name = part.strip()
+        name = name[1:-1] if name.startswith("<") and name.endswith(">") else name
+        low = name.lower()
+        if low in ("ctrl", "control"):
+            parts.append("Ctrl")
+        elif low in ("super", "cmd", "win", "meta"):
+            parts.append("Meta")
+        elif low in ("alt", "shift"):
+            parts.append(low.capitalize())
+        elif low in _KEY_NAMES:
+            parts.append(_KEY_NAMES[low])
+        else:
+            parts.append(
+                name.upper() if len(name) == 1 else name.capitalize() if len(name) > 3 else name.upper()
+            )
+    return "+".join(parts)
+
+
+def combo_setting(sequence: QKeySequence) -> str:
+    """What QKeySequenceEdit recorded (its first chord) as a setting: "Ctrl+Alt+D" -> "<ctrl>+<alt>+d"."""
+    if sequence.isEmpty():
+        return ""
+    text = QKeySequence(sequence[0]).toString(QKeySequence.SequenceFormat.PortableText)
+    parts = text.split("+") if text != "+" else ["+"]
+    if text.endswith("++"):
+        parts = [*text[:-2].split("+"), "+"]
+    out = []
+    for part in parts:
+        low = part.lower()
+        if low in _QT_MODIFIERS:
+            out.append(f"<{_QT_MODIFIERS[low]}>")
+        elif len(part) == 1:
+            out.append(part.lower())
+        else:
+            named = {"esc": "esc", "pgup": "page_up", "pgdown": "page_down", "ins": "insert", "del": "delete"}
+            out.append(f"<{named.get(low, low)}>")
+    return "+".join(out)
 
 
 class SettingsWindow(QDialog):
@@ -51,6 +114,7 @@ class SettingsWindow(QDialog):
         self.workers = workers
         self.tasks = TaskBridge.connected(self, self._on_done, self._on_error, self._on_progress)
         self.widgets: dict[str, QWidget] = {}
+        self.lock_labels: dict[str, QLabel] = {}
         self.hotkey_problems = dict(hotkey_problems or {})
         layout = QVBoxLayout(self)
         # A list of pages with horizontal titles: vertical tab text is hard to read.
@@ -81,7 +145,14 @@ class SettingsWindow(QDialog):
         self._mic_tab()
         self._tab(
             self.tr("Oplæsning"),
-            ["tts.engine", "tts.voice_da", "tts.voice_en", "tts.rate", "tts.echo", "audio.output_device"],
+            [
+                "tts.engine",
+                "tts.voice_da",
+                "tts.voice_en",
+                "tts.rate",
+                *self._echo_keys(),
+                "audio.output_device",
+            ],
         )
         self._tab(
             self.tr("Genveje"),
@@ -94,7 +165,7 @@ class SettingsWindow(QDialog):
                 "hotkeys.next_sentence",
                 "hotkeys.previous_sentence",
             ],
-            note=self.tr("Skriv fx <ctrl>+<alt>+d. Tom betyder slået fra."),
+            note=self.tr("Klik i feltet og tryk tasterne, fx Ctrl+Alt+D. »Fra« slår genvejen fra."),
         )
         self._tab(self.tr("Indsættelse"), ["inject.backends", "inject.delay_ms", "inject.paste_apps"])
         self._words_tab()
@@ -105,6 +176,12 @@ class SettingsWindow(QDialog):
         self._tab(self.tr("Udseende"), ["ui.font_size", "ui.line_spacing", "ui.tint", "ui.first_run_guide"])
         self.resize(820, 560)
         self._load_model_names()
+
+    def _echo_keys(self) -> list[str]:
+        """Read-as-you-type is offered only where key presses can be followed (X11)."""
+        from assistant.tts.typing import X11TypingWatcher
+
+        return ["tts.echo"] if X11TypingWatcher(lambda c: None, self.app.environ).available() is None else []
 
     # -- generic rows -----------------------------------------------------------------------------
     def _tab(self, title: str, keys: list[str], note: str = "") -> QWidget:
@@ -123,8 +200,15 @@ class SettingsWindow(QDialog):
 
     def _label(self, key: str) -> QLabel:
         label = QLabel(self._title(key))
-        label.setToolTip(SCHEMA[key].help)
+        label.setToolTip(self._help(key))
         return label
+
+    def _help(self, key: str) -> str:
+        """The schema's help line: written in English for `assistant config`, so shown only in the
+        English UI (the Danish titles say what each setting is)."""
+        from assistant.ui.messages import english_ui
+
+        return SCHEMA[key].help if english_ui() else ""
 
     def _title(self, key: str) -> str:
         titles = {
@@ -140,7 +224,7 @@ class SettingsWindow(QDialog):
             "tts.voice_da": self.tr("Dansk stemme"),
             "tts.voice_en": self.tr("Engelsk stemme"),
             "tts.rate": self.tr("Fart (ord pr. minut)"),
-            "tts.echo": self.tr("Læs op mens du skriver"),
+            "tts.echo": self.tr("Læs op mens du skriver (i alle programmer)"),
             "audio.output_device": self.tr("Højttaler"),
             "hotkeys.dictate": self.tr("Start/stop diktering"),
             "hotkeys.push_to_talk": self.tr("Hold for at tale"),
@@ -184,6 +268,19 @@ class SettingsWindow(QDialog):
                 widget.addItem(str(value), value)
                 widget.setCurrentIndex(1)
             widget.currentIndexChanged.connect(lambda i, k=key, w=widget: self.save(k, w.itemData(i) or ""))
+        elif key in HOTKEY_SETTINGS:
+            widget = self._hotkey_row(key, str(value))
+        elif key == "ui.tint":
+            widget = self._colour_row(key, str(value))
+        elif key == "audio.output_device":
+            widget = QComboBox()
+            widget.addItem(self.tr("Standard"), "")
+            if value:
+                widget.addItem(str(value), value)
+                widget.setCurrentIndex(1)
+            widget.currentIndexChanged.connect(lambda i, k=key, w=widget: self.save(k, w.itemData(i) or ""))
+        elif key == "inject.backends":
+            widget = self._order_row(key, list(value))
         elif setting.type is int:
             widget = QSpinBox()
             widget.setRange(setting.minimum if setting.minimum is not None else 0, setting.maximum or 100000)
@@ -197,20 +294,27 @@ class SettingsWindow(QDialog):
         else:
             widget = QLineEdit(str(value))
             widget.editingFinished.connect(lambda k=key, w=widget: self.save(k, w.text().strip()))
-        widget.setToolTip(setting.help)
+        widget.setToolTip(self._help(key))
         self.widgets[key] = widget
         holder = QWidget()
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(widget)
+        widget.setAccessibleName(self._title(key))
         if config.is_locked(key):
             widget.setEnabled(False)
-            lock = QLabel(self.tr("🔒 Låst af din IT-afdeling ({0})").format(config.paths.policy_file))
-            lock.setObjectName("hint")
+            for child in widget.findChildren(QWidget):
+                child.setEnabled(False)
+            lock = QLabel(self.tr("Låst af din IT-afdeling."))
+            lock.setObjectName("locked")
             lock.setWordWrap(True)
+            lock.setMinimumHeight(lock.sizeHint().height())
             box.addWidget(lock)
+            self.lock_labels[key] = lock
         if key in self.hotkey_problems:
-            problem = QLabel(self.tr("Virker ikke: {0}").format(self.hotkey_problems[key]))
+            problem = QLabel(
+                self.tr("Virker ikke: {0}").format(hotkey_problem_text(self, self.hotkey_problems[key]))
+            )
             problem.setStyleSheet("color: #a00000; font-weight: bold;")
             problem.setWordWrap(True)
             box.addWidget(problem)
@@ -221,8 +325,110 @@ class SettingsWindow(QDialog):
             "da": self.tr("Dansk"),
             "en": self.tr("Engelsk"),
             "auto": self.tr("Automatisk"),
+            "off": self.tr("Fra"),
+            "word": self.tr("Hvert ord"),
+            "sentence": self.tr("Hver sætning"),
         }
         return names.get(choice, choice)
+
+    # -- special rows: keys, colour, ordered list -----------------------------------------------------
+    def _hotkey_row(self, key: str, value: str) -> QWidget:
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        edit = QKeySequenceEdit(QKeySequence(combo_text(value)))
+        edit.setMaximumSequenceLength(1)
+        edit.setAccessibleName(self._title(key))
+        edit.editingFinished.connect(lambda k=key, e=edit: self._save_hotkey(k, e))
+        off = QPushButton(self.tr("Fra"))
+        off.setAccessibleName(self.tr("Slå {0} fra").format(self._title(key)))
+        off.clicked.connect(lambda _=False, k=key, e=edit: (e.clear(), self._save_hotkey(k, e)))
+        row.addWidget(edit, 1)
+        row.addWidget(off)
+        holder.edit = edit  # type: ignore[attr-defined]
+        return holder
+
+    def _save_hotkey(self, key: str, edit: QKeySequenceEdit) -> None:
+        value = combo_setting(edit.keySequence())
+        if value and not any(m in value for m in ("<ctrl>", "<alt>", "<super>")) and "<f" not in value:
+            # A plain key grabbed globally would stop it from typing anywhere.
+            self._show(self.tr("Brug Ctrl, Alt eller Windows-tasten sammen med tasten."), True)
+            edit.setKeySequence(QKeySequence(combo_text(self.app.config[key])))
+            return
+        if not self.save(key, value):
+            edit.setKeySequence(QKeySequence(combo_text(self.app.config[key])))
+
+    def _colour_row(self, key: str, value: str) -> QWidget:
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        button = QPushButton(self.tr("Vælg farve …"))
+        swatch = QLabel()
+        swatch.setFixedSize(48, 28)
+        none = QPushButton(self.tr("Ingen farve"))
+
+        def show(colour: str) -> None:
+            swatch.setStyleSheet(f"background: {colour or '#ffffff'}; border: 1px solid #444444;")
+            swatch.setAccessibleName(colour or self.tr("ingen"))
+
+        def pick() -> None:
+            chosen = QColorDialog.getColor(
+                QColor(self.app.config[key] or "#ffffff"), self, self.tr("Baggrundsfarve")
+            )
+            if chosen.isValid() and self.save(key, chosen.name()):
+                show(chosen.name())
+
+        def clear() -> None:
+            if self.save(key, ""):
+                show("")
+
+        button.clicked.connect(pick)
+        none.clicked.connect(clear)
+        show(value)
+        row.addWidget(swatch)
+        row.addWidget(button)
+        row.addWidget(none)
+        row.addStretch(1)
+        holder.swatch = swatch  # type: ignore[attr-defined]
+        return holder
+
+    def _injection_name(self, name: str) -> str:
+        names = {
+            "xtest": self.tr("Tastetryk (X11)"),
+            "clipboard": self.tr("Indsæt via udklipsholderen"),
+            "wayland": self.tr("Tastetryk (Wayland)"),
+            "sendinput": self.tr("Tastetryk (Windows)"),
+            "macos": self.tr("Tastetryk (macOS)"),
+        }
+        return names.get(name, name)
+
+    def _order_row(self, key: str, value: list[str]) -> QWidget:
+        """Insertion methods: tick the ones to use, drag to order; none ticked is "automatic"."""
+        items = QListWidget()
+        items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        choices = list(SCHEMA[key].item_choices or ())
+        for name in [*value, *[c for c in choices if c not in value]]:
+            item = QListWidgetItem(self._injection_name(name))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in value else Qt.CheckState.Unchecked)
+            items.addItem(item)
+        items.setMaximumHeight(items.sizeHintForRow(0) * (len(choices) + 1) + 8)
+
+        def changed(*_: object) -> None:
+            chosen = [
+                items.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(items.count())
+                if items.item(i).checkState() == Qt.CheckState.Checked
+            ]
+            self.save(key, chosen)
+
+        items.itemChanged.connect(changed)
+        items.model().rowsMoved.connect(changed)
+        items.setToolTip(
+            self.tr("Sæt flueben ved de måder, der må bruges, og træk dem i rækkefølge. Ingen: automatisk.")
+        )
+        return items
 
     def save(self, key: str, value: Any) -> bool:
         """Validate and save ``key``; a refusal is shown in the window, never raised."""
@@ -231,14 +437,17 @@ class SettingsWindow(QDialog):
         try:
             self.app.config.set(key, value)
         except AssistantError as exc:
-            self._show(exc.one_line(), True)
+            self._show(f"{self._title(key)}: {user_message(exc)}", True)
             return False
         self._show(self.tr("Gemt."), False)
         self.setting_changed.emit(key)
         return True
 
     def _show(self, message: str, problem: bool) -> None:
+        from assistant.ui.style import announce
+
         self.status.setText(message)
+        announce(self, message)
         self.status.setStyleSheet("color: #a00000; font-weight: bold;" if problem else "")
 
     # -- model, device, voice names (found on a worker thread) ---------------------------------------
@@ -265,18 +474,25 @@ class SettingsWindow(QDialog):
                 voices = [(v.id, v.name, tuple(v.languages)) for v in synth.voices()]
             except AssistantError:
                 pass
-            return models, devices, voices
+            outputs: list[str] = []
+            try:
+                from assistant.audio.playback import list_output_devices
+
+                outputs = list_output_devices()
+            except AssistantError:
+                pass
+            return models, devices, voices, outputs
 
         self.workers.run("names", job, self.tasks)
 
-    def _fill_combo(self, key: str, items: list[tuple[str, str]]) -> None:
+    def _fill_combo(self, key: str, items: list[tuple[str, str]], empty: str = "") -> None:
         combo = self.widgets.get(key)
         if not isinstance(combo, QComboBox):
             return
         current = self.app.config[key]
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(self.tr("Automatisk"), "")
+        combo.addItem(empty or self.tr("Automatisk"), "")
         for data, text in items:
             combo.addItem(text, data)
         if current and combo.findData(current) < 0:
@@ -381,7 +597,7 @@ class SettingsWindow(QDialog):
             words = UserDictionary(user_dictionary_dir(self.app.paths.data_dir), language).words
             self.user_words.setPlainText("\n".join(words))
         except AssistantError as exc:
-            self._show(exc.one_line(), True)
+            self._show(user_message(exc), True)
         self.tabs.addTab(page, self.tr("Ord"))
 
     @Slot()
@@ -407,7 +623,7 @@ class SettingsWindow(QDialog):
             for word in wanted:
                 user.add(word)
         except AssistantError as exc:
-            self._show(exc.one_line(), True)
+            self._show(user_message(exc), True)
             return
         self._show(self.tr("Ordene er gemt."), False)
         self.setting_changed.emit("words")
@@ -435,7 +651,7 @@ class SettingsWindow(QDialog):
     @Slot(str, object)
     def _on_done(self, tag: str, result: object) -> None:
         if tag == "names":
-            models, devices, voices = result  # type: ignore[misc]
+            models, devices, voices, outputs = result  # type: ignore[misc]
             for language in ("da", "en"):
                 self._fill_combo(
                     f"stt.model_{language}", [(n, n) for n, langs in models if language in langs or not langs]
@@ -443,12 +659,13 @@ class SettingsWindow(QDialog):
                 self._fill_combo(
                     f"tts.voice_{language}",
                     [
-                        (vid, name)
+                        (vid, voice_label(name))
                         for vid, name, langs in voices
                         if any(str(x).split("/")[-1].startswith(language) for x in langs)
                     ],
                 )
             self._fill_combo("audio.input_device", [(d, d) for d in devices])
+            self._fill_combo("audio.output_device", [(d, d) for d in outputs], self.tr("Standard"))
             self.devices_loaded.emit()
         elif tag == "mic-test":
             peak = float(result)  # type: ignore[arg-type]
@@ -509,3 +726,8 @@ class _Pages(QWidget):
 
     def currentIndex(self) -> int:
         return self.stack.currentIndex()
+
+
+def hotkey_problem_text(context: QObject, problem: str) -> str:
+    """The hotkey grabber's English reason in the UI's language."""
+    return message_for("engine", None, {}, problem, None)

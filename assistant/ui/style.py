@@ -54,3 +54,12 @@ def set_line_spacing(edit: QTextEdit, percent: int) -> None:
     block = QTextBlockFormat()
     block.setLineHeight(float(percent), 1)  # 1 = QTextBlockFormat.ProportionalHeight
     cursor.mergeBlockFormat(block)
+
+
+def announce(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Tell screen readers (Orca through AT-SPI; NVDA through UI Automation) about a change of
+    state, such as "Pause" or a problem, without moving focus."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    if text and QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))

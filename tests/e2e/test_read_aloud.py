@@ -153,3 +153,26 @@ def test_copy_fallback_reads_a_qt_field_and_restores_the_clipboard(xvfb, tmp_pat
     finally:
         target.terminate()
         target.wait(10)
+
+
+def test_highlight_lag_is_measured_from_a_recording_of_the_loudspeaker(xvfb, qtbot, null_sink) -> None:  # noqa: F811
+    """The pipeline behind the README's highlight figure (bench/bench_tts.py --sink) works: every
+    highlighted word's sound is found in a recording of what the sink played. No timing is
+    asserted here (the figure is the benchmark's, on an idle machine)."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.support import REPO_ROOT
+
+    sys.path.insert(0, str(REPO_ROOT / "bench"))
+    try:
+        from highlight_lag import measure_bar, summary
+    finally:
+        sys.path.remove(str(REPO_ROOT / "bench"))
+    text = "Hun sagde »hej« til mig kl. 9.15. Det var en god dag, og vi gik en tur."
+    lags = measure_bar(QApplication.instance(), null_sink, text, "da", 200, timeout=60)
+    result = summary(lags)
+    assert result["words"] >= 16, [w.word for w in lags]
+    assert result["matched"] >= 0.9 * result["words"], [(w.word, round(w.score, 2)) for w in lags]
+    assert [w.word for w in lags][:4] == ["Hun", "sagde", "hej", "til"]
+    played = [w.played_at for w in lags]
+    assert played == sorted(played)  # found in the order they were read

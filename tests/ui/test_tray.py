@@ -43,15 +43,19 @@ def test_doctor_window_reports_without_blocking_the_gui(tray_host, qtbot) -> Non
     with qtbot.waitSignal(window.report_ready, timeout=60000):
         pass
     report = window.text.toPlainText()
-    for title in ("Microphone", "Speech engines", "Read aloud", "Text insertion", "System tray"):
+    for title in ("Mikrofon", "Talegenkendelse", "Oplæsning", "Indsættelse af tekst", "Ikon i statuslinjen"):
         assert title in report
+    assert "engines" not in report  # the English technical lines are for IT, behind a button
+    assert not window.details.isVisible() and window.details_button.isEnabled()
+    for title in ("Microphone", "Speech engines", "Read aloud", "Text insertion", "System tray"):
+        assert title in window.details.toPlainText()
     window.close()
 
 
 def test_tray_process_starts_fast_and_quits_cleanly_on_sigterm(tray_host, tmp_path: Path) -> None:
     env = {**os.environ, "ASSISTANT_HOME": str(tmp_path)}
     (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "config.toml").write_text("[welcome]\nshow_guide = false\n", encoding="utf-8")
+    (tmp_path / "config" / "config.toml").write_text("[ui]\nfirst_run_guide = false\n", encoding="utf-8")
     started = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "tray"], env=env, stderr=subprocess.PIPE, text=True

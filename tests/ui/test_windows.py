@@ -19,7 +19,7 @@ def _workers() -> Workers:
     return Workers(TaskBridge())
 
 
-def test_panel_suggestions_pick_by_click_and_number_key_then_undo(xvfb, qtbot) -> None:
+def test_panel_suggestions_pick_by_click_then_undo(xvfb, qtbot) -> None:
     from assistant.text.service import from_app
 
     app = App.create()
@@ -33,18 +33,20 @@ def test_panel_suggestions_pick_by_click_and_number_key_then_undo(xvfb, qtbot) -
     controller.load_text("Tandlægn sagde at jeg skal børste bedere.")
     assert [d.word for d in controller.doubts] == ["Tandlægn", "bedere"]
     controller.select_doubt(0)
-    assert panel.suggestion_buttons[0].isVisible() and "Tandlæge" in panel.suggestion_buttons[0].text()
+    first = controller.doubts[0].suggestions[0]
+    assert first.startswith("Tandlæge")  # "Tandlæge" or "Tandlægen": both one edit away
+    assert panel.suggestion_buttons[0].isVisible() and first in panel.suggestion_buttons[0].text()
     qtbot.mouseClick(panel.suggestion_buttons[0], Qt.MouseButton.LeftButton)
-    assert controller.text.startswith("Tandlæge sagde")
-    # Number keys: grabbed globally only while a word is selected.
+    assert controller.text.startswith(f"{first} sagde")
+    # By mouse only: no key is grabbed while a word is selected (see test_inject_panel.py).
     controller.select_doubt(0)
-    assert controller.doubts[0].word == "bedere" and controller._choice_grabber is not None
-    subprocess.run(["xdotool", "key", "1"], check=True, timeout=10)
+    assert controller.doubts[0].word == "bedere"
+    button = panel.suggestion_buttons[controller.doubts[0].suggestions.index("bedre")]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "bedre." in controller.text, timeout=5000)
-    assert controller._choice_grabber is None
     assert controller.doubts == []
     qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
-    assert controller.text == "Tandlæge sagde at jeg skal børste bedere."
+    assert controller.text == f"{first} sagde at jeg skal børste bedere."
     panel.close()
 
 
@@ -83,10 +85,11 @@ def test_settings_window_saves_and_shows_locked_keys(xvfb, qtbot, assistant_home
     retention = window.widgets["privacy.retention_days"]
     assert not retention.isEnabled()
     labels = [w.text() for w in window.findChildren(QLabel)]
-    assert any("Låst af din IT-afdeling" in t and str(assistant_home.policy) in t for t in labels)
+    assert "Låst af din IT-afdeling." in labels
+    assert not any(str(assistant_home.policy) in t for t in labels)  # no file path for the user
     assert window.save("tts.rate", 200) and App.create().config["tts.rate"] == 200
     assert not window.save("hotkeys.dictate", "<ctrl>++")
-    assert "hotkeys.dictate" in window.status.text()
+    assert window.status.text().startswith("Start/stop diktering:")
     window.terms.setPlainText("parodontitis\ntandsten")
     window.replacements.setPlainText("para dontitis = parodontitis")
     window.user_words.setPlainText("Ærøskøbing")
@@ -111,7 +114,7 @@ def test_models_window_lists_installed_and_recommended(xvfb, qtbot, tmp_path) ->
     assert window.recommended.rowCount() >= 1
     with qtbot.waitSignal(window.install_finished, timeout=30000) as blocker:
         window.install(str(tmp_path / "missing.zip"))
-    assert blocker.args[0] is False and "does not exist" in blocker.args[1]
+    assert blocker.args[0] is False and "findes ikke" in blocker.args[1]
     assert not window.cancel_button.isVisible()
     window.close()
 
@@ -147,11 +150,11 @@ def test_reader_bar_highlights_the_spoken_word(xvfb, qtbot, pulse_vmic) -> None:
     qtbot.addWidget(bar)
     bar.show()
     words: list[str] = []
-    controller.word.connect(lambda s, e: words.append(bar.current_word))
+    bar.painted.connect(lambda *_: words.append(bar.current_word))
     with qtbot.waitSignal(controller.finished, timeout=60000):
         controller.read("Hej med dig. Jeg læser op.", "bar")
     assert words[:3] == ["Hej", "med", "dig"]
-    assert bar.play_button.text() == "Afspil"
+    assert bar.play_button.text().replace("&", "") == "Afspil"
     controller.shutdown()
     bar.close()
 
@@ -184,7 +187,8 @@ def test_english_ui_from_the_built_translation(xvfb, qtbot) -> None:
 
     subprocess.run([sys.executable, "-m", "assistant.ui.translations"], check=True, timeout=120)
     assert (HERE / "en.qm").stat().st_size > 1000
-    assert resolve_language("auto", "da_DK") == "da" and resolve_language("auto", "de_DE") == "en"
+    assert resolve_language("auto", "da_DK") == "da" and resolve_language("auto", "en_GB.UTF-8") == "en"
+    assert resolve_language("auto", "C.UTF-8") == "da" and resolve_language("auto", "de_DE") == "da"
     app = QCoreApplication.instance()
     try:
         assert install_translator(app, "en") == "en"
@@ -192,5 +196,5 @@ def test_english_ui_from_the_built_translation(xvfb, qtbot) -> None:
         qtbot.addWidget(panel)
         assert panel.insert_button.text() == "Insert" and panel.listen_button.text() == "Read aloud"
     finally:
-        app.removeTranslator(app._assistant_translator)
+        install_translator(app, "da")
     assert DictationPanel(DictationController(App.create(), _workers())).insert_button.text() == "Indsæt"

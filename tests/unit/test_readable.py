@@ -138,3 +138,23 @@ def test_language_guess() -> None:
     assert guess_language("Blåbærgrød") == "da"
     assert guess_language("OK 123", default="en") == "en"
     assert guess_language("OK 123", default="da") == "da"
+
+
+def test_words_leave_quotes_and_punctuation_out_and_keep_emoji_and_accents_whole() -> None:
+    from assistant.text.readable import word_spans
+
+    text = "»hej« „farvel“ ”tandsten”, (ja) 😀 👍🏽! 👨‍👩‍👧 cafe\u0301 f.eks. 14.30 — … it’s"
+    assert [text[a:b] for a, b in word_spans(text)] == [
+        "hej",
+        "farvel",
+        "tandsten",
+        "ja",
+        "😀",
+        "👍🏽",
+        "👨‍👩‍👧",
+        "cafe\u0301",
+        "f.eks",
+        "14.30",
+        "it’s",
+    ]
+    assert word_spans("  \n ") == [] and word_spans("— …") == []

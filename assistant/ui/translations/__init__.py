@@ -19,25 +19,67 @@ SOURCE_LANGUAGE = "da"
 LANGUAGES = ("da", "en")
 
 
+_current = SOURCE_LANGUAGE
+
+
+def current_language() -> str:
+    """The language the UI was started in ("da" or "en")."""
+    return _current
+
+
 def resolve_language(setting: str, system_locale: str) -> str:
-    """ "auto" follows the system: Danish for a Danish locale, English for anything else."""
+    """The setting if it names a language; "auto" follows the desktop's locale when it is Danish
+    or English, and falls back to Danish (also for "C"/"POSIX", as with LANG=C.UTF-8)."""
     if setting in LANGUAGES:
         return setting
-    return "da" if system_locale.lower().startswith("da") else "en"
+    tag = system_locale.lower().replace("-", "_")
+    if tag.startswith("en"):
+        return "en"
+    return "da"
+
+
+def desktop_locale() -> str:
+    """The desktop's language: LANGUAGE's first entry, then LC_ALL, LC_MESSAGES, LANG (POSIX
+    order), else Qt's idea of the system locale."""
+    import os
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "").split(":")[0]
+        if value:
+            return value
+    from PySide6.QtCore import QLocale
+
+    return QLocale.system().name()
 
 
 def install_translator(qt_app, setting: str) -> str:  # type: ignore[no-untyped-def]
-    """Load the UI language's .qm into ``qt_app``; returns the language in use."""
-    from PySide6.QtCore import QLocale, QTranslator
+    """Load the UI language into ``qt_app``: our .qm for English, Qt's own translations
+    (qtbase: "Annuller", "Søg i" in file and colour dialogs) for Danish. Returns the language."""
+    global _current
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    language = resolve_language(setting, QLocale.system().name())
+    language = resolve_language(setting, desktop_locale())
+    _current = language
+    QLocale.setDefault(QLocale(QLocale.Language.Danish if language == "da" else QLocale.Language.English))
+    for old in getattr(qt_app, "_assistant_translators", []):
+        qt_app.removeTranslator(old)
+    qt_app._assistant_translators = []  # keep them alive
     if language == SOURCE_LANGUAGE:
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt_base = QTranslator(qt_app)
+        if qt_base.load(f"qtbase_{language}", qt_dir):
+            qt_app.installTranslator(qt_base)
+            qt_app._assistant_translators.append(qt_base)
+        else:
+            log.warning("Qt's Danish translations were not found in %s", qt_dir)
         return language
     translator = QTranslator(qt_app)
     qm = HERE / f"{language}.qm"
     if translator.load(str(qm)):
         qt_app.installTranslator(translator)
-        qt_app._assistant_translator = translator  # keep it alive
+        qt_app._assistant_translators.append(translator)
+        qt_app._assistant_translator = translator  # older callers look for this one
         return language
     log.warning("translation %s not found (run: python -m assistant.ui.translations); using Danish", qm.name)
-    return SOURCE_LANGUAGE
+    _current = SOURCE_LANGUAGE
+    return install_translator(qt_app, SOURCE_LANGUAGE)

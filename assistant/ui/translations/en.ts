@@ -1,118 +1,216 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="da">
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../dictation.py" line="182" />
+        <location filename="../dictation.py" line="191"/>
         <source>Skriver de sidste ord …</source>
         <translation>Writing the last words …</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="197" />
+        <location filename="../dictation.py" line="205"/>
         <source>Lytter … (talemodellen indlæses)</source>
         <translation>Listening … (the speech model is loading)</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="201" />
+        <location filename="../dictation.py" line="213"/>
+        <source>Arbejder … {0} s tale tilbage</source>
+        <translation>Working … {0} s of speech left</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="215"/>
+        <location filename="../dictation.py" line="219"/>
         <source>Lytter – tal nu</source>
         <translation>Listening – speak now</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="246" />
+        <location filename="../dictation.py" line="272"/>
         <source>Færdig. Tjek teksten, og tryk Indsæt.</source>
         <translation>Done. Check the text and press Insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="372" />
+        <location filename="../dictation.py" line="367"/>
         <source>Der er ingen tekst at indsætte.</source>
         <translation>There is no text to insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="375" />
+        <location filename="../dictation.py" line="370"/>
         <source>Stop dikteringen først.</source>
         <translation>Stop dictation first.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="405" />
+        <location filename="../dictation.py" line="373"/>
+        <source>Alt er allerede indsat – intet blev sendt igen.</source>
+        <translation>Everything is already inserted – nothing was sent again.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="405"/>
         <source>Teksten er kopieret.</source>
         <translation>The text is copied.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="413" />
-        <source>Indsat ({0} tegn).</source>
-        <translation>Inserted ({0} characters).</translation>
+        <location filename="../dictation.py" line="417"/>
+        <source>Skrivningen stoppede, fordi fokus flyttede. {0} af {1} tegn nåede {2}; resten er bevaret (vist uden markering). Klik tilbage i vinduet, og tryk Indsæt for resten.</source>
+        <translation>Typing stopped because the focus moved. {0} of {1} characters reached {2}; the rest is kept (shown unmarked). Click back in the window and press Insert for the rest.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="422"/>
+        <source>Indsat og kontrolleret ({0} tegn i {1}).</source>
+        <translation>Inserted and checked ({0} characters in {1}).</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="424"/>
+        <source>Sendt ({0} tegn til {1}).</source>
+        <translation>Sent ({0} characters to {1}).</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="427"/>
+        <source>Feltet viste noget andet, da det blev læst tilbage – se teksten efter.</source>
+        <translation>The field showed something else when it was read back – check the text.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="429"/>
+        <source>Rettelserne er skrevet ind i stedet for de gamle ord.</source>
+        <translation>The corrections replaced the old words.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="433"/>
+        <source>Kunne ikke rette i vinduet; ret selv: {0}.</source>
+        <translation>Could not correct the window; please correct it yourself: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="435"/>
+        <source>{0} styretegn blev fjernet.</source>
+        <translation>{0} control characters were removed.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="438"/>
+        <source>Feltet har kun én linje: {0} linjeskift blev til mellemrum.</source>
+        <translation>The field has a single line: {0} line breaks became spaces.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="443"/>
+        <source>Alt er allerede indsat.</source>
+        <translation>Everything is already inserted.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="466"/>
+        <source>Et andet vindue end dit har fokus, så intet blev sendt</source>
+        <translation>Another window has focus, so nothing was sent</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="468"/>
+        <source>Klik tilbage i {0}, hvor teksten blev indsat, og tryk Indsæt</source>
+        <translation>Click back in {0}, where the text was inserted, and press Insert</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="472"/>
+        <source>Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt</source>
+        <translation>The text is kept: click back in the field and press Insert</translation>
     </message>
 </context>
 <context>
     <name>DictationPanel</name>
     <message>
-        <location filename="../dictation.py" line="441" />
+        <location filename="../dictation.py" line="493"/>
         <source>Diktering</source>
         <translation>Dictation</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="449" />
-        <location filename="../dictation.py" line="605" />
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="455" />
+        <location filename="../dictation.py" line="513"/>
         <source>Tryk Start eller genvejstasten for at diktere.</source>
         <translation>Press Start or the shortcut key to dictate.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="481" />
+        <location filename="../dictation.py" line="541"/>
         <source>Tilføj til ordbog</source>
         <translation>Add to dictionary</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="488" />
+        <location filename="../dictation.py" line="507"/>
+        <location filename="../dictation.py" line="768"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="548"/>
         <source>Læs op</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="490" />
+        <location filename="../dictation.py" line="550"/>
         <source>Indsæt</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="493" />
+        <location filename="../dictation.py" line="553"/>
         <source>Kopiér</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="495" />
+        <location filename="../dictation.py" line="555"/>
         <source>Fortryd</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="497" />
+        <location filename="../dictation.py" line="557"/>
         <source>Skjul</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="503" />
+        <location filename="../dictation.py" line="569"/>
+        <location filename="../dictation.py" line="617"/>
         <source>Indsæt automatisk efter hver sætning</source>
         <translation>Insert automatically after each sentence</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="576" />
-        <source>Forslag til »{0}« – klik, eller tryk tallet:</source>
-        <translation>Suggestions for “{0}” – click, or press the number:</translation>
+        <location filename="../dictation.py" line="576"/>
+        <source>Den dikterede tekst</source>
+        <translation>The dictated text</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="578" />
+        <location filename="../dictation.py" line="577"/>
+        <source>Lydniveau fra mikrofonen</source>
+        <translation>Microphone level</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="578"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="611"/>
+        <source>Genvej: {0}</source>
+        <translation>Shortcut: {0}</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="630"/>
+        <source>Et andet program bruger disse taster: {0}</source>
+        <translation>Another program uses these keys: {0}</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="733"/>
+        <source>Forslag til »{0}« – klik på det rigtige ord:</source>
+        <translation>Suggestions for “{0}” – click the right word:</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="735"/>
         <source>Ingen forslag til »{0}«.</source>
         <translation>No suggestions for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="581" />
+        <location filename="../dictation.py" line="740"/>
+        <source>Klik på et understreget ord, eller tryk {0}, for at se forslag.</source>
+        <translation>Click an underlined word, or press {0}, to see suggestions.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="742"/>
         <source>Klik på et understreget ord for at se forslag.</source>
         <translation>Click an underlined word to see suggestions.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="605" />
+        <location filename="../dictation.py" line="768"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -120,22 +218,132 @@
 <context>
     <name>DoctorWindow</name>
     <message>
-        <location filename="../doctor_window.py" line="39" />
+        <location filename="../doctor_window.py" line="46"/>
         <source>Diagnose</source>
         <translation>Diagnostics</translation>
     </message>
     <message>
-        <location filename="../doctor_window.py" line="42" />
+        <location filename="../doctor_window.py" line="49"/>
         <source>Kontrollerer mikrofon, stemmer og modeller …</source>
         <translation>Checking microphone, voices and models …</translation>
     </message>
     <message>
-        <location filename="../doctor_window.py" line="44" />
-        <source>Luk</source>
-        <translation>Close</translation>
+        <location filename="../doctor_window.py" line="52"/>
+        <source>Resultat af diagnosen</source>
+        <translation>Diagnostics result</translation>
     </message>
     <message>
-        <location filename="../doctor_window.py" line="59" />
+        <location filename="../doctor_window.py" line="53"/>
+        <source>Vis tekniske detaljer til IT (engelsk)</source>
+        <translation>Show technical details for IT</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="57"/>
+        <source>Tekniske detaljer til IT</source>
+        <translation>Technical details for IT</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="60"/>
+        <source>&amp;Luk</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="77"/>
+        <source>Indstillinger</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="78"/>
+        <source>Mikrofon</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="79"/>
+        <source>Talegenkendelse</source>
+        <translation>Speech recognition</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="80"/>
+        <source>Oplæsning</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="81"/>
+        <source>Indsættelse af tekst</source>
+        <translation>Text insertion</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="82"/>
+        <source>Genvejstaster</source>
+        <translation>Hotkeys</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="83"/>
+        <source>Ikon i statuslinjen</source>
+        <translation>Tray icon</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="89"/>
+        <source>virker.</source>
+        <translation>works.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="90"/>
+        <source>virker, men kan blive bedre.</source>
+        <translation>works, but could be better.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="91"/>
+        <source>virker ikke.</source>
+        <translation>does not work.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="99"/>
+        <source>Der er fejl i en indstillingsfil. Kontakt din IT-afdeling.</source>
+        <translation>A settings file has errors. Contact your IT department.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="100"/>
+        <source>Sæt en mikrofon eller et headset i, og prøv igen.</source>
+        <translation>Plug in a microphone or headset and try again.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="102"/>
+        <source>Dansk forstås kun groft med startmodellen. Bed IT om en anbefalet dansk model.</source>
+        <translation>The starter model understands Danish only roughly. Ask IT for a recommended Danish model.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="105"/>
+        <source>Der er ingen talemodel. Åbn Modeller i menuen.</source>
+        <translation>There is no speech model. Open Models in the menu.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="106"/>
+        <source>Der mangler en stemme. Bed IT om at installere en dansk stemme.</source>
+        <translation>A voice is missing. Ask IT to install a Danish voice.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="107"/>
+        <source>Tekst kan ikke indsættes her. Du kan stadig kopiere teksten fra panelet.</source>
+        <translation>Text cannot be inserted here. You can still copy the text from the panel.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="108"/>
+        <source>Genvejstasterne virker ikke her. Brug menuen eller knapperne i panelet.</source>
+        <translation>Hotkeys do not work here. Use the menu or the panel buttons.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="109"/>
+        <source>Der er ingen statuslinje på skrivebordet. Bed IT om hjælp.</source>
+        <translation>The desktop has no system tray. Ask IT for help.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="111"/>
+        <source>Bed din IT-afdeling om hjælp.</source>
+        <translation>Ask your IT department for help.</translation>
+    </message>
+    <message>
+        <location filename="../doctor_window.py" line="121"/>
         <source>Resultat:</source>
         <translation>Result:</translation>
     </message>
@@ -143,22 +351,22 @@
 <context>
     <name>FirstRunGuide</name>
     <message>
-        <location filename="../first_run.py" line="18" />
+        <location filename="../first_run.py" line="18"/>
         <source>Velkommen</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="25" />
+        <location filename="../first_run.py" line="27"/>
         <source>(ingen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="27" />
+        <location filename="../first_run.py" line="29"/>
         <source>Velkommen til Assistent</source>
         <translation>Welcome to Assistant</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="29" />
+        <location filename="../first_run.py" line="31"/>
         <source>Assistent skriver det, du siger, og læser tekst højt.
 
 Tryk {0} for at diktere. Ordene vises i et lille vindue.
@@ -173,63 +381,63 @@ Press Insert, and the text goes where you were writing.
 Everything happens on your computer. Nothing is sent over the internet.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="36" />
+        <location filename="../first_run.py" line="38"/>
         <source>Tjek mikrofonen</source>
         <translation>Check the microphone</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="37" />
+        <location filename="../first_run.py" line="39"/>
         <source>Tryk på knappen og sig et par ord. Du hører optagelsen bagefter.</source>
         <translation>Press the button and say a few words. You hear the recording afterwards.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="39" />
+        <location filename="../first_run.py" line="41"/>
         <source>Prøv mikrofonen</source>
         <translation>Try the microphone</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="47" />
+        <location filename="../first_run.py" line="50"/>
         <source>Hør stemmen</source>
         <translation>Hear the voice</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="47" />
+        <location filename="../first_run.py" line="50"/>
         <source>Tryk for at høre, hvordan oplæsningen lyder.</source>
         <translation>Press to hear how reading aloud sounds.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="48" />
+        <location filename="../first_run.py" line="52"/>
         <source>Afspil en prøve</source>
         <translation>Play a sample</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="52" />
+        <location filename="../first_run.py" line="56"/>
         <source>Klar</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="53" />
+        <location filename="../first_run.py" line="57"/>
         <source>Du finder Assistent i statuslinjen. Højreklik på ikonet for menuen.</source>
         <translation>You find Assistant in the system tray. Right-click the icon for the menu.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="56" />
+        <location filename="../first_run.py" line="60"/>
         <source>Tilbage</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="58" />
-        <location filename="../first_run.py" line="111" />
+        <location filename="../first_run.py" line="62"/>
+        <location filename="../first_run.py" line="115"/>
         <source>Næste</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="90" />
+        <location filename="../first_run.py" line="94"/>
         <source>Hej. Sådan lyder jeg, når jeg læser op.</source>
         <translation>Hello. This is how I sound when I read aloud.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="111" />
+        <location filename="../first_run.py" line="115"/>
         <source>Færdig</source>
         <translation>Done</translation>
     </message>
@@ -237,58 +445,62 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../history_window.py" line="28" />
+        <location filename="../history_window.py" line="28"/>
         <source>Historik</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="32" />
+        <location filename="../history_window.py" line="32"/>
         <source>Dikteringer slettes automatisk efter {0} dage.</source>
         <translation>Dictations are deleted automatically after {0} days.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="34" />
+        <location filename="../history_window.py" line="34"/>
         <source>Dikteringer gemmes, til du selv sletter dem.</source>
         <translation>Dictations are kept until you delete them.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="37" />
+        <location filename="../history_window.py" line="37"/>
         <source>Historik er slået fra i indstillingerne. Tidligere dikteringer vises herunder.</source>
         <translation>History is turned off in the settings. Earlier dictations are shown below.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="52" />
-        <source>Indsæt igen</source>
-        <translation>Insert again</translation>
+        <location filename="../history_window.py" line="53"/>
+        <source>&amp;Indsæt igen</source>
+        <translation>&amp;Insert again</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="54" />
-        <source>Kopiér</source>
-        <translation>Copy</translation>
+        <location filename="../history_window.py" line="55"/>
+        <source>&amp;Kopiér</source>
+        <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="56" />
-        <location filename="../history_window.py" line="113" />
+        <location filename="../history_window.py" line="57"/>
+        <source>&amp;Slet</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../history_window.py" line="59"/>
+        <source>&amp;Luk</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../history_window.py" line="117"/>
         <source>Slet</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="58" />
-        <source>Luk</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../history_window.py" line="75" />
+        <location filename="../history_window.py" line="79"/>
         <source>(tom)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="83" />
+        <location filename="../history_window.py" line="87"/>
         <source>Ingen dikteringer endnu.</source>
         <translation>No dictations yet.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="113" />
+        <location filename="../history_window.py" line="117"/>
         <source>Slet denne diktering?</source>
         <translation>Delete this dictation?</translation>
     </message>
@@ -296,143 +508,163 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>ModelsWindow</name>
     <message>
-        <location filename="../models_window.py" line="41" />
+        <location filename="../models_window.py" line="41"/>
         <source>Talemodeller</source>
         <translation>Speech models</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="50" />
+        <location filename="../models_window.py" line="47"/>
         <source>Installerede modeller</source>
         <translation>Installed models</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="51" />
-        <location filename="../models_window.py" line="54" />
+        <location filename="../models_window.py" line="50"/>
+        <location filename="../models_window.py" line="62"/>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="51" />
-        <location filename="../models_window.py" line="54" />
+        <location filename="../models_window.py" line="51"/>
+        <location filename="../models_window.py" line="63"/>
         <source>Sprog</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="51" />
-        <location filename="../models_window.py" line="54" />
+        <location filename="../models_window.py" line="52"/>
+        <location filename="../models_window.py" line="64"/>
         <source>Størrelse</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="51" />
-        <location filename="../models_window.py" line="54" />
+        <location filename="../models_window.py" line="53"/>
+        <location filename="../models_window.py" line="65"/>
         <source>Licens</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="51" />
+        <location filename="../models_window.py" line="54"/>
         <source>Fra</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="51" />
-        <location filename="../models_window.py" line="54" />
+        <location filename="../models_window.py" line="55"/>
+        <location filename="../models_window.py" line="66"/>
         <source>Nøjagtighed</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="53" />
+        <location filename="../models_window.py" line="59"/>
         <source>Anbefalede modeller til dansk</source>
         <translation>Recommended models for Danish</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="64" />
+        <location filename="../models_window.py" line="78"/>
         <source>Annullér</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="72" />
+        <location filename="../models_window.py" line="86"/>
         <source>Installér fra fil …</source>
         <translation>Install from file …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="74" />
+        <location filename="../models_window.py" line="88"/>
         <source>Installér fra mappe …</source>
         <translation>Install from folder …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="76" />
+        <location filename="../models_window.py" line="90"/>
         <source>Installér fra adresse …</source>
         <translation>Install from address …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="80" />
+        <location filename="../models_window.py" line="95"/>
         <source>Hentning er slået fra af indstillingerne eller din IT-afdeling.</source>
         <translation>Downloading is turned off by the settings or your IT department.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="81" />
-        <location filename="../models_window.py" line="208" />
+        <location filename="../models_window.py" line="97"/>
+        <location filename="../models_window.py" line="266"/>
         <source>Fjern</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="83" />
+        <location filename="../models_window.py" line="99"/>
         <source>Luk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="150" />
+        <location filename="../models_window.py" line="176"/>
+        <source>{0} % ordfejl på {1}</source>
+        <translation>{0} % word errors on {1}</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="187"/>
+        <source>Den valgte danske model er ikke installeret; den bedste installerede bruges.</source>
+        <translation>The chosen Danish model is not installed; the best installed one is used.</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="190"/>
+        <source>Der er ingen dansk talemodel. Installér en af de anbefalede nedenfor.</source>
+        <translation>There is no Danish speech model. Install one of the recommended ones below.</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="194"/>
+        <source>Startmodellen forstår kun dansk groft. En anbefalet dansk model nedenfor giver langt færre fejl: bed din IT-afdeling om at installere den.</source>
+        <translation>The starter model understands Danish only roughly. A recommended Danish model below makes far fewer errors: ask your IT department to install it.</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="201"/>
         <source>dig</source>
         <translation>you</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="150" />
+        <location filename="../models_window.py" line="201"/>
         <source>IT</source>
         <translation>IT</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="150" />
+        <location filename="../models_window.py" line="201"/>
         <source>programmet</source>
         <translation>the program</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="156" />
+        <location filename="../models_window.py" line="207"/>
         <source>Vælg model (.zip)</source>
         <translation>Choose model (.zip)</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="162" />
+        <location filename="../models_window.py" line="213"/>
         <source>Vælg modelmappe</source>
         <translation>Choose model folder</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="168" />
+        <location filename="../models_window.py" line="220"/>
         <source>Installér fra adresse</source>
         <translation>Install from address</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="168" />
+        <location filename="../models_window.py" line="220"/>
         <source>Adresse (https://…):</source>
         <translation>Address (https://…):</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="194" />
+        <location filename="../models_window.py" line="251"/>
         <source>Installerer …</source>
         <translation>Installing …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="208" />
+        <location filename="../models_window.py" line="266"/>
         <source>Fjern modellen {0}?</source>
         <translation>Remove the model {0}?</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="240" />
+        <location filename="../models_window.py" line="299"/>
         <source>Modellen {0} er installeret.</source>
         <translation>The model {0} is installed.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="245" />
+        <location filename="../models_window.py" line="304"/>
         <source>Modellen er fjernet.</source>
         <translation>The model was removed.</translation>
     </message>
@@ -440,53 +672,134 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>ReaderBar</name>
     <message>
-        <location filename="../reading.py" line="199" />
+        <location filename="../reading.py" line="401"/>
+        <location filename="../reading.py" line="402"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="206" />
-        <location filename="../reading.py" line="278" />
-        <source>Afspil</source>
-        <translation>Play</translation>
+        <location filename="../reading.py" line="412"/>
+        <location filename="../reading.py" line="608"/>
+        <source>&amp;Afspil</source>
+        <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="208" />
-        <source>Stop</source>
-        <translation>Stop</translation>
+        <location filename="../reading.py" line="414"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="212" />
-        <source>Fart:</source>
-        <translation>Speed:</translation>
+        <location filename="../reading.py" line="416"/>
+        <source>◀ Fo&amp;rrige</source>
+        <translation>◀ P&amp;revious</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="222" />
-        <source>Stemme:</source>
-        <translation>Voice:</translation>
+        <location filename="../reading.py" line="417"/>
+        <source>Forrige sætning (venstre pil)</source>
+        <translation>Previous sentence (left arrow)</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="224" />
-        <location filename="../reading.py" line="294" />
+        <location filename="../reading.py" line="419"/>
+        <source>&amp;Næste ▶</source>
+        <translation>&amp;Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="420"/>
+        <source>Næste sætning (højre pil)</source>
+        <translation>Next sentence (right arrow)</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="422"/>
+        <source>&amp;Luk</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="423"/>
+        <source>Stop oplæsningen og luk vinduet</source>
+        <translation>Stop reading and close the window</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="427"/>
+        <source>Far&amp;t:</source>
+        <translation>Spee&amp;d:</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="435"/>
+        <source>Fart i ord pr. minut</source>
+        <translation>Speed in words per minute</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="441"/>
+        <source>Låst af IT</source>
+        <translation>Locked by IT</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="446"/>
+        <source>Farten er bestemt af din IT-afdeling.</source>
+        <translation>The speed is set by your IT department.</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="448"/>
+        <source>St&amp;emme:</source>
+        <translation>Voic&amp;e:</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="454"/>
+        <source>Stemme</source>
+        <translation>Voice</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="462"/>
+        <source>Teksten der læses op</source>
+        <translation>The text being read</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="546"/>
+        <location filename="../reading.py" line="601"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="601"/>
+        <source>F&amp;ortsæt</source>
+        <translation>C&amp;ontinue</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="603"/>
+        <source>Oplæsningen er sat på pause.</source>
+        <translation>Reading is paused.</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="603"/>
+        <source>Oplæsningen fortsætter.</source>
+        <translation>Reading continues.</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="612"/>
+        <source>Oplæsningen er stoppet.</source>
+        <translation>Reading stopped.</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="612"/>
+        <source>Oplæsningen er færdig.</source>
+        <translation>Reading is finished.</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="451"/>
+        <location filename="../reading.py" line="628"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
-    </message>
-    <message>
-        <location filename="../reading.py" line="252" />
-        <location filename="../reading.py" line="274" />
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../reading.py" line="274" />
-        <source>Fortsæt</source>
-        <translation>Resume</translation>
     </message>
 </context>
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../reading.py" line="105" />
+        <location filename="../reading.py" line="221"/>
+        <source>Oplæsning mens du skriver virker ikke her.</source>
+        <translation>Reading aloud as you type does not work here.</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="280"/>
         <source>Der er ingen tekst at læse op.</source>
         <translation>There is no text to read.</translation>
     </message>
@@ -494,280 +807,392 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../settings_window.py" line="48" />
+        <location filename="../settings_window.py" line="112"/>
         <source>Indstillinger</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="64" />
+        <location filename="../settings_window.py" line="126"/>
         <source>Luk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="72" />
+        <location filename="../settings_window.py" line="134"/>
         <source>Sprog og tale</source>
         <translation>Language and speech</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="76" />
+        <location filename="../settings_window.py" line="147"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="78" />
+        <location filename="../settings_window.py" line="158"/>
         <source>Genveje</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="80" />
-        <source>Skriv fx &lt;ctrl&gt;+&lt;alt&gt;+d. Tom betyder slået fra.</source>
-        <translation>Write e.g. &lt;ctrl&gt;+&lt;alt&gt;+d. Empty means off.</translation>
+        <location filename="../settings_window.py" line="168"/>
+        <source>Klik i feltet og tryk tasterne, fx Ctrl+Alt+D. »Fra« slår genvejen fra.</source>
+        <translation>Click the field and press the keys, e.g. Ctrl+Alt+D. “Off” turns the shortcut off.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="82" />
+        <location filename="../settings_window.py" line="170"/>
         <source>Indsættelse</source>
         <translation>Insertion</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="84" />
+        <location filename="../settings_window.py" line="172"/>
         <source>Privatliv</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="85" />
+        <location filename="../settings_window.py" line="173"/>
         <source>Slet al historik nu</source>
         <translation>Delete all history now</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="88" />
+        <location filename="../settings_window.py" line="176"/>
         <source>Udseende</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="114" />
+        <location filename="../settings_window.py" line="215"/>
         <source>Sprog du dikterer på</source>
         <translation>Language you dictate in</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="115" />
+        <location filename="../settings_window.py" line="216"/>
         <source>Sprog i menuer</source>
         <translation>Language of menus</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="116" />
+        <location filename="../settings_window.py" line="217"/>
         <source>Talegenkendelse</source>
         <translation>Speech recognition</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="117" />
+        <location filename="../settings_window.py" line="218"/>
         <source>Model til dansk</source>
         <translation>Model for Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="118" />
+        <location filename="../settings_window.py" line="219"/>
         <source>Model til engelsk</source>
         <translation>Model for English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="119" />
+        <location filename="../settings_window.py" line="220"/>
+        <source>Pause der afslutter en sætning (ms)</source>
+        <translation>Pause that ends a sentence (ms)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="221"/>
         <source>Indsæt efter hver sætning</source>
         <translation>Insert after each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="120" />
-        <location filename="../settings_window.py" line="281" />
+        <location filename="../settings_window.py" line="222"/>
+        <location filename="../settings_window.py" line="522"/>
         <source>Mikrofon</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="121" />
+        <location filename="../settings_window.py" line="223"/>
         <source>Oplæsning med</source>
         <translation>Read aloud with</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="122" />
+        <location filename="../settings_window.py" line="224"/>
         <source>Dansk stemme</source>
         <translation>Danish voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="123" />
+        <location filename="../settings_window.py" line="225"/>
         <source>Engelsk stemme</source>
         <translation>English voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="124" />
+        <location filename="../settings_window.py" line="226"/>
         <source>Fart (ord pr. minut)</source>
         <translation>Speed (words per minute)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="125" />
+        <location filename="../settings_window.py" line="227"/>
+        <source>Læs op mens du skriver (i alle programmer)</source>
+        <translation>Read aloud as you type (in all programs)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="228"/>
+        <source>Højttaler</source>
+        <translation>Loudspeaker</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="229"/>
         <source>Start/stop diktering</source>
         <translation>Start/stop dictation</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="126" />
+        <location filename="../settings_window.py" line="230"/>
         <source>Hold for at tale</source>
         <translation>Hold to talk</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="127" />
+        <location filename="../settings_window.py" line="231"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="128" />
+        <location filename="../settings_window.py" line="232"/>
         <source>Stop oplæsning</source>
         <translation>Stop reading</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="129" />
+        <location filename="../settings_window.py" line="233"/>
+        <source>Pause/fortsæt oplæsning</source>
+        <translation>Pause/continue reading</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="234"/>
+        <source>Næste sætning</source>
+        <translation>Next sentence</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="235"/>
+        <source>Forrige sætning</source>
+        <translation>Previous sentence</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="236"/>
         <source>Indsæt med (rækkefølge)</source>
         <translation>Insert with (order)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="130" />
+        <location filename="../settings_window.py" line="237"/>
         <source>Pause mellem tegn (ms)</source>
         <translation>Pause between characters (ms)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="131" />
+        <location filename="../settings_window.py" line="238"/>
         <source>Programmer der får tekst ved indsæt</source>
         <translation>Programs that get text by pasting</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="132" />
+        <location filename="../settings_window.py" line="239"/>
         <source>Gem historik</source>
         <translation>Keep history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="133" />
+        <location filename="../settings_window.py" line="240"/>
         <source>Slet historik efter (dage)</source>
         <translation>Delete history after (days)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="134" />
+        <location filename="../settings_window.py" line="241"/>
         <source>Tekststørrelse</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="135" />
+        <location filename="../settings_window.py" line="242"/>
         <source>Linjeafstand (%)</source>
         <translation>Line spacing (%)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="136" />
+        <location filename="../settings_window.py" line="243"/>
         <source>Baggrundsfarve til tekst</source>
         <translation>Background colour for text</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="137" />
+        <location filename="../settings_window.py" line="244"/>
         <source>Vis velkomstguiden ved start</source>
         <translation>Show the welcome guide at start</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="159" />
-        <location filename="../settings_window.py" line="200" />
-        <location filename="../settings_window.py" line="256" />
+        <location filename="../settings_window.py" line="266"/>
+        <location filename="../settings_window.py" line="327"/>
+        <location filename="../settings_window.py" line="495"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="185" />
-        <source>🔒 Låst af din IT-afdeling ({0})</source>
-        <translation>🔒 Locked by your IT department ({0})</translation>
+        <location filename="../settings_window.py" line="277"/>
+        <location filename="../settings_window.py" line="668"/>
+        <source>Standard</source>
+        <translation>Default</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="190" />
+        <location filename="../settings_window.py" line="308"/>
+        <source>Låst af din IT-afdeling.</source>
+        <translation>Locked by your IT department.</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="316"/>
         <source>Virker ikke: {0}</source>
         <translation>Does not work: {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="198" />
+        <location filename="../settings_window.py" line="325"/>
         <source>Dansk</source>
         <translation>Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="199" />
+        <location filename="../settings_window.py" line="326"/>
         <source>Engelsk</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="213" />
+        <location filename="../settings_window.py" line="328"/>
+        <location filename="../settings_window.py" line="343"/>
+        <source>Fra</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="329"/>
+        <source>Hvert ord</source>
+        <translation>Each word</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="330"/>
+        <source>Hver sætning</source>
+        <translation>Each sentence</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="344"/>
+        <source>Slå {0} fra</source>
+        <translation>Turn off {0}</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="355"/>
+        <source>Brug Ctrl, Alt eller Windows-tasten sammen med tasten.</source>
+        <translation>Use Ctrl, Alt or the Windows key together with the key.</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="365"/>
+        <source>Vælg farve …</source>
+        <translation>Choose colour …</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="368"/>
+        <source>Ingen farve</source>
+        <translation>No colour</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="372"/>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="376"/>
+        <source>Baggrundsfarve</source>
+        <translation>Background colour</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="397"/>
+        <source>Tastetryk (X11)</source>
+        <translation>Key presses (X11)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="398"/>
+        <source>Indsæt via udklipsholderen</source>
+        <translation>Paste via the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="399"/>
+        <source>Tastetryk (Wayland)</source>
+        <translation>Key presses (Wayland)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="400"/>
+        <source>Tastetryk (Windows)</source>
+        <translation>Key presses (Windows)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="401"/>
+        <source>Tastetryk (macOS)</source>
+        <translation>Key presses (macOS)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="429"/>
+        <source>Sæt flueben ved de måder, der må bruges, og træk dem i rækkefølge. Ingen: automatisk.</source>
+        <translation>Tick the methods that may be used and drag them into order. None ticked: automatic.</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="442"/>
         <source>Gemt.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="273" />
+        <location filename="../settings_window.py" line="512"/>
         <source>Lydniveau</source>
         <translation>Sound level</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="274" />
+        <location filename="../settings_window.py" line="513"/>
         <source>Prøv mikrofonen (3 sekunder)</source>
         <translation>Try the microphone (3 seconds)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="277" />
+        <location filename="../settings_window.py" line="517"/>
         <source>Sig et par ord efter du har trykket. Du hører optagelsen bagefter.</source>
         <translation>Say a few words after pressing. You hear the recording afterwards.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="320" />
+        <location filename="../settings_window.py" line="561"/>
         <source>Optager … sig noget nu.</source>
         <translation>Recording … say something now.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="334" />
+        <location filename="../settings_window.py" line="575"/>
         <source>Fagord (ét pr. linje) – hjælper talegenkendelsen:</source>
         <translation>Special terms (one per line) – help speech recognition:</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="337" />
+        <location filename="../settings_window.py" line="578"/>
         <source>Rettelser (»hørt = skrevet«, én pr. linje):</source>
         <translation>Corrections (“heard = written”, one per line):</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="340" />
+        <location filename="../settings_window.py" line="581"/>
         <source>Min ordbog (ord stavekontrollen skal kende):</source>
         <translation>My dictionary (words the spell checker should know):</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="343" />
+        <location filename="../settings_window.py" line="584"/>
         <source>Gem ord</source>
         <translation>Save words</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="358" />
+        <location filename="../settings_window.py" line="601"/>
         <source>Ord</source>
         <translation>Words</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="385" />
+        <location filename="../settings_window.py" line="628"/>
         <source>Ordene er gemt.</source>
         <translation>The words are saved.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="391" />
+        <location filename="../settings_window.py" line="634"/>
         <source>Slet historik</source>
         <translation>Delete history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="391" />
+        <location filename="../settings_window.py" line="634"/>
         <source>Slet alle gemte dikteringer?</source>
         <translation>Delete all saved dictations?</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="403" />
+        <location filename="../settings_window.py" line="646"/>
         <source>{0} dikteringer er slettet.</source>
         <translation>{0} dictations were deleted.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="425" />
+        <location filename="../settings_window.py" line="676"/>
         <source>Der kom næsten ingen lyd ({0:.0f} dB). Tjek mikrofonen.</source>
         <translation>Almost no sound came in ({0:.0f} dB). Check the microphone.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="427" />
+        <location filename="../settings_window.py" line="679"/>
         <source>Mikrofonen virker ({0:.0f} dB).</source>
         <translation>The microphone works ({0:.0f} dB).</translation>
     </message>
@@ -775,111 +1200,121 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../main.py" line="74" />
-        <location filename="../main.py" line="231" />
+        <location filename="../main.py" line="89"/>
+        <location filename="../main.py" line="313"/>
         <source>Diktér</source>
         <translation>Dictate</translation>
     </message>
     <message>
-        <location filename="../main.py" line="75" />
+        <location filename="../main.py" line="90"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="76" />
+        <location filename="../main.py" line="91"/>
         <source>Åbn panel</source>
         <translation>Open panel</translation>
     </message>
     <message>
-        <location filename="../main.py" line="77" />
+        <location filename="../main.py" line="92"/>
         <source>Historik …</source>
         <translation>History …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="78" />
+        <location filename="../main.py" line="93"/>
         <source>Indstillinger …</source>
         <translation>Settings …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="79" />
+        <location filename="../main.py" line="94"/>
         <source>Modeller …</source>
         <translation>Models …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="80" />
+        <location filename="../main.py" line="95"/>
         <source>Diagnose …</source>
         <translation>Diagnostics …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="81" />
-        <location filename="../main.py" line="362" />
+        <location filename="../main.py" line="96"/>
+        <location filename="../main.py" line="461"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
     </message>
     <message>
-        <location filename="../main.py" line="82" />
+        <location filename="../main.py" line="97"/>
         <source>Afslut</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main.py" line="171" />
+        <location filename="../main.py" line="139"/>
+        <source>IT-politikken kan ikke bruges</source>
+        <translation>The IT policy cannot be used</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="205"/>
         <source>Assistent – ingen talemodel: {0}</source>
         <translation>Assistant – no speech model: {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="199" />
+        <location filename="../main.py" line="247"/>
         <source>Genvejstaster</source>
         <translation>Shortcut keys</translation>
     </message>
     <message>
-        <location filename="../main.py" line="200" />
+        <location filename="../main.py" line="248"/>
         <source>Nogle genvejstaster virker ikke:
 {0}</source>
         <translation>Some shortcut keys do not work:
 {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="231" />
+        <location filename="../main.py" line="313"/>
         <source>Stop diktering</source>
         <translation>Stop dictation</translation>
     </message>
     <message>
-        <location filename="../main.py" line="237" />
+        <location filename="../main.py" line="319"/>
         <source>Assistent – klar</source>
         <translation>Assistant – ready</translation>
     </message>
     <message>
-        <location filename="../main.py" line="238" />
+        <location filename="../main.py" line="320"/>
         <source>Assistent – lytter</source>
         <translation>Assistant – listening</translation>
     </message>
     <message>
-        <location filename="../main.py" line="239" />
+        <location filename="../main.py" line="321"/>
         <source>Assistent – arbejder …</source>
         <translation>Assistant – working …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="240" />
+        <location filename="../main.py" line="322"/>
         <source>Assistent – der er et problem</source>
         <translation>Assistant – there is a problem</translation>
     </message>
     <message>
-        <location filename="../main.py" line="244" />
+        <location filename="../main.py" line="326"/>
         <source>Indlæser talemodel …</source>
         <translation>Loading speech model …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="271" />
+        <location filename="../main.py" line="328"/>
+        <source>IT-politikken kan ikke bruges: historik og download er slået fra</source>
+        <translation>The IT policy cannot be used: history and downloads are turned off</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="364"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="304" />
+        <location filename="../main.py" line="399"/>
         <source>Klik i feltet, hvor teksten skal stå, og tryk Indsæt.</source>
         <translation>Click into the field where the text should go, and press Insert.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="363" />
+        <location filename="../main.py" line="462"/>
         <source>Assistent {0}
 Diktering, stavehjælp og oplæsning – helt uden internet.</source>
         <translation>Assistant {0}
@@ -887,13 +1322,139 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <location filename="../messages.py" line="22"/>
+        <source>Der er ingen tekst at læse op. Markér eller skriv noget tekst først.</source>
+        <translation>There is no text to read. Select or type some text first.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="25"/>
+        <source>Der er ingen stemme til sproget. Vælg en anden stemme i Indstillinger.</source>
+        <translation>There is no voice for the language. Choose another voice in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="28"/>
+        <source>Stemmen findes ikke. Vælg en anden stemme i Indstillinger.</source>
+        <translation>The voice does not exist. Choose another voice in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="31"/>
+        <source>Farten skal være mellem {0} og {1} ord i minuttet.</source>
+        <translation>The speed must be between {0} and {1} words per minute.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="34"/>
+        <source>Oplæsningen stoppede på grund af en fejl. Prøv igen.</source>
+        <translation>Reading stopped because of an error. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="37"/>
+        <source>Der er ingen højttaler eller hovedtelefoner. Tjek lydindstillingerne.</source>
+        <translation>There is no loudspeaker or headphones. Check the sound settings.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="40"/>
+        <source>Højttaleren kunne ikke bruges. Tjek lydindstillingerne.</source>
+        <translation>The loudspeaker could not be used. Check the sound settings.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="43"/>
+        <source>Et andet vindue er aktivt nu. Klik i vinduet, du dikterede til, og tryk Indsæt igen. Teksten er gemt.</source>
+        <translation>Another window is active now. Click in the window you dictated into and press Insert again. The text is kept.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="48"/>
+        <source>Der er ikke markeret noget. Markér teksten, og prøv igen.</source>
+        <translation>Nothing is selected. Select the text and try again.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="51"/>
+        <source>Indstillingen er låst af din IT-afdeling.</source>
+        <translation>The setting is locked by your IT department.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="54"/>
+        <source>Et andet program bruger allerede tastekombinationen. Vælg en anden.</source>
+        <translation>Another program already uses the key combination. Choose another.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="57"/>
+        <source>Filen eller mappen findes ikke. Vælg en anden.</source>
+        <translation>The file or folder does not exist. Choose another.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="60"/>
+        <source>Din IT-afdeling har slået download af modeller fra.</source>
+        <translation>Your IT department has turned off model downloads.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="86"/>
+        <source>Det valg kan ikke bruges. Vælg et andet.</source>
+        <translation>That choice cannot be used. Choose another.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="87"/>
+        <source>En indstilling kan ikke bruges. Ret den i Indstillinger.</source>
+        <translation>A setting cannot be used. Correct it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="90"/>
+        <source>Mikrofonen eller højttaleren kan ikke bruges. Tjek lydindstillingerne.</source>
+        <translation>The microphone or loudspeaker cannot be used. Check the sound settings.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="93"/>
+        <source>En talemodel eller stemme mangler eller virker ikke. Åbn Modeller i menuen.</source>
+        <translation>A speech model or voice is missing or broken. Open Models in the menu.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="96"/>
+        <source>Det virker ikke på denne computer. Åbn Diagnose i menuen for at se hvorfor.</source>
+        <translation>This does not work on this computer. Open Diagnostics in the menu to see why.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="99"/>
+        <source>Teksten kunne ikke indsættes. Den er gemt: prøv igen, eller tryk Kopiér.</source>
+        <translation>The text could not be inserted. It is kept: try again, or press Copy.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="102"/>
+        <source>Noget kunne ikke gemmes. Tjek, at der er plads på disken.</source>
+        <translation>Something could not be saved. Check that there is space on the disk.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="110"/>
+        <source>Noget gik galt. Åbn Diagnose i menuen for at se mere.</source>
+        <translation>Something went wrong. Open Diagnostics in the menu to see more.</translation>
+    </message>
+</context>
+<context>
     <name>run_tray</name>
     <message>
-        <location filename="../main.py" line="452" />
+        <location filename="../main.py" line="553"/>
         <source>Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.
 Brug kommandoerne i en terminal: assistant --help</source>
         <translation>There is no status area (system tray) on the desktop, so the icon cannot be shown.
 Use the commands in a terminal: assistant --help</translation>
+    </message>
+</context>
+<context>
+    <name>voices</name>
+    <message>
+        <location filename="../reading.py" line="138"/>
+        <source>Dansk</source>
+        <translation>Danish</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="139"/>
+        <source>Engelsk (Storbritannien)</source>
+        <translation>English (Great Britain)</translation>
+    </message>
+    <message>
+        <location filename="../reading.py" line="140"/>
+        <source>Engelsk (USA)</source>
+        <translation>English (America)</translation>
     </message>
 </context>
 </TS>
