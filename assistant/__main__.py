@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, SkipTeardown
 
 log = logging.getLogger("assistant")
 
@@ -38,6 +39,8 @@ def run(argv: list[str] | None = None) -> int:
         for problem in app.config.problems:
             log.warning("settings: %s", problem)
             print(f"assistant: settings: {problem}", file=sys.stderr)
+        if app.config.policy_failure is not None:
+            log.error("policy fails closed: %s", app.config.policy_failure.message)
         handler = getattr(args, "handler", None)
         if handler is None:
             from assistant.cli.tray import start_tray
@@ -63,7 +66,15 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    sys.exit(run(argv))
+    try:
+        code = run(argv)
+    except SkipTeardown as request:
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(request.exit_code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

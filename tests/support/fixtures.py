@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import EVAL_DIR, SpeechSample, load_speech_manifest
+from tests.support.a11y import A11yBus, start_a11y_bus
 from tests.support.audio import AlsaMicFactory, PulseVirtualMic, reinit_portaudio, require_alsa_pulse_plugin
 from tests.support.display import (
     DEFAULT_LAYOUT,
@@ -178,6 +179,25 @@ def tray_host(xvfb: XvfbServer, tmp_path_factory: pytest.TempPathFactory) -> Ite
         yield host
     finally:
         host.stop()
+
+
+@pytest.fixture(scope="session")
+def a11y_bus(xvfb: XvfbServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[A11yBus]:
+    """A private session D-Bus with an AT-SPI accessibility bus for the Xvfb display."""
+    bus = start_a11y_bus(tmp_path_factory.mktemp("a11y"), xvfb.display)
+    try:
+        yield bus
+    finally:
+        bus.stop()
+
+
+@pytest.fixture
+def a11y(a11y_bus: A11yBus, monkeypatch: pytest.MonkeyPatch) -> A11yBus:
+    """For this test, AT_SPI_BUS_ADDRESS points at :func:`a11y_bus`: targets started now publish
+    their fields there and the product reads them back ("Indsat og kontrolleret")."""
+    for key, value in a11y_bus.env().items():
+        monkeypatch.setenv(key, value)
+    return a11y_bus
 
 
 # -- virtual microphones ---------------------------------------------------------------------------
