@@ -218,3 +218,5 @@ _SETTINGS = [
 ]
 
 SCHEMA: dict[str, Setting] = {s.key: s for s in _SETTINGS}
+# Every global hotkey, in the order the settings list them (the tray grabs them, the settings show them).
+HOTKEY_KEYS: tuple[str, ...] = tuple(key for key in SCHEMA if key.startswith("hotkeys."))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -73,3 +75,15 @@ class SpeechEngine(Protocol):
         ``live=False`` is for files, where longer stretches decode faster and with more context.
         """
         ...
+
+
+def runtime_problem(package: str, pip_name: str, native: str, what: str) -> str | None:
+    """Why an engine's runtime cannot run here, or None: the package is missing, or its native
+    library (``native``, imported for real) does not load, e.g. a broken wheel or an unsupported CPU."""
+    if importlib.util.find_spec(package) is None:
+        return f"the {pip_name} package is not installed (pip install {pip_name})"
+    try:
+        importlib.import_module(native)
+    except (ImportError, OSError) as exc:
+        return f"{what} does not load ({type(exc).__name__}: {exc})"
+    return None

@@ -21,7 +21,6 @@ sentence starts, spoken commands, numbers and the user's vocabulary either way, 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import os
@@ -37,7 +36,7 @@ from assistant.errors import ModelError
 from assistant.log import describe
 from assistant.storage.onnx_folder import KIND, OnnxModelFiles, check_folder
 from assistant.stt.agreement import LocalAgreement
-from assistant.stt.base import Partial, Result, Segment
+from assistant.stt.base import Partial, Result, Segment, runtime_problem
 from assistant.stt.vad import RATE, Segmenter, Utterance
 
 log = logging.getLogger(__name__)
@@ -284,13 +283,7 @@ class TransducerEngine:
         self.partial_interval = partial_interval
 
     def available(self) -> str | None:
-        if importlib.util.find_spec("sherpa_onnx") is None:
-            return "the sherpa-onnx package is not installed (pip install sherpa-onnx)"
-        try:
-            import sherpa_onnx  # noqa: F401  (loads its native library and onnxruntime)
-        except (ImportError, OSError) as exc:
-            return f"the sherpa-onnx runtime does not load ({type(exc).__name__}: {exc})"
-        return None
+        return runtime_problem("sherpa_onnx", "sherpa-onnx", "sherpa_onnx", "the sherpa-onnx runtime")
 
     def recognizer(
         self, model_path: Path, language: str, prompt: str = "", *, live: bool = True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import threading
@@ -12,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.stt.base import Partial, Result, Segment
+from assistant.stt.base import Partial, Result, Segment, runtime_problem
 
 log = logging.getLogger(__name__)
 
@@ -79,13 +78,7 @@ class VoskEngine:
     model_kind = "vosk"
 
     def available(self) -> str | None:
-        if importlib.util.find_spec("vosk") is None:
-            return "the vosk package is not installed (pip install vosk)"
-        try:
-            import vosk  # noqa: F401  (loads libvosk; fails on a broken wheel)
-        except (ImportError, OSError) as exc:
-            return f"the vosk library does not load ({type(exc).__name__}: {exc})"
-        return None
+        return runtime_problem("vosk", "vosk", "vosk", "the vosk library")
 
     def recognizer(
         self, model_path: Path, language: str, prompt: str = "", *, live: bool = True

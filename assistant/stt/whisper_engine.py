@@ -15,7 +15,6 @@ decodes of the utterance in progress, stabilised by :mod:`assistant.stt.agreemen
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 import re
@@ -28,7 +27,7 @@ import numpy as np
 from assistant.errors import ModelError
 from assistant.log import describe
 from assistant.stt.agreement import LocalAgreement
-from assistant.stt.base import Partial, Result, Segment
+from assistant.stt.base import Partial, Result, Segment, runtime_problem
 from assistant.stt.vad import RATE, Segmenter, Utterance
 
 log = logging.getLogger(__name__)
@@ -428,13 +427,7 @@ class WhisperEngine:
         self.pause_ms = pause_ms
 
     def available(self) -> str | None:
-        if importlib.util.find_spec("faster_whisper") is None:
-            return "the faster-whisper package is not installed (pip install faster-whisper)"
-        try:
-            import ctranslate2  # noqa: F401  (the native runtime; fails on an unsupported CPU)
-        except (ImportError, OSError) as exc:
-            return f"the CTranslate2 runtime does not load ({type(exc).__name__}: {exc})"
-        return None
+        return runtime_problem("faster_whisper", "faster-whisper", "ctranslate2", "the CTranslate2 runtime")
 
     def recognizer(
         self, model_path: Path, language: str, prompt: str = "", *, live: bool = True

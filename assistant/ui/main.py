@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
 from assistant import __version__
 from assistant.app import App
+from assistant.config.schema import HOTKEY_KEYS
 from assistant.errors import AssistantError, SkipTeardown
 from assistant.hotkeys.press import tap_or_hold
 from assistant.ui.bridge import HotkeyBridge, TaskBridge
@@ -29,15 +30,6 @@ from assistant.ui.workers import Workers
 
 log = logging.getLogger(__name__)
 
-HOTKEY_KEYS = (
-    "hotkeys.dictate",
-    "hotkeys.push_to_talk",
-    "hotkeys.read_selection",
-    "hotkeys.stop_reading",
-    "hotkeys.pause_reading",
-    "hotkeys.next_sentence",
-    "hotkeys.previous_sentence",
-)
 HOTKEY_RETRY_MS = 15000  # a key lost to another program is tried again this often
 PURGE_INTERVAL_MS = 6 * 3600 * 1000
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app import App
-from assistant.config.schema import SCHEMA
+from assistant.config.schema import HOTKEY_KEYS, SCHEMA
 from assistant.errors import AssistantError
 from assistant.ui.bridge import TaskBridge
 from assistant.ui.messages import message_for, user_message
@@ -43,15 +43,6 @@ from assistant.ui.workers import Workers
 log = logging.getLogger(__name__)
 
 TEST_SECONDS = 3.0
-HOTKEY_SETTINGS = (
-    "hotkeys.dictate",
-    "hotkeys.push_to_talk",
-    "hotkeys.read_selection",
-    "hotkeys.stop_reading",
-    "hotkeys.pause_reading",
-    "hotkeys.next_sentence",
-    "hotkeys.previous_sentence",
-)
 _KEY_NAMES = {"space": "Space", "return": "Return", "escape": "Esc", "page_up": "PgUp", "page_down": "PgDown"}
 _QT_MODIFIERS = {"ctrl": "ctrl", "alt": "alt", "shift": "shift", "meta": "super"}
 
@@ -268,7 +259,7 @@ class SettingsWindow(QDialog):
                 widget.addItem(str(value), value)
                 widget.setCurrentIndex(1)
             widget.currentIndexChanged.connect(lambda i, k=key, w=widget: self.save(k, w.itemData(i) or ""))
-        elif key in HOTKEY_SETTINGS:
+        elif key in HOTKEY_KEYS:
             widget = self._hotkey_row(key, str(value))
         elif key == "ui.tint":
             widget = self._colour_row(key, str(value))
