@@ -37,7 +37,7 @@ from assistant.log import describe
 from assistant.storage.onnx_folder import KIND, OnnxModelFiles, check_folder
 from assistant.stt.agreement import LocalAgreement
 from assistant.stt.base import Partial, Result, Segment, runtime_problem
-from assistant.stt.vad import RATE, Segmenter, Utterance
+from assistant.stt.vad import RATE, Segmenter, Utterance, speech_seconds
 
 log = logging.getLogger(__name__)
 
@@ -143,16 +143,6 @@ def load_model(path: Path, threads: int | None = None) -> LoadedModel:
         model = LoadedModel(files, recognizer, threading.Lock())
         _models[key] = model
         return model
-
-
-def speech_seconds(samples: np.ndarray) -> float:
-    """How much of ``samples`` Silero VAD (shipped with faster-whisper) hears as speech."""
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-    floats = samples.astype(np.float32) / 32768.0
-    options = VadOptions(min_silence_duration_ms=300, speech_pad_ms=0, min_speech_duration_ms=120)
-    chunks = get_speech_timestamps(floats, options)
-    return sum(c["end"] - c["start"] for c in chunks) / RATE
 
 
 class TransducerRecognizer:

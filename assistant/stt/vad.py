@@ -162,3 +162,14 @@ class Segmenter:
             self._active.append(self._pending)
         self._pending = np.zeros(0, dtype=np.int16)
         return [self._close(forced=False)] if self._active else []
+
+
+def speech_seconds(samples: np.ndarray) -> float:
+    """How much of ``samples`` (int16, 16 kHz) Silero VAD, shipped with faster-whisper, hears as speech:
+    the engines decode nothing when this is too short, so silence and noise give no text."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    floats = samples.astype(np.float32) / 32768.0
+    options = VadOptions(min_silence_duration_ms=300, speech_pad_ms=0, min_speech_duration_ms=120)
+    chunks = get_speech_timestamps(floats, options)
+    return sum(c["end"] - c["start"] for c in chunks) / RATE

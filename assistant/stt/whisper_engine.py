@@ -28,7 +28,7 @@ from assistant.errors import ModelError
 from assistant.log import describe
 from assistant.stt.agreement import LocalAgreement
 from assistant.stt.base import Partial, Result, Segment, runtime_problem
-from assistant.stt.vad import RATE, Segmenter, Utterance
+from assistant.stt.vad import RATE, Segmenter, Utterance, speech_seconds
 
 log = logging.getLogger(__name__)
 
@@ -102,16 +102,6 @@ def load_model(path: Path, compute_type: str = "int8") -> object:
         log.info("whisper model loaded from %s in %.2f s", path.name, time.perf_counter() - started)
         _models[key] = model
         return model
-
-
-def speech_seconds(samples: np.ndarray) -> float:
-    """How much of ``samples`` Silero VAD hears as speech."""
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-    floats = samples.astype(np.float32) / 32768.0
-    options = VadOptions(min_silence_duration_ms=300, speech_pad_ms=0, min_speech_duration_ms=120)
-    chunks = get_speech_timestamps(floats, options)
-    return sum(c["end"] - c["start"] for c in chunks) / RATE
 
 
 # Whisper's decoder reads at most 448 tokens: the prompt, the start sequence and the new text.

@@ -26,8 +26,8 @@ from assistant.errors import ModelError
 from assistant.storage.models import model_kind, read_model
 from assistant.storage.onnx_folder import check_folder, onnx_header
 from assistant.stt.base import Partial, Segment
-from assistant.stt.transducer_engine import TransducerEngine, TransducerRecognizer, load_model, speech_seconds
-from assistant.stt.vad import Segmenter
+from assistant.stt.transducer_engine import TransducerEngine, TransducerRecognizer, load_model
+from assistant.stt.vad import Segmenter, speech_seconds
 from tests.support import load_speech_manifest
 from tests.support.make_transducer import SCRIPT, TINY, build_test_model, build_transducer
 
