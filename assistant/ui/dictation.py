@@ -607,7 +607,8 @@ class DictationPanel(QWidget):
             self._labels[button] = (text, action)
             base = text
         chord = self._chord(action)
-        button.setText(f"{base}  {chord}" if chord else base)
+        # The chord goes on a second line: five buttons share the panel's fixed width.
+        button.setText(f"{base}\n{chord}" if chord else base)
         button.setAccessibleDescription(self.tr("Genvej: {0}").format(chord) if chord else "")
 
     def _relabel(self) -> None:

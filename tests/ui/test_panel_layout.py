@@ -65,6 +65,9 @@ def test_panel_sits_beside_the_focused_window_with_five_lines(xvfb, qtbot) -> No
         for button in panel.findChildren(QPushButton):
             if button.isVisibleTo(panel) and button not in panel.suggestion_buttons and button.text():
                 assert "Ctrl+Alt+" in button.text(), button.text()  # its key, shown (panel_keys)
+                room = button.contentsRect().width()
+                for shown in button.text().replace("&", "").splitlines():  # nothing clipped
+                    assert button.fontMetrics().horizontalAdvance(shown) <= room, (shown, room)
         for widget in (panel.text, panel.level_bar, panel.status):
             assert widget.accessibleName()
         assert all(
