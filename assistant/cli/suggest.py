@@ -40,8 +40,11 @@ def run(args: argparse.Namespace, app: object) -> int:
 
     if args.top < 1 or args.top > 50:
         raise UsageError("--top must be between 1 and 50")
+    from assistant.text.limits import check_extent
+
     spelling = from_app(app, args.language)
     flags = spelling.checker.check(args.text, args.top)
+    checked = check_extent(args.text)
     previous, typing = last_word(args.text)
     if typing:
         predictions = spelling.predictor.complete(typing, previous, args.top)
@@ -54,13 +57,27 @@ def run(args: argparse.Namespace, app: object) -> int:
             "suggest",
             {
                 "language": spelling.language,
+                "checked_chars": checked,
                 "flags": [f.as_dict() for f in flags],
                 "prediction": {"prefix": typing, "previous": previous, "words": predictions},
             },
         )
+        _note_unchecked(checked, len(args.text))
         return 0
     for flag in flags:
         words = ", ".join(s.word for s in flag.suggestions)
         print(f"{flag.start}-{flag.end}\t{flag.word}\t{flag.kind}\t{words}")
     print(f"prediction\t{', '.join(predictions)}")
+    _note_unchecked(checked, len(args.text))
     return 0
+
+
+def _note_unchecked(checked: int, length: int) -> None:
+    if checked < length:
+        import sys
+
+        print(
+            f"assistant: only the first {checked} of {length} characters were checked; "
+            "check the rest separately",
+            file=sys.stderr,
+        )

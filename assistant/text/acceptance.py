@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.text.lexicon import Lexicon
+from assistant.text.limits import too_long
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,8 @@ class Acceptance:
         return word in (form, form[:1].upper() + form[1:]) or (len(word) > 1 and word.isupper())
 
     def accepts(self, word: str) -> bool:
+        if too_long(word):
+            return False  # never looked up (see assistant.text.limits)
         return self._cached(word)
 
     def _accepts_uncached(self, word: str) -> bool:

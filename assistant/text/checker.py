@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.text.compounds import Compounds
 from assistant.text.context import Confusions
+from assistant.text.limits import MAX_SUGGESTED_WORDS, check_extent, too_long
 from assistant.text.spelling import Speller, Suggestion, match_case
 from assistant.text.tokens import Token, tokenize
 
@@ -59,12 +60,16 @@ class Checker:
         return glued and self.speller.is_correct(word + ".")
 
     def check(self, text: str, top: int = 5) -> list[Flag]:
-        tokens = tokenize(text)
+        """Flags for the words of ``text``, with spans into ``text``. Bounded for any text (see
+        :mod:`assistant.text.limits`): only ``text[:check_extent(text)]`` is checked, a word too
+        long to look up is left alone, and only the first flagged words get suggestions."""
+        tokens = tokenize(text[: check_extent(text)])
         flags: list[Flag] = []
         correct = [t.is_word and self._correct(tokens, i) for i, t in enumerate(tokens)]
+        suggested = 0
         skip_next = False
         for i, token in enumerate(tokens):
-            if not token.is_word:
+            if not token.is_word or too_long(token.text):
                 continue
             if skip_next:
                 skip_next = False
@@ -83,7 +88,10 @@ class Checker:
                     suggestion = Suggestion(match_case(token.text, better), 0.0, 0)
                     flags.append(Flag(token.start, token.end, token.text, "confusion", [suggestion]))
                 continue
-            suggestions = self.speller.suggest(token.text, top, previous, following)
+            suggestions: list[Suggestion] = []
+            if suggested < MAX_SUGGESTED_WORDS:
+                suggestions = self.speller.suggest(token.text, top, previous, following)
+                suggested += 1
             # Best written as two words ("idag" -> "i dag"): a run-together word.
             kind = "run-together" if suggestions and " " in suggestions[0].word else "spelling"
             flags.append(Flag(token.start, token.end, token.text, kind, suggestions))

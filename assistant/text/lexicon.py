@@ -20,6 +20,7 @@ import numpy as np
 from assistant.errors import ModelError
 from assistant.text import affix
 from assistant.text.deletes import DeleteIndex
+from assistant.text.limits import too_long
 from assistant.text.phonetic import sound_key
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,8 @@ class Lexicon:
         """True if ``word`` is a form on its own or joins forms by their compound roles. A loose
         check of the lexicon's own data: what the checker accepts is decided by
         :mod:`assistant.text.acceptance` (libhunspell itself, made stricter)."""
+        if too_long(word):
+            return False  # the compound search tries every cut: never on a pasted blob
         wid = self.find(word)
         if wid is not None and self.standalone(wid):
             return True

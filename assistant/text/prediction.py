@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.text.lexicon import Lexicon
+from assistant.text.limits import MAX_FUZZY_PREFIX, too_long
 from assistant.text.phonetic import sound_key
 from assistant.text.spelling import Speller, match_case
 
@@ -41,6 +42,8 @@ class Predictor:
 
     def _prefix_variants(self, prefix: str) -> set[str]:
         """Prefixes one edit or one REP pattern away from ``prefix``."""
+        if len(prefix) > MAX_FUZZY_PREFIX:
+            return set()  # (letters x length) variants, each as long as the prefix
         letters = set(prefix) | set("aeiouyæøå" if self.lexicon.language == "da" else "aeiouy")
         letters |= set("dgrnsth")
         out: set[str] = set()
@@ -63,10 +66,12 @@ class Predictor:
         key = prefix.lower()
         if not key:
             return self.next_words(previous, top)
+        if too_long(key):
+            return []  # no word goes on from a pasted blob
         scores: dict[int, float] = {}
         for wid in self._top_in(lex.with_prefix(key), _PER_RANGE):
             scores[wid] = float(lex.logfreq[wid])
-        if len(key) >= 3 and len(scores) < _PER_RANGE:
+        if 3 <= len(key) <= MAX_FUZZY_PREFIX and len(scores) < _PER_RANGE:
             # Few or no completions: the prefix is probably misspelled. A variant that sounds the
             # same (tanl -> tandl) costs little, any other edit more.
             key_sound = sound_key(key, lex.language)

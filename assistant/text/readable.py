@@ -15,6 +15,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from assistant.text.limits import MAX_CHUNK_CHARS
+
 # -- Danish numbers --------------------------------------------------------------------------------
 
 _DA_ONES = [
@@ -157,8 +159,16 @@ def _clock_da(hours: int, minutes: int | None) -> str:
     return f"{number_da(hours)} {number_da(minutes)}"
 
 
+# Longer numbers are read digit by digit: no one says them, and int() refuses over 4,300 digits.
+_MAX_SPOKEN_DIGITS = 15
+
+
+def _cardinal_da(digits: str) -> str:
+    return number_da(int(digits)) if len(digits) <= _MAX_SPOKEN_DIGITS else _digits_da(digits)
+
+
 def _decimal_da(whole: str, fraction: str) -> str:
-    head = number_da(int(whole.replace(".", "")))
+    head = _cardinal_da(whole.replace(".", ""))
     if fraction.startswith("0") or len(fraction) > 2:
         return f"{head} komma {_digits_da(fraction)}"
     return f"{head} komma {number_da(int(fraction))}"
@@ -305,7 +315,7 @@ def _da_rules() -> list[_Rule]:
         return _decimal_da(m["w"], m["f"])
 
     def grouped(m: re.Match[str]) -> str:
-        return number_da(int(m[0].replace(".", "")))
+        return _cardinal_da(m[0].replace(".", ""))
 
     def integer(m: re.Match[str]) -> str:
         digits = m[0]
@@ -461,10 +471,21 @@ def make_readable(text: str, language: str) -> Readable:
         length += len(words)
 
     position = 0
+    # Each rule's next match, searched again only once the text before it has been passed: a
+    # fresh search of every rule after every match would scan the rest of the text each time
+    # (quadratic in a long text of numbers). A match at or after ``position`` does not depend on
+    # where the search began (look-behinds see the whole text), so the result is the same.
+    upcoming: list[re.Match[str] | None] = [None] * len(rules)
+    exhausted = [False] * len(rules)
     while position < len(text):
         best: tuple[int, int, _Rule, re.Match[str]] | None = None
         for order, rule in enumerate(rules):
-            match = rule.pattern.search(text, position)
+            if exhausted[order]:
+                continue
+            match = upcoming[order]
+            if match is None or match.start() < position:
+                match = upcoming[order] = rule.pattern.search(text, position)
+                exhausted[order] = match is None
             if match and match.end() > match.start() and (best is None or match.start() < best[0]):
                 best = (match.start(), order, rule, match)
         if best is None:
@@ -489,21 +510,38 @@ _NO_BREAK_AFTER = {
     *(k.rstrip(".").lower() for k in _DA_ABBREVIATIONS if k.endswith(".")),
     *(k.rstrip(".").lower() for k in _EN_ABBREVIATIONS if k.endswith(".")),
 }
-_BREAK = re.compile(r"[.!?…]+[\"'”’)]*(?=\s)|\n\s*\n|\n(?=\s*[-•*\d])")
+# A run of marks is matched from its first mark only: tried from every mark of a long run that
+# no space follows, the pattern would take quadratic time.
+_BREAK = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)]*(?=\s)|\n\s*\n|\n(?=\s*[-•*\d])")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_NON_SPACE = re.compile(r"\S")
+_ABBREVIATION_MAX = 16  # letters: longer than any abbreviation or ordinal that keeps a sentence going
 MAX_CHUNK_WORDS = 30
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The run of letters, digits and dots that ends at ``end`` (not before ``start``), in lower
+    case; "" when there is none or it is too long to be an abbreviation or an ordinal."""
+    window = max(start, end - _ABBREVIATION_MAX)
+    found = _WORD_BEFORE.search(text, window, end)
+    if found is None:
+        return ""
+    if found.start() == window and window > start and _WORD_BEFORE.match(text, window - 1, window):
+        return ""  # the run goes on before the window: a long word, no abbreviation
+    return found.group().lower()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence, whitespace trimmed. An abbreviation's or an ordinal's dot
-    does not end a sentence; a blank line or a list item does."""
+    does not end a sentence; a blank line or a list item does. Linear in the length of ``text``."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BREAK.finditer(text):
         end = match.end()
         if match.group().startswith("."):
-            before = re.search(r"([\w.]+)$", text[start : match.start()])
-            word = before.group(1).lower() if before else ""
-            following = text[end:].lstrip()[:1]
+            word = _word_before(text, start, match.start())
+            next_char = _NON_SPACE.search(text, end)
+            following = next_char.group() if next_char else ""
             if word in _NO_BREAK_AFTER or word.rstrip(".") in _NO_BREAK_AFTER:
                 continue
             if word.isdigit() and following and not following.isupper():
@@ -525,9 +563,52 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
         spans.append((start, end))
 
 
-def split_long(text: str, start: int, end: int, max_words: int = MAX_CHUNK_WORDS) -> list[tuple[int, int]]:
+def split_long(
+    text: str, start: int, end: int, max_words: int = MAX_CHUNK_WORDS, max_chars: int = MAX_CHUNK_CHARS
+) -> list[tuple[int, int]]:
     """A sentence longer than ``max_words`` cut at clause marks (, ; :), else between words, so
-    that the first sound of a long text comes quickly."""
+    that the first sound of a long text comes quickly. A piece is also at most ``max_chars`` long:
+    cut between words, or inside a run without spaces (a link, a pasted blob)."""
+    return [
+        cut for piece in _split_words(text, start, end, max_words) for cut in _cap(text, *piece, max_chars)
+    ]
+
+
+_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
+
+
+def _glued(char: str) -> bool:
+    """A character that belongs to the one before it (combining mark, joiner, skin tone)."""
+    return unicodedata.combining(char) > 0 or char in _JOINERS or "\U0001f3fb" <= char <= "\U0001f3ff"
+
+
+def _cap(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    while end - start > max_chars:
+        limit = start + max_chars
+        space = max(text.rfind(" ", start + 1, limit + 1), text.rfind("\n", start + 1, limit + 1))
+        if space > start:
+            cut, resume = space, space
+        else:
+            cut = limit
+            # Not between a letter and its accent, nor inside an emoji sequence.
+            while cut > start + 1 and (_glued(text[cut]) or text[cut - 1] == "\u200d"):
+                cut -= 1
+            resume = cut
+        trimmed = cut
+        while trimmed > start and text[trimmed - 1].isspace():
+            trimmed -= 1
+        if trimmed > start:
+            pieces.append((start, trimmed))
+        while resume < end and text[resume].isspace():
+            resume += 1
+        start = resume
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
+def _split_words(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
     words = list(re.finditer(r"\S+", text[start:end]))
     if len(words) <= max_words:
         return [(start, end)]

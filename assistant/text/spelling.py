@@ -20,6 +20,7 @@ from editdistpy import damerau_osa
 
 from assistant.text.acceptance import Acceptance
 from assistant.text.lexicon import Lexicon
+from assistant.text.limits import too_long
 from assistant.text.phonetic import sound_key
 
 APART_COST = 1.0  # a split into two words costs as much as this many edits
@@ -143,7 +144,11 @@ class Speller:
 
     def is_correct(self, word: str) -> bool:
         """Correct when the user's or IT's term lists have it, or hunspell accepts it and it is
-        no near miss of a known word (see :mod:`assistant.text.acceptance`)."""
+        no near miss of a known word (see :mod:`assistant.text.acceptance`). A word longer than
+        :data:`~assistant.text.limits.MAX_WORD_CHARS` is not looked up (False): callers that
+        report words say "too long" (see :func:`~assistant.text.limits.too_long`)."""
+        if too_long(word):
+            return False
         return word.lower() in self.extra_words or self.acceptance.accepts(word)
 
     def apart(self, word: str) -> tuple[str, float] | None:
@@ -151,6 +156,8 @@ class Speller:
         like a suggestion's, or None. From the dictionary's REP patterns, or a split into two
         accepted words that stand side by side in the counted text."""
         key = word.lower()
+        if too_long(key):
+            return None
         if key in self._space_rep:
             return self._space_rep[key], 0.3 * self.edit_weight
         lex = self.lexicon
@@ -194,6 +201,8 @@ class Speller:
 
     def rep_variants(self, key: str) -> set[str]:
         found: set[str] = set()
+        if too_long(key):
+            return found  # one variant per match, each a copy of the word: quadratic
         for core, pattern, dst in self._rep:
             if core not in key:
                 continue
@@ -238,6 +247,8 @@ class Speller:
         lex = self.lexicon
         query = word.lower()
         found: dict[int, tuple[int, bool, bool]] = {}
+        if too_long(query):
+            return found
         query_key = sound_key(query, self.language)
         query_sound = zlib.crc32(query_key.encode("utf-8"))
         sound_ids = lex.sound_matches_hashes(np.asarray([query_sound], dtype=np.uint32)).tolist()
@@ -287,7 +298,10 @@ class Speller:
     def suggest(
         self, word: str, top: int = 5, previous: str | None = None, following: str | None = None
     ) -> list[Suggestion]:
-        """Ranked suggestions for ``word``; ``previous``/``following`` are its neighbours."""
+        """Ranked suggestions for ``word``; ``previous``/``following`` are its neighbours. Empty
+        for a word that is too long to look up."""
+        if too_long(word):
+            return []
         lex = self.lexicon
         query = word.lower()
         # (score, tie-break, word as shown or None for a lexicon form, word id, distance, sound):

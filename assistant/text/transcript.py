@@ -22,10 +22,17 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 
 
+def capital(ch: str) -> str:
+    """``ch`` as the first letter of a sentence: title case ("ǆ" -> "ǅ"), and unchanged where that
+    would be more than one letter ("ß" -> "Ss"): the text keeps its length and its spans."""
+    title = ch.title()
+    return title if len(title) == 1 else ch
+
+
 def _capitalise_first(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
-            return text[:i] + ch.upper() + text[i + 1 :]
+            return text[:i] + capital(ch) + text[i + 1 :]
         if not ch.isspace() and ch not in "\"'«(„“":
             return text
     return text
@@ -77,7 +84,7 @@ class Transcript:
             return True
         if stripped[-1] not in _SENTENCE_END:
             return False
-        last_word = stripped.split()[-1].lower()
+        last_word = stripped.rsplit(None, 1)[-1].lower()  # from the end: not the whole document
         return last_word not in _ABBREVIATIONS.get(self.language, set())
 
     def _add_words(self, words: str) -> None:

@@ -76,7 +76,8 @@ def sentence_case(text: str) -> str:
     upper = True
     for ch in text:
         if upper and ch.isalpha():
-            out.append(ch.upper())
+            title = ch.title()  # one letter stays one letter ("ß" is left as it is)
+            out.append(title if len(title) == 1 else ch)
             upper = False
             continue
         out.append(ch)
