@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from assistant.cli._input import seconds_value
 from assistant.cli.transcribe import add_speech_options
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "(the words heard so far are printed) or after --seconds."
         ),
     )
-    parser.add_argument("--seconds", type=float, help="stop after this many seconds of audio")
+    parser.add_argument("--seconds", type=seconds_value, help="stop after this many seconds of audio")
     parser.add_argument("--device", help="microphone name (default: the setting audio.input_device)")
     parser.add_argument("--live", action="store_true", help="show words on standard error while you speak")
     add_speech_options(parser)

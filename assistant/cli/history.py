@@ -9,8 +9,14 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from assistant.cli._input import MAX_ID, int_in_range
+
 if TYPE_CHECKING:
     from assistant.app import App
+
+MAX_LIMIT = 1_000_000_000
+MAX_DAYS = 36500  # a century: longer would overflow the date arithmetic, and means "keep all"
+_ID = int_in_range(1, MAX_ID, "a dictation id (a whole number)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,18 +24,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="history_action", metavar="ACTION", required=True)
 
     listing = actions.add_parser("list", help="saved dictations, newest first (no text unless --text)")
-    listing.add_argument("--limit", type=int, default=50, help="at most this many (default 50; 0 for all)")
+    listing.add_argument(
+        "--limit",
+        type=int_in_range(0, MAX_LIMIT),
+        default=50,
+        help="at most this many (default 50; 0 for all)",
+    )
     listing.add_argument("--text", action="store_true", help="include the dictated text")
     listing.add_argument("--json", action="store_true", help="print versioned JSON")
     listing.set_defaults(handler=_list)
 
     show = actions.add_parser("show", help="print one dictation's text")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=_ID)
     show.add_argument("--json", action="store_true", help="print versioned JSON")
     show.set_defaults(handler=_show)
 
     delete = actions.add_parser("delete", help="delete dictations by id, or all of them")
-    delete.add_argument("ids", type=int, nargs="*", metavar="ID")
+    delete.add_argument("ids", type=_ID, nargs="*", metavar="ID")
     delete.add_argument("--all", action="store_true", help="delete every saved dictation")
     delete.add_argument("--json", action="store_true", help="print versioned JSON")
     delete.set_defaults(handler=_delete)
@@ -37,7 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     purge = actions.add_parser(
         "purge", help="delete dictations older than the retention period (privacy.retention_days)"
     )
-    purge.add_argument("--days", type=int, help="use this many days instead of the setting")
+    purge.add_argument(
+        "--days", type=int_in_range(0, MAX_DAYS), help="use this many days instead of the setting"
+    )
     purge.add_argument("--json", action="store_true", help="print versioned JSON")
     purge.set_defaults(handler=_purge)
 

@@ -28,7 +28,13 @@ def run(args: argparse.Namespace, app) -> int:
     if args.print:
         sys.stdout.write(text + ("" if text.endswith("\n") else "\n"))
         return 0
-    from assistant.errors import AudioError
+    from assistant.cli.speak import has_visible_text
+    from assistant.errors import AudioError, UsageError
+
+    if not has_visible_text(text):
+        raise UsageError(
+            "The selection has no text to read", "Select some words first", msgid="selection.empty"
+        )
     from assistant.tts import choose_synthesizer, reader_settings
     from assistant.tts.reader import Reader, ReadingFailed
 

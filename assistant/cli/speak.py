@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import errno
+from collections.abc import Callable
+from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,15 +34,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, app) -> int:
     import json
-    from pathlib import Path
 
+    from assistant.cli._input import check_argument_text, read_stdin_text
     from assistant.errors import UsageError
     from assistant.tts import choose_synthesizer, reader_settings
     from assistant.tts.reader import Reader, ReadingFailed, render
 
-    text = sys.stdin.read() if args.text == "-" else args.text
-    if not text.strip():
-        raise UsageError("There is no text to read", "Give the text as an argument or on standard input")
+    if args.text == "-":
+        text = read_stdin_text(nothing_done="nothing was read aloud")
+    else:
+        text = check_argument_text(args.text)
+    out = check_output_path(Path(args.out), "--out") if args.out else None
+    marks = check_output_path(Path(args.marks), "--marks") if args.marks else None
+    if not has_visible_text(text):  # only spaces, control or format characters: nothing to say
+        raise UsageError(
+            "There is no text to read",
+            "Give the text as an argument or on standard input",
+            msgid="reader.no-text",
+        )
     settings = reader_settings(app.config)
     if args.rate is not None:
         settings["rate"] = args.rate
@@ -49,12 +60,12 @@ def run(args: argparse.Namespace, app) -> int:
             if args.language in (None, language):
                 settings["voices"][language] = args.voice
     synthesizer = choose_synthesizer(args.engine or app.config["tts.engine"])
-    if args.out or args.marks:
+    if out or marks:
         rendering = {k: v for k, v in settings.items() if k != "device"}  # no playback here
         speech = render(synthesizer, text, language=args.language, normalise=not args.raw, **rendering)
-        if args.out:
-            speech.write_wav(Path(args.out))
-        if args.marks:
+        if out:
+            write_file_atomically(out, speech.write_wav)
+        if marks:
             document = {
                 "schema": "assistant.speech_marks",
                 "schema_version": 1,
@@ -65,8 +76,9 @@ def run(args: argparse.Namespace, app) -> int:
                 "estimated": speech.marks_estimated,
                 "marks": speech.marks_json(text),
             }
-            Path(args.marks).write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
-        if args.out:
+            data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+            write_file_atomically(marks, lambda tmp: tmp.write_bytes(data))
+        if out:
             return 0
     failures: list[ReadingFailed] = []
 
@@ -86,3 +98,81 @@ def run(args: argparse.Namespace, app) -> int:
 
         raise AudioError(failures[0].message, failures[0].hint)
     return 0
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether ``text`` has a character that is drawn (not a space, control or format character)."""
+    return any(ch.isprintable() and not ch.isspace() for ch in text)
+
+
+def check_output_path(path: Path, flag: str) -> Path:
+    """Refuse an output path that cannot be written before any speech is made."""
+    import os
+    import stat
+
+    from assistant.errors import UsageError
+
+    if path.is_symlink():
+        path = path.resolve()  # the file is replaced where the link points, the link is kept
+    if path.is_dir():
+        raise UsageError(
+            f"{flag} {path} is a folder",
+            "Give a file name, e.g. speech.wav",
+            msgid="output.is-folder",
+            params={"path": str(path)},
+        )
+    if path.exists() and not stat.S_ISREG(os.stat(path).st_mode):
+        # Renaming over a device (/dev/full) or a pipe would replace it, not write into it.
+        raise UsageError(
+            f"{flag} {path} is not a regular file",
+            "Give the name of a new or ordinary file",
+            msgid="output.not-regular",
+            params={"path": str(path)},
+        )
+    parent = path.parent
+    if not parent.is_dir():
+        raise UsageError(
+            f"The folder {parent} for {flag} does not exist",
+            "Create it first, or choose another folder",
+            msgid="file.missing",
+            params={"path": str(parent)},
+        )
+    return path
+
+
+def write_file_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Let ``write`` fill a temporary file beside ``path``, then rename it over ``path``: a full disk
+    or a crash leaves the old file or none, never a half-written one."""
+    import contextlib
+    import os
+    import tempfile
+
+    from assistant.errors import StorageError
+
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        write(Path(tmp))
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise StorageError(
+            f"{path} cannot be written ({reason}); nothing was changed",
+            "Free some disk space or choose another folder"
+            if exc.errno == errno.ENOSPC
+            else "Check the folder's permissions or choose another folder",
+            msgid={
+                errno.ENOSPC: "storage.full",
+                errno.EDQUOT: "storage.full",
+                errno.EROFS: "storage.read-only",
+            }.get(exc.errno or 0, "storage.failed"),
+            params={"path": str(path), "reason": reason},
+        ) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

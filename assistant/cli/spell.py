@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from assistant.text.limits import MAX_WORD_CHARS, too_long
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -28,25 +30,47 @@ def run(args: argparse.Namespace, app: object) -> int:
 
     if args.top < 1 or args.top > 50:
         raise UsageError("--top must be between 1 and 50")
-    words = list(args.words)
+    from assistant.cli._input import check_argument_text, read_stdin_text
+
+    words = [check_argument_text(w, "WORD") for w in args.words]
     if not words:
         if sys.stdin is None or sys.stdin.isatty():
             raise UsageError("No words given", "Pass words as arguments or one per line on standard input")
-        words = [line.strip() for line in sys.stdin if line.strip()]
+        words = [line.strip() for line in read_stdin_text().splitlines() if line.strip()]
     spelling = from_app(app, args.language)
     results = []
+    done: dict[str, dict[str, object]] = {}  # a word list repeats words: each is looked up once
+    skipped = 0
     for word in words:
-        correct = spelling.speller.is_correct(word)
-        suggestions = spelling.speller.suggest(word, args.top)
-        if correct:
-            suggestions = [s for s in suggestions if s.word.lower() != word.lower()]
-        results.append({"word": word, "correct": correct, "suggestions": [s.word for s in suggestions]})
+        item = done.get(word)
+        if item is None:
+            item = done[word] = _check(spelling, word, args.top)
+        skipped += not item["checked"]
+        if args.json:
+            results.append(item)
+            continue
+        # Printed as it goes, so a long list shows progress and holds nothing back.
+        mark = "ok" if item["correct"] else "?" if item["checked"] else "long"
+        print(f"{word}\t{mark}\t{', '.join(item['suggestions'])}")  # type: ignore[arg-type]
     if args.json:
         from assistant.cli._output import print_json
 
         print_json("spell", {"language": spelling.language, "results": results})
-        return 0
-    for item in results:
-        mark = "ok" if item["correct"] else "?"
-        print(f"{item['word']}\t{mark}\t{', '.join(item['suggestions'])}")
+    if skipped:
+        print(
+            f"assistant: {skipped} word(s) longer than {MAX_WORD_CHARS} characters were not checked",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _check(spelling: object, word: str, top: int) -> dict[str, object]:
+    """One result; a word longer than MAX_WORD_CHARS is not looked up (``checked`` false)."""
+    if too_long(word):
+        return {"word": word, "correct": False, "checked": False, "suggestions": []}
+    speller = spelling.speller  # type: ignore[attr-defined]
+    correct = speller.is_correct(word)
+    suggestions = speller.suggest(word, top)
+    if correct:
+        suggestions = [s for s in suggestions if s.word.lower() != word.lower()]
+    return {"word": word, "correct": correct, "checked": True, "suggestions": [s.word for s in suggestions]}

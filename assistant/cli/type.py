@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from assistant.cli._input import int_in_range
 from assistant.inject import BACKENDS
 
 DESCRIPTION = """Type TEXT into the focused window, exactly (æøå ÆØÅ é included).
@@ -24,7 +25,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("text", nargs="?", metavar="TEXT", help="the text, or - to read standard input")
     parser.add_argument("--backend", choices=BACKENDS, help="insertion method (default: from settings)")
     parser.add_argument(
-        "--delay-ms", type=int, metavar="N", help="pause between characters (default: inject.delay_ms)"
+        "--delay-ms",
+        type=int_in_range(0, 1000),
+        metavar="N",
+        help="pause between characters (default: inject.delay_ms)",
     )
     parser.add_argument(
         "--no-check",
@@ -46,10 +50,14 @@ def run(args: argparse.Namespace, app: Any) -> int:
         return _list(build_registry(app.config, app.environ), args.json)
     if args.text is None:
         raise UsageError("Nothing to type", "Give TEXT, or - to read standard input")
+    from assistant.cli._input import check_argument_text, read_stdin_text
     from assistant.inject.inserter import Inserter
-    from assistant.inject.text import decode_input
 
-    text = decode_input(sys.stdin.buffer.read()) if args.text == "-" else args.text
+    if args.text == "-":
+        # NULs and other control characters are dropped and counted when typing (inject/text.py).
+        text = read_stdin_text(nothing_done="nothing was typed", allow_nul=True)
+    else:
+        text = check_argument_text(args.text)
     inserter = Inserter(
         app.config, app.environ, backend=args.backend, delay_ms=args.delay_ms, check=not args.no_check
     )

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 # Control characters other than line break and tab have no key a user would expect: typed as
 # keys they would act (Escape closes dialogs, a NUL can end a C string in the target).
 _DROP = {chr(c) for c in range(0x20) if chr(c) not in "\n\t"} | {"\x7f"} | {chr(c) for c in range(0x80, 0xA0)}
+# Lone surrogates (bytes that were not UTF-8, kept by Python's surrogateescape) are no character
+# at all: no key types them and the clipboard cannot encode them.
+_DROP |= {chr(c) for c in range(0xD800, 0xE000)}
 # Line and paragraph separators and the "next line" control are line breaks, not noise.
 _BREAKS = ("\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c")
 
@@ -27,24 +30,25 @@ class Normalised:
 
 
 def normalise(text: str | Normalised) -> Normalised:
-    """NFC, every line break as ``\\n``, other control characters dropped and counted.
+    """NFC, every line break as ``\\n``, other control characters (and lone surrogates) dropped
+    and counted.
 
     NFC makes ``é`` one character (one key event, one backspace) instead of ``e`` plus a
     combining accent. A NUL is dropped like any other control character, so it never cuts the
-    text short. Idempotent: normalising a :class:`Normalised` returns it unchanged.
+    text short. Dropping comes before NFC, so ``e``, NUL, combining accent still becomes one
+    ``é``. Idempotent: normalising a :class:`Normalised` (or its text) changes nothing more.
     """
     if isinstance(text, Normalised):
         return text
     for brk in _BREAKS:
         if brk in text:
             text = text.replace(brk, "\n")
-    text = unicodedata.normalize("NFC", text)
     dropped = 0
     if any(ch in _DROP for ch in text):
         kept = "".join(ch for ch in text if ch not in _DROP)
         dropped = len(text) - len(kept)
         text = kept
-    return Normalised(text, dropped)
+    return Normalised(unicodedata.normalize("NFC", text), dropped)
 
 
 def prepare(text: str) -> str:

@@ -205,6 +205,9 @@ def marks_from_events(
             word = taken + 1
         taken = word
         timed.append((word, max(sample, 0) / sample_rate))
+    if not timed:
+        # The engine said nothing about words ("-1" read as a number by espeak): no highlight.
+        return ()
     marks: list[WordMark] = []
     for (word, time), (after, later) in zip(timed, [*timed[1:], (None, None)], strict=True):
         marks.append(WordMark(spans[word][0], spans[word][1], time))

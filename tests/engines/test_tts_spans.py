@@ -102,3 +102,12 @@ def test_every_word_is_highlighted_in_order(language: str, text: str) -> None:
     assert [text[m.start : m.end] for m in speech.marks] == [w.strip(".,") for w in text.split()]
     times = [m.time for m in speech.marks]
     assert times == sorted(times) and len(set(times)) == len(times)
+
+
+def test_no_word_events_give_no_highlight_rather_than_a_crash() -> None:
+    # espeak reads "-1" as a number and reports no word event for it: speak --out crashed here.
+    from assistant.tts.base import marks_from_events
+
+    samples = np.zeros(2205, dtype=np.int16)
+    assert marks_from_events("-1", [], samples, 22050) == ()
+    assert marks_from_events("to ord", [], samples, 22050) == ()
