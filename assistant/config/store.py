@@ -10,9 +10,9 @@ backup before the first save overwrites it.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import copy
 import logging
-import shutil
 import time
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -24,7 +24,7 @@ import tomli_w
 
 from assistant.config.schema import SCHEMA
 from assistant.errors import ConfigError
-from assistant.fsutil import atomic_write
+from assistant.fsutil import atomic_write, locked, make_private, private_dir, problem_of
 from assistant.paths import Paths
 
 log = logging.getLogger(__name__)
@@ -233,41 +233,88 @@ class Config:
         reason = setting.validate(value)
         if reason:
             raise ConfigError(f"{key} = {value!r} {reason}", setting.help)
-        self._user[key] = value
-        self.save()
+        self._change({key: value}, ())
 
     def reset(self, key: str) -> None:
         """Remove the user's value so the layer below applies again."""
         if key not in SCHEMA:
             raise ConfigError(f"Unknown setting '{key}'", "Run 'assistant config show' for the list")
-        if self._user.pop(key, None) is not None:
-            self.save()
+        self._change({}, (key,))
 
     def save(self) -> None:
+        """Write the user's layer as this object holds it (values another process saved since
+        this one read the file are kept: see :meth:`_change`)."""
+        self._change(dict(self._user), ())
+
+    def _change(self, updates: Mapping[str, Any], removals: tuple[str, ...]) -> None:
+        """Read-modify-write of the user's file under a lock, so that concurrent writers (the tray
+        and scripts, or several scripts at once) all land: the file is read again inside the lock
+        and only this change is applied to what it holds now."""
         target = self.paths.config_file
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if self._user_file_damaged and target.exists() and self.backup_file is None:
-                self.backup_file = _backup(target)
-            self._user_file_damaged = False
-            data = tomli_w.dumps(_nest(self._user)).encode("utf-8")
-            atomic_write(target, data)
-        except OSError as exc:
+            private_dir(target.parent)
+            with locked(target):
+                problems: list[ConfigProblem] = []
+                raw = _read_toml(target, problems)
+                if raw is None:  # unreadable: our own view is the best there is (backed up below)
+                    current = dict(self._user)
+                else:
+                    flat = _flatten(raw, target, problems)
+                    current = _validated(flat, target, self._policy_defaults, problems)
+                damaged = self._user_file_damaged or bool(problems)
+                if damaged and target.exists() and self.backup_file is None:
+                    self.backup_file = _backup(target)
+                current.update(updates)
+                for key in removals:
+                    current.pop(key, None)
+                atomic_write(target, tomli_w.dumps(_nest(current)).encode("utf-8"))
+                self._user = current
+                self._user_file_damaged = False
+        except (OSError, TimeoutError) as exc:
+            problem = problem_of(exc, target.parent)
+            why = {"full": "the disk is full", "read-only": "the folder is read-only"}.get(
+                problem, exc.strerror or type(exc).__name__
+            )
+            hint = {
+                "full": "Free some space on the disk, then try again",
+                "read-only": f"Ask IT to make {target.parent} writable",
+            }.get(problem, "Check that the folder exists and that you may write to it")
             raise ConfigError(
-                f"Cannot save settings to {target} ({exc.strerror})",
-                "Check that the folder exists and that you may write to it",
+                f"Cannot save settings to {target}: {why}",
+                hint,
+                msgid=f"storage.{problem}",
+                params={"what": "settings", "folder": str(target.parent)},
             ) from exc
         log.info("settings saved (%d user keys)", len(self._user))
 
 
+# At most this many copies of broken settings files are kept (each run against the same broken
+# file reuses its copy).
+MAX_BACKUPS = 3
+
+
 def _backup(path: Path) -> Path:
+    """A private copy of a settings file that could not be used, so nothing the user wrote is
+    lost: the same content is kept once, and only the newest ``MAX_BACKUPS`` copies are kept."""
+    data = path.read_bytes()
+    pattern = f"{path.name}.broken-*"
+    for old in path.parent.glob(pattern):
+        with contextlib.suppress(OSError):
+            if old.read_bytes() == data:
+                make_private(old)
+                return old
     stamp = time.strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.name}.broken-{stamp}")
     n = 1
     while backup.exists():
         backup = path.with_name(f"{path.name}.broken-{stamp}-{n}")
         n += 1
-    shutil.copy2(path, backup)
+    atomic_write(backup, data)
+    copies = sorted(path.parent.glob(pattern), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    for old in copies[MAX_BACKUPS:]:
+        if old != backup:
+            with contextlib.suppress(OSError):
+                old.unlink()
     return backup
 
 

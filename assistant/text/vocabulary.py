@@ -14,13 +14,14 @@ replacements do the work.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomli_w
 
 from assistant.errors import StorageError
-from assistant.fsutil import atomic_write
+from assistant.fsutil import atomic_write, locked, private_dir, storage_error
 from assistant.text.transcript import whole_word_replacer
 
 # Whisper reads at most ~224 prompt tokens; keep the term list well inside that.
@@ -46,7 +47,10 @@ def vocabulary_file(data_dir: Path, language: str) -> Path:
 
 
 def load_vocabulary(data_dir: Path, language: str) -> Vocabulary:
-    path = vocabulary_file(data_dir, language)
+    return _read(vocabulary_file(data_dir, language))
+
+
+def _read(path: Path) -> Vocabulary:
     if not path.exists():
         return Vocabulary()
     try:
@@ -66,8 +70,24 @@ def load_vocabulary(data_dir: Path, language: str) -> Vocabulary:
 
 
 def save_vocabulary(data_dir: Path, language: str, vocabulary: Vocabulary) -> Path:
+    """Replace the whole vocabulary (the settings window's edit of the full list)."""
+    return update_vocabulary(data_dir, language, lambda _old: vocabulary)
+
+
+def update_vocabulary(
+    data_dir: Path, language: str, change: Callable[[Vocabulary], Vocabulary | None]
+) -> Path:
+    """Read-modify-write under a lock: ``change`` gets the vocabulary as the file holds it now
+    and returns the new one (or changes it in place and returns None), so concurrent writers all
+    land. The file is private (0600, its folder 0700)."""
     path = vocabulary_file(data_dir, language)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"terms": vocabulary.terms, "replacements": vocabulary.replacements}
-    atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
+    try:
+        private_dir(path.parent)
+        with locked(path):
+            current = _read(path)
+            new = change(current) or current
+            data = {"terms": new.terms, "replacements": new.replacements}
+            atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
+    except (OSError, TimeoutError) as exc:
+        raise storage_error(exc, "Your vocabulary", path) from exc
     return path

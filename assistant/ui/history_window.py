@@ -17,13 +17,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from assistant.storage.history import History
+from assistant.storage.history import History, KeptHistory
+from assistant.ui.messages import user_message
 
 
 class HistoryWindow(QDialog):
     insert_again = Signal(str)  # the text, for the dictation panel
 
-    def __init__(self, history: History | None, retention_days: int, enabled: bool = True) -> None:
+    def __init__(
+        self, history: History | KeptHistory | None, retention_days: int, enabled: bool = True
+    ) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("Historik"))
         self.history = history
@@ -35,6 +38,7 @@ class HistoryWindow(QDialog):
         )
         if not enabled:
             note = self.tr("Historik er slået fra i indstillingerne. Tidligere dikteringer vises herunder.")
+        self._note = note
         self.note = QLabel(note)
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)
@@ -74,10 +78,16 @@ class HistoryWindow(QDialog):
     def refresh(self) -> None:
         self.list.clear()
         self.entries = self.history.list(limit=500) if self.history is not None else []
+        # A full disk or read-only folder: the dictations kept in memory are listed (marked ⚠,
+        # negative ids) and the note says why they are not saved yet.
+        problem = getattr(self.history, "problem", None)
+        self.note.setText(f"{self._note}\n{user_message(problem)}" if problem is not None else self._note)
         for entry in self.entries:
             when = entry.started_local.strftime("%d-%m-%Y %H:%M")
             first = entry.text.strip().splitlines()[0] if entry.text.strip() else self.tr("(tom)")
             mark = "✔ " if entry.inserted else ("… " if entry.status == "recording" else "")
+            if entry.id < 0:
+                mark = "⚠ " + mark
             item = QListWidgetItem(f"{mark}{when}  {first[:40]}")
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.list.addItem(item)

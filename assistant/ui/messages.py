@@ -11,58 +11,194 @@ one-liner is shown. Safe to call from any thread (``QCoreApplication.translate``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
 from assistant.errors import AssistantError
 
 
-def _by_id(msgid: str, params: dict[str, object]) -> str | None:
-    texts = {
-        "reader.no-text": lambda: QCoreApplication.translate(
+# Danish sentences, one table: (None, msgid) for an exact message, (kind, None) for a class of
+# problem. Built on each call, as QCoreApplication.translate needs the translator installed.
+def _texts(params: dict[str, object]) -> dict[tuple[str | None, str | None], Callable[[], str]]:
+    return {
+        (None, "reader.no-text"): lambda: QCoreApplication.translate(
             "messages", "Der er ingen tekst at læse op. Markér eller skriv noget tekst først."
         ),
-        "reader.no-voice": lambda: QCoreApplication.translate(
+        (None, "reader.no-voice"): lambda: QCoreApplication.translate(
             "messages", "Der er ingen stemme til sproget. Vælg en anden stemme i Indstillinger."
         ),
-        "reader.unknown-voice": lambda: QCoreApplication.translate(
+        (None, "reader.unknown-voice"): lambda: QCoreApplication.translate(
             "messages", "Stemmen findes ikke. Vælg en anden stemme i Indstillinger."
         ),
-        "reader.rate": lambda: QCoreApplication.translate(
+        (None, "reader.rate"): lambda: QCoreApplication.translate(
             "messages", "Farten skal være mellem {0} og {1} ord i minuttet."
         ).format(params.get("minimum", 80), params.get("maximum", 450)),
-        "reader.failed": lambda: QCoreApplication.translate(
+        (None, "reader.failed"): lambda: QCoreApplication.translate(
             "messages", "Oplæsningen stoppede på grund af en fejl. Prøv igen."
         ),
-        "audio.no-output": lambda: QCoreApplication.translate(
+        (None, "audio.no-output"): lambda: QCoreApplication.translate(
             "messages", "Der er ingen højttaler eller hovedtelefoner. Tjek lydindstillingerne."
         ),
-        "audio.output-failed": lambda: QCoreApplication.translate(
+        (None, "audio.output-failed"): lambda: QCoreApplication.translate(
             "messages", "Højttaleren kunne ikke bruges. Tjek lydindstillingerne."
         ),
-        "focus.changed": lambda: QCoreApplication.translate(
+        (None, "focus.changed"): lambda: QCoreApplication.translate(
             "messages",
             "Et andet vindue er aktivt nu. Klik i vinduet, du dikterede til, og tryk Indsæt igen. "
             "Teksten er gemt.",
         ),
-        "selection.empty": lambda: QCoreApplication.translate(
+        (None, "selection.empty"): lambda: QCoreApplication.translate(
             "messages", "Der er ikke markeret noget. Markér teksten, og prøv igen."
         ),
-        "config.locked": lambda: QCoreApplication.translate(
+        (None, "config.locked"): lambda: QCoreApplication.translate(
             "messages", "Indstillingen er låst af din IT-afdeling."
         ),
-        "hotkey.taken": lambda: QCoreApplication.translate(
+        (None, "hotkey.taken"): lambda: QCoreApplication.translate(
             "messages", "Et andet program bruger allerede tastekombinationen. Vælg en anden."
         ),
-        "file.missing": lambda: QCoreApplication.translate(
+        (None, "file.missing"): lambda: QCoreApplication.translate(
             "messages", "Filen eller mappen findes ikke. Vælg en anden."
         ),
-        "model.download-off": lambda: QCoreApplication.translate(
-            "messages", "Din IT-afdeling har slået download af modeller fra."
+        (None, "model.download-off"): lambda: (
+            QCoreApplication.translate("messages", "Din IT-afdeling har slået download af modeller fra.")
+            if params.get("locked", True)
+            else QCoreApplication.translate(
+                "messages", "Download af modeller er slået fra i dine indstillinger."
+            )
+        ),
+        (None, "model.cancelled"): lambda: QCoreApplication.translate(
+            "messages",
+            "Installationen blev afbrudt. Start den igen for at fortsætte, hvor den slap.",
+        ),
+        (None, "model.web-page"): lambda: QCoreApplication.translate(
+            "messages",
+            "Filen er en webside, ikke en model. Hent selve modelfilen, eller bed din IT-afdeling om hjælp.",
+        ),
+        (None, "model.disk-full"): lambda: QCoreApplication.translate(
+            "messages",
+            "Disken er fuld. Hentningen eller udpakningen er stoppet; de installerede modeller er uændrede. Gør plads, og prøv igen.",
+        ),
+        (None, "model.write-failed"): lambda: QCoreApplication.translate(
+            "messages",
+            "Modellen kunne ikke gemmes. Tjek, at mappen er din, og at disken ikke er skrivebeskyttet.",
+        ),
+        (None, "model.no-room"): lambda: QCoreApplication.translate(
+            "messages",
+            "Der er ikke plads nok på disken til modellen. Intet er skrevet. Gør plads, og prøv igen.",
+        ),
+        (None, "model.archive-unsafe"): lambda: QCoreApplication.translate(
+            "messages",
+            "Arkivet indeholder et link, en enhed eller en sti uden for modelmappen. Intet er installeret.",
+        ),
+        (None, "model.archive-damaged"): lambda: QCoreApplication.translate(
+            "messages",
+            "Arkivet er beskadiget eller kan ikke læses. Hent modellen igen.",
+        ),
+        (None, "model.archive-bomb"): lambda: QCoreApplication.translate(
+            "messages",
+            "Arkivet pakker sig ud til langt mere, end en model fylder. Intet er installeret.",
+        ),
+        (None, "model.archive-too-big"): lambda: QCoreApplication.translate(
+            "messages",
+            "Arkivet er større, end modellen må fylde. Intet er installeret.",
+        ),
+        (None, "model.archive-too-many"): lambda: QCoreApplication.translate(
+            "messages",
+            "Arkivet indeholder for mange filer til at være en model. Intet er installeret.",
+        ),
+        (None, "model.archive-method"): lambda: QCoreApplication.translate(
+            "messages",
+            "Arkivet er pakket på en måde, der ikke kan bruges. Pak modelmappen som en almindelig .zip eller .tar.gz.",
+        ),
+        (None, "model.checksum"): lambda: QCoreApplication.translate(
+            "messages",
+            "Modellen bestod ikke kontrollen (SHA-256): filen er beskadiget eller ikke den udgivne. Intet er installeret.",
+        ),
+        (None, "model.download-too-big"): lambda: QCoreApplication.translate(
+            "messages",
+            "Serveren sendte mere, end modellen må fylde. Hentningen er stoppet og slettet.",
+        ),
+        (None, "model.download-refused"): lambda: QCoreApplication.translate(
+            "messages",
+            "Serveren afviste hentningen. Tjek adressen, eller bed din IT-afdeling om hjælp.",
+        ),
+        (None, "model.download-stalled"): lambda: QCoreApplication.translate(
+            "messages",
+            "Hentningen gik i stå. Tjek netværket, og prøv igen; den fortsætter, hvor den slap.",
+        ),
+        (None, "model.download-interrupted"): lambda: QCoreApplication.translate(
+            "messages",
+            "Hentningen blev afbrudt. Prøv igen; den fortsætter, hvor den slap.",
+        ),
+        (None, "model.exists"): lambda: QCoreApplication.translate(
+            "messages",
+            "Der er allerede en model med det navn. Fjern den først, eller vælg et andet navn.",
+        ),
+        (None, "model.not-a-model"): lambda: QCoreApplication.translate(
+            "messages",
+            "Det er ikke en talemodel. Vælg selve modelmappen eller et arkiv af den.",
+        ),
+        (None, "model.needs-conversion"): lambda: QCoreApplication.translate(
+            "messages",
+            "Modellen skal konverteres, før den kan bruges. Bed din IT-afdeling om hjælp.",
+        ),
+        (None, "storage.full"): lambda: QCoreApplication.translate(
+            "messages", "Disken er fuld, så det kunne ikke gemmes. Frigør plads på disken, og prøv igen."
+        ),
+        (None, "storage.read-only"): lambda: QCoreApplication.translate(
+            "messages", "Mappen er skrivebeskyttet, så det kunne ikke gemmes. Bed din IT-afdeling om adgang."
+        ),
+        (None, "storage.failed"): lambda: QCoreApplication.translate(
+            "messages", "Det kunne ikke gemmes. Tjek, at der er plads på disken, og prøv igen."
+        ),
+        (None, "storage.full.kept"): lambda: QCoreApplication.translate(
+            "messages",
+            "Disken er fuld, så dikteringer kan ikke gemmes i historikken. Teksten er ikke tabt: den "
+            "gemmes, så snart der er plads. Frigør plads på disken.",
+        ),
+        (None, "storage.read-only.kept"): lambda: QCoreApplication.translate(
+            "messages",
+            "Historikken kan ikke gemmes, fordi mappen er skrivebeskyttet. Teksten er ikke tabt, så "
+            "længe Assistent kører. Bed din IT-afdeling om adgang.",
+        ),
+        (None, "storage.failed.kept"): lambda: QCoreApplication.translate(
+            "messages",
+            "Historikken kan ikke gemmes lige nu. Teksten er ikke tabt: den gemmes, så snart det virker "
+            "igen.",
+        ),
+        ("usage", None): lambda: QCoreApplication.translate(
+            "messages", "Det valg kan ikke bruges. Vælg et andet."
+        ),
+        ("config", None): lambda: QCoreApplication.translate(
+            "messages", "En indstilling kan ikke bruges. Ret den i Indstillinger."
+        ),
+        ("audio", None): lambda: QCoreApplication.translate(
+            "messages", "Mikrofonen eller højttaleren kan ikke bruges. Tjek lydindstillingerne."
+        ),
+        ("model", None): lambda: QCoreApplication.translate(
+            "messages", "En talemodel eller stemme mangler eller virker ikke. Åbn Modeller i menuen."
+        ),
+        ("engine", None): lambda: QCoreApplication.translate(
+            "messages", "Det virker ikke på denne computer. Åbn Diagnose i menuen for at se hvorfor."
+        ),
+        ("injection", None): lambda: QCoreApplication.translate(
+            "messages", "Teksten kunne ikke indsættes. Den er gemt: prøv igen, eller tryk Kopiér."
+        ),
+        ("storage", None): lambda: QCoreApplication.translate(
+            "messages", "Noget kunne ikke gemmes. Tjek, at der er plads på disken."
         ),
     }
-    make = texts.get(msgid)
-    return make() if make is not None else None
+
+
+def _lookup(kind: str, msgid: str | None, params: dict[str, object]) -> str:
+    texts = _texts(params)
+    make = texts.get((None, msgid)) if msgid else None
+    if make is None:
+        make = texts.get((kind, None))
+    if make is None:
+        return QCoreApplication.translate("messages", "Noget gik galt. Åbn Diagnose i menuen for at se mere.")
+    return make()
 
 
 # English one-liners from modules without message ids yet -> msgid (matched at the start).
@@ -79,36 +215,6 @@ _KNOWN = [
     (re.compile(r"Downloading models is turned off", re.I), "model.download-off"),
     (re.compile(r"does not exist|not found: no such file", re.I), "file.missing"),
 ]
-
-
-def _by_kind(kind: str) -> str:
-    texts = {
-        "usage": lambda: QCoreApplication.translate("messages", "Det valg kan ikke bruges. Vælg et andet."),
-        "config": lambda: QCoreApplication.translate(
-            "messages", "En indstilling kan ikke bruges. Ret den i Indstillinger."
-        ),
-        "audio": lambda: QCoreApplication.translate(
-            "messages", "Mikrofonen eller højttaleren kan ikke bruges. Tjek lydindstillingerne."
-        ),
-        "model": lambda: QCoreApplication.translate(
-            "messages", "En talemodel eller stemme mangler eller virker ikke. Åbn Modeller i menuen."
-        ),
-        "engine": lambda: QCoreApplication.translate(
-            "messages", "Det virker ikke på denne computer. Åbn Diagnose i menuen for at se hvorfor."
-        ),
-        "injection": lambda: QCoreApplication.translate(
-            "messages", "Teksten kunne ikke indsættes. Den er gemt: prøv igen, eller tryk Kopiér."
-        ),
-        "storage": lambda: QCoreApplication.translate(
-            "messages", "Noget kunne ikke gemmes. Tjek, at der er plads på disken."
-        ),
-    }
-    make = texts.get(kind)
-    return (
-        make()
-        if make is not None
-        else QCoreApplication.translate("messages", "Noget gik galt. Åbn Diagnose i menuen for at se mere.")
-    )
 
 
 def english_ui() -> bool:
@@ -129,8 +235,7 @@ def message_for(
             if pattern.search(message):
                 msgid = known
                 break
-    text = _by_id(msgid, params) if msgid else None
-    return text if text is not None else _by_kind(kind)
+    return _lookup(kind, msgid, params)
 
 
 def user_message(exc: BaseException) -> str:

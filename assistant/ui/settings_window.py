@@ -629,11 +629,16 @@ class SettingsWindow(QDialog):
     def clear_history(self) -> int:
         from assistant.storage.history import History
 
-        history = History(self.app.paths.history_db)
         try:
-            count = history.delete_all()
-        finally:
-            history.close()
+            history = History(self.app.paths.history_db)
+            try:
+                count = history.delete_all()
+            finally:
+                history.close()
+        except AssistantError as exc:
+            # A full or read-only disk: nothing was deleted, and the window says so.
+            self._show(user_message(exc), True)
+            return 0
         self._show(self.tr("{0} dikteringer er slettet.").format(count), False)
         self.history_cleared.emit(count)
         return count
