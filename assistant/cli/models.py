@@ -33,19 +33,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     install = actions.add_parser(
         "install",
-        help="install a model from a folder, a .zip, an http(s) address or the catalog",
-        description="SOURCE is a model folder, a .zip of one, an http(s) address of a .zip, "
-        "or a model name from 'assistant models list'.",
+        help="install a model from a folder, a .zip or .tar archive, an http(s) address or the catalog",
+        description="SOURCE is a model folder, a .zip or .tar(.gz/.bz2/.xz) of one, an http(s) address "
+        "of such an archive, or a model name from 'assistant models list'. Archives and downloads are "
+        "checked against size limits (the catalog's size, else a hard cap) before and while unpacking.",
     )
     install.add_argument("source", metavar="SOURCE")
     install.add_argument("--name", help="folder name for the model (default: from the source)")
     install.add_argument(
         "--sha256",
         metavar="HEX",
-        help="expected SHA-256 of the .zip or download (of model.bin for a folder); refuse on mismatch",
+        help="expected SHA-256 of the archive or download (of model.bin for a folder); refuse on mismatch",
     )
     install.add_argument(
         "--language",
+        "-l",
         action="append",
         choices=_LANGUAGES,
         help="language the model is for (repeat for several); default: read from the model",
@@ -219,6 +221,7 @@ def _list(args: argparse.Namespace, app: App) -> int:
 def _install(args: argparse.Namespace, app: App) -> int:
     from pathlib import Path
 
+    from assistant.storage.archives import archive_stem
     from assistant.storage.model_install import install_source
     from assistant.storage.models import model_kind
 
@@ -229,20 +232,21 @@ def _install(args: argparse.Namespace, app: App) -> int:
     sources = [args.source]
     folder = Path(args.source).expanduser()
     if args.system and folder.is_dir() and model_kind(folder) is None:
-        # IT's share with several models: each folder (or .zip) in it that is a model.
+        # IT's share with several models: each folder (or archive) in it that is a model.
         sources = [
             str(p)
             for p in sorted(folder.iterdir())
-            if not p.name.startswith(".") and (model_kind(p) is not None or p.suffix.lower() == ".zip")
+            if not p.name.startswith(".")
+            and (model_kind(p) is not None or (p.is_file() and archive_stem(p.name) is not None))
         ]
         if not sources:
-            raise UsageError(f"{folder} holds no model folders or .zip files")
+            raise UsageError(f"{folder} holds no model folders or .zip/.tar archives")
         if args.name or args.sha256:
             raise UsageError("--name and --sha256 are for one model; install the models one by one")
     progress = _StderrProgress()
     try:
         for source in sources:
-            if args.system and (target / Path(source).name.removesuffix(".zip")).exists():
+            if args.system and (target / (archive_stem(Path(source).name) or Path(source).name)).exists():
                 print(f"Already pre-staged: {Path(source).name} in {target}")
                 continue
             model = install_source(

@@ -204,7 +204,13 @@ class ModelsWindow(QDialog):
     # -- install / remove -------------------------------------------------------------------------
     @Slot()
     def _pick_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Vælg model (.zip)"), "", "Zip (*.zip)")
+        # The filter's label is format names, the same in both languages.
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Vælg model (.zip)"),
+            "",
+            "Zip, tar (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tbz2 *.tar.xz *.txz)",
+        )
         if path:
             self.install(path)
 
