@@ -199,7 +199,11 @@ class X11CopySelection:
                     break
                 time.sleep(0.03)  # polling another program's clipboard: no event to wait on
         finally:
-            tools.write("clipboard", saved)
+            # Through the bounded clipboard keeper, not `xclip -i`, which would serve it until the
+            # next copy, however long that takes (tests/e2e/test_no_leaks.py).
+            from assistant.inject.clipboard import keep_text
+
+            keep_text(tools.env, saved)
         return "" if copied == marker else copied
 
 

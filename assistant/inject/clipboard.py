@@ -5,8 +5,11 @@ The text is offered with ``x-kde-passwordManagerHint = secret`` so clipboard man
 honour it (Klipper, and others that follow it) do not keep a copy. The user's previous
 clipboard content is read (every target up to a size limit) before we take ownership and is
 served again afterwards by a small detached keeper process (``python -m
-assistant.inject.clipboard --keep``) until another program takes the clipboard, so the CLI can
-exit without the user losing what they had copied.
+assistant.inject.clipboard --keep``), so the CLI can exit without the user losing what they had
+copied. The keeper ends as soon as its job is done: a clipboard manager has stored the content
+(the freedesktop SAVE_TARGETS hand-over, which desktops with a clipboard manager answer at once),
+another program takes the clipboard, or at the latest after ``KEEP_S`` seconds (then X11 leaves
+the clipboard empty, as it does whenever the program that owns it exits).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import base64
 import json
 import logging
 import os
+import select
 import subprocess
 import sys
 import time
@@ -43,7 +47,8 @@ _SKIP_TARGETS = {
 MAX_SAVED_BYTES = 200_000  # per target: larger data would need the INCR protocol
 PASTE_TIMEOUT_S = 3.0
 LINGER_S = 0.25
-EARLY_WAIT_S = 1.0  # when the data was already fetched before the paste key  # keep serving after the first request: targets often ask for several types
+EARLY_WAIT_S = 1.0  # when the data was already fetched before the paste key
+KEEP_S = 30.0  # the keeper serves the user's previous clipboard at most this long
 
 # Window classes (lower case) of terminals: they paste with Shift+Insert, not Ctrl+V.
 TERMINALS = frozenset(
@@ -280,9 +285,15 @@ class ClipboardInjector:
 
     name = "clipboard"
 
-    def __init__(self, environ: Mapping[str, str] | None = None, timeout_s: float = PASTE_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        environ: Mapping[str, str] | None = None,
+        timeout_s: float = PASTE_TIMEOUT_S,
+        keep_s: float = KEEP_S,
+    ) -> None:
         self._environ = dict(os.environ if environ is None else environ)
         self.timeout_s = timeout_s
+        self.keep_s = keep_s
         self.keeper: subprocess.Popen | None = None
 
     def available(self) -> str | None:
@@ -351,24 +362,8 @@ class ClipboardInjector:
                     display=owner.disp.display, window=X.NONE, selection=owner.atom(sel), time=X.CurrentTime
                 )
         owner.disp.sync()
-        if not keep:
-            return
-        payload = json.dumps({"display": self._environ.get("DISPLAY", ""), "selections": keep})
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.inject.clipboard", "--keep"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=self._environ,
-            start_new_session=True,
-            text=True,
-        )
-        assert proc.stdin is not None and proc.stdout is not None
-        proc.stdin.write(payload)
-        proc.stdin.close()
-        proc.stdout.readline()  # "kept" once it owns the selections again
-        proc.stdout.close()
-        self.keeper = proc
+        if keep:
+            self.keeper = start_keeper(self._environ, keep, self.keep_s)
 
     def delete_backward(self, count: int) -> None:
         from assistant.inject.xtest import XTestInjector
@@ -428,22 +423,96 @@ def _windows_under(win: Any, limit: int = 64) -> list[Any]:
     return out
 
 
+def start_keeper(
+    environ: Mapping[str, str], selections: dict[str, list[dict[str, Any]]], keep_s: float = KEEP_S
+) -> subprocess.Popen:
+    """Serve ``selections`` (as :meth:`_Owner.save` returns them) from a detached keeper
+    process; returns once it owns them."""
+    payload = json.dumps({"display": environ.get("DISPLAY", ""), "selections": selections, "keep_s": keep_s})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant.inject.clipboard", "--keep"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=dict(environ),
+        start_new_session=True,
+        text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(payload)
+    proc.stdin.close()
+    proc.stdout.readline()  # "kept" once it owns the selections again
+    proc.stdout.close()
+    return proc
+
+
+def keep_text(
+    environ: Mapping[str, str], text: str, selection: str = "CLIPBOARD", keep_s: float = KEEP_S
+) -> subprocess.Popen:
+    """Give ``text`` back to the user as ``selection`` through a keeper (same bounds as after a
+    paste), e.g. their clipboard after a simulated copy."""
+    utf8 = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    latin = base64.b64encode(text.encode("latin-1", errors="replace")).decode("ascii")
+    items = [
+        {
+            "target": target,
+            "type": "STRING" if target == "STRING" else "UTF8_STRING" if target == "TEXT" else target,
+            "format": 8,
+            "data": latin if target == "STRING" else utf8,
+        }
+        for target in TEXT_TARGETS
+    ]
+    return start_keeper(environ, {selection: items}, keep_s)
+
+
+def _ask_manager(owner: _Owner, when: int) -> int | None:
+    """Ask a running clipboard manager to store our CLIPBOARD (freedesktop ClipboardManager
+    spec: convert CLIPBOARD_MANAGER to SAVE_TARGETS); its atom, or None if there is none."""
+    manager = owner.atom("CLIPBOARD_MANAGER")
+    if not _xid(owner.disp.get_selection_owner(manager)):
+        return None
+    owner.win.convert_selection(manager, owner.atom("SAVE_TARGETS"), owner.atom("_ASSISTANT_SAVED"), when)
+    owner.disp.flush()
+    return manager
+
+
 def keep_selections() -> int:
-    """Entry point of the keeper: serve saved selections until other programs take them."""
+    """Entry point of the keeper: serve saved selections until a clipboard manager stored them,
+    another program took the clipboard, or ``keep_s`` passed."""
     request = json.loads(sys.stdin.read())
+    keep_s = min(float(request.get("keep_s", KEEP_S)), KEEP_S)
     disp = x11.open_display({"DISPLAY": request["display"]})
     owner = _Owner(disp)
     for sel, items in request["selections"].items():
         owner.offer_saved(sel, items)
-    owner.own(list(request["selections"]), owner.timestamp())
+    when = owner.timestamp()
+    owner.own(list(request["selections"]), when)
     sys.stdout.write("kept\n")
     sys.stdout.flush()
     sys.stdout.close()
+    deadline = time.monotonic() + keep_s
+    had_clipboard = "CLIPBOARD" in owner.data
+    manager = _ask_manager(owner, when) if had_clipboard else None
     try:
-        while owner.data:
-            owner.handle(disp.next_event())
+        # PRIMARY alone is not worth a process once the clipboard has gone elsewhere.
+        while owner.data and not (had_clipboard and "CLIPBOARD" not in owner.data):
+            if not disp.pending_events():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                select.select([disp.fileno()], [], [], min(left, 1.0))
+                continue
+            ev = disp.next_event()
+            if manager is not None and ev.type == owner.X.SelectionNotify and ev.selection == manager:
+                if ev.property != owner.X.NONE:
+                    break  # the manager holds the user's clipboard now
+                manager = None  # it declined: keep serving
+                continue
+            owner.handle(ev)
     except Exception:
         return 1
+    # Exiting destroys our window: X11 gives up our selections (a manager that stored them
+    # takes them over).
     return 0
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import json
 import logging
+import sys
 import threading
 import time
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
@@ -19,13 +23,42 @@ _models: dict[str, object] = {}
 _models_lock = threading.Lock()
 
 
+class _DeferredModule(ModuleType):
+    """Stands in for a module in sys.modules until someone uses it; then imports the real one."""
+
+    def __getattr__(self, attr: str) -> object:
+        if attr.startswith("__"):
+            # Introspection (PySide6's import hook looks at every imported module) is not use.
+            raise AttributeError(attr)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), attr)
+
+
+def import_vosk() -> ModuleType:
+    """The vosk module, imported without opening a socket.
+
+    vosk imports requests only for its model downloader, which we never call, and requests'
+    urllib3 probes for IPv6 at import by binding a socket on [::1]. So requests is deferred
+    while vosk loads: it is imported for real only if something uses it.
+    """
+    if "vosk" not in sys.modules and "requests" not in sys.modules:
+        sys.modules["requests"] = _DeferredModule("requests")
+    try:
+        import vosk
+    finally:
+        deferred = sys.modules.get("requests")
+        if isinstance(deferred, _DeferredModule):
+            del sys.modules["requests"]  # vosk keeps its reference; everyone else gets the real one
+    return vosk
+
+
 def load_model(path: Path) -> object:
     with _models_lock:
         model = _models.get(str(path))
         if model is not None:
             return model
-        import vosk
-
+        vosk = import_vosk()
         vosk.SetLogLevel(-1)  # Kaldi's own logging goes to stderr and can echo words
         started = time.perf_counter()
         try:
@@ -42,8 +75,7 @@ def load_model(path: Path) -> object:
 
 class VoskRecognizer:
     def __init__(self, model: object, rate: int = 16000) -> None:
-        import vosk
-
+        vosk = import_vosk()
         self._rec = vosk.KaldiRecognizer(model, rate)
         self._rec.SetWords(True)
         self._last_partial = ""
@@ -78,6 +110,11 @@ class VoskEngine:
     model_kind = "vosk"
 
     def available(self) -> str | None:
+        if importlib.util.find_spec("vosk") is not None:
+            # First, so the import below finds it without opening a socket; on failure
+            # runtime_problem imports it again and names the failure.
+            with contextlib.suppress(ImportError, OSError):
+                import_vosk()
         return runtime_problem("vosk", "vosk", "vosk", "the vosk library")
 
     def recognizer(

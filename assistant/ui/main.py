@@ -12,6 +12,7 @@ import logging
 import signal
 import sys
 import time
+import weakref
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
@@ -41,6 +42,7 @@ class TrayController(QObject):
     hotkeys_ready = Signal()
     model_loaded = Signal(bool)  # ok
     spelling_loaded = Signal()
+    storage_problem = Signal()  # the history's problem changed (see _on_storage_problem)
 
     def __init__(self, app: App, qt_app: QApplication) -> None:
         super().__init__()
@@ -49,6 +51,7 @@ class TrayController(QObject):
         self.state = "idle"
         self.tasks = TaskBridge.connected(self, self._on_task_done, self._on_task_error)
         self.workers = Workers(self.tasks)
+        self.storage_problem.connect(self._on_storage_problem)
         self.history = self._open_history()
         self.dictation = DictationController(app, self.workers, self.history)
         self.dictation.state_changed.connect(self.set_state)
@@ -109,18 +112,52 @@ class TrayController(QObject):
         return action
 
     def _open_history(self):  # type: ignore[no-untyped-def]
-        from assistant.storage.history import History
+        """A history that never fails a dictation: a full disk or a read-only folder keeps the
+        words in memory until they can be saved (KeptHistory), and the tray says so."""
+        from assistant.storage.history import KeptHistory
 
-        try:
-            return History(self.app.paths.history_db)
-        except AssistantError as exc:
-            log.warning("history unavailable: %s", exc.message)
-            return None
+        history = KeptHistory(self.app.paths.history_db)
+        # Weak: a cycle tray -> history -> tray would leave the tray's Qt objects to the garbage
+        # collector, which may free them at any moment (seen to crash a later window).
+        tray = weakref.ref(self)
+
+        def tell(problem) -> None:  # type: ignore[no-untyped-def]  # any thread
+            controller = tray()
+            if controller is not None:
+                controller.storage_problem.emit()  # queued to the GUI thread
+
+        history.listeners.append(tell)
+        return history
+
+    @Slot()
+    def _on_storage_problem(self) -> None:
+        """The history could not be saved (or is saved again): say so in the tray and the panel."""
+        from assistant.ui.messages import user_message
+
+        problem = self.history.problem if self.history is not None else None
+        msgid = problem.msgid if problem is not None else None
+        if msgid == getattr(self, "_storage_notice", None):
+            return
+        self._storage_notice = msgid
+        if problem is not None:
+            text = user_message(problem)
+            self.tray.showMessage(
+                self.tr("Dikteringer kan ikke gemmes"), text, QSystemTrayIcon.MessageIcon.Warning, 15000
+            )
+            self.dictation.status.emit(text, True)
+        else:
+            text = self.tr("Alt, du har dikteret, er nu gemt i historikken.")
+            self.tray.showMessage(
+                self.tr("Dikteringer er gemt"), text, QSystemTrayIcon.MessageIcon.Information, 5000
+            )
+            self.dictation.status.emit(text, False)
+        self._update_tooltip()
 
     # -- start-up ----------------------------------------------------------------------------------
     def show(self) -> None:
         self.tray.show()
         self._notify_policy_failure()
+        self._on_storage_problem()
 
     def _notify_policy_failure(self) -> None:
         """IT's policy file cannot be used: the privacy settings failed closed; say so in Danish."""
@@ -318,6 +355,8 @@ class TrayController(QObject):
             text += "\n" + self.tr("Indlæser talemodel …")
         if getattr(self, "policy_notice", ""):
             text += "\n" + self.tr("IT-politikken kan ikke bruges: historik og download er slået fra")
+        if getattr(self, "_storage_notice", None) is not None:
+            text += "\n" + self.tr("Dikteringer kan ikke gemmes nu; de gemmes, når det kan lade sig gøre")
         self.tray.setToolTip(text)
 
     # -- windows -----------------------------------------------------------------------------------
@@ -566,9 +605,8 @@ def run_tray(app: App) -> int:
     instance.close()
     keep_alive.stop()
     log.info("tray stopped")
-    if controller.abandoned:
-        # A model still loading in native code aborts the interpreter's teardown ("terminate called
-        # without an active exception", exit 134). Everything is saved and closed by now: __main__
-        # ends the process without that teardown.
-        raise SkipTeardown(int(code))
-    return int(code)
+    # Everything is saved and closed by now: __main__ ends the process without the interpreter's
+    # teardown, which can abort it (exit 134) after a normal quit: a model still loading in native
+    # code ("terminate called without an active exception"), or PySide6 6.12's final garbage
+    # collection after a dictation and a read-aloud ("bool_dealloc", tests/e2e/test_no_network.py).
+    raise SkipTeardown(int(code))
