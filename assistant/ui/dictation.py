@@ -83,6 +83,9 @@ class DictationController(QObject):
         self.recorder = None
         self.entry_id: int | None = None
         self._stopping = False
+        # Each dictation ends by itself after this much audio (None: only when asked to stop);
+        # bench/soak.py sets it, as its file microphone never runs dry.
+        self.max_seconds: float | None = None
         # The panel's document: the session's text with the user's corrections applied.
         self.text = ""
         self.partial_from = 0  # text[partial_from:] may still change
@@ -160,6 +163,7 @@ class DictationController(QObject):
             recognizer,
             Transcript(language, vocabulary.replacer()),
             self.recorder,
+            max_seconds=self.max_seconds,
             tail_seconds=STOP_TAIL_SECONDS,
         )
         self.text, self._base, self.partial_from = "", "", 0
@@ -266,8 +270,11 @@ class DictationController(QObject):
         self.partial_from = len(self.text)
         self._check_spelling()
         self.text_updated.emit(self.text)
-        if self.recorder is not None and self.recorder.error is not None:
-            self.status.emit(self.recorder.error.message, True)
+        # Not saved (full disk, read-only folder): say so at the end of every such dictation.
+        recorder = self.recorder
+        problem = (recorder.error or getattr(recorder.history, "problem", None)) if recorder else None
+        if problem is not None:
+            self.status.emit(user_message(problem), True)
         elif not failed:
             self.status.emit(self.tr("Færdig. Tjek teksten, og tryk Indsæt."), False)
         if not failed:
@@ -374,11 +381,14 @@ class DictationController(QObject):
             return
         history, entry_id = self.history, self.entry_id
         if history is not None and self.app.config["privacy.history"]:
-            if entry_id is None:
-                entry_id = history.add(text, self.app.config["general.language"])
-                self.entry_id = entry_id
-            else:
-                history.finish(entry_id, text)  # the corrected text, saved before it is typed
+            try:
+                if entry_id is None:
+                    entry_id = history.add(text, self.app.config["general.language"])
+                    self.entry_id = entry_id
+                else:
+                    history.finish(entry_id, text)  # the corrected text, saved before it is typed
+            except AssistantError as exc:  # not saved: the text is still inserted
+                self.status.emit(user_message(exc), True)
         self.state_changed.emit("working")
         self._send("insert", text, history, entry_id)
 
