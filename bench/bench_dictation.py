@@ -2,7 +2,9 @@
 
 Run by hand (about 15 minutes on two cores; ``--quick`` for a reduced run, ``--long`` adds 10 min):
 
-    .venv/bin/python bench/bench_dictation.py [--quick] [--long] [--languages en,da]
+    .venv/bin/python bench/bench_dictation.py [--quick] [--long] [--languages en,da] [--release-after S]
+
+``BENCH_SAVE=dir`` writes every dictation's text and times there (one JSON file per tool).
 
 Like with like: every tool runs in its own process (peak memory per tool) on the same audio and
 the same model. Two raw faster-whisper peers:
@@ -24,7 +26,8 @@ Measured per language (English: tiny.en; Danish: the multilingual base starter m
 * WER over the evaluation recordings (>= 20 dictated utterances, recordings repeated);
 * end-of-speech-to-text and key-release-to-text, p50 and p95, over the same utterances: the
   speaker stops, 300 ms later releases the key; "text" is the final text of the utterance;
-* first live word: from the first spoken sample to the first preview shown (product only);
+* first live word: from the first loud 30 ms frame of speech (above -40 dBFS, the moment the
+  speaker starts) to the first preview with words on the session's output (product only);
 * live-path cost at 30 s, 2 min (and 10 min with ``--long``) of continuous speech: process
   CPU seconds per second of speech, with the live previews scheduled exactly as a real-time
   run would (the audio is fed unpaced, with the backlog reported as zero); the raw peers
@@ -60,7 +63,8 @@ EVAL = REPO.parent / "shared" / "eval" / "speech"
 RATE = 16000
 BLOCK = 1600  # 100 ms, the product's capture block
 LEAD = 0.3  # silence before each utterance
-RELEASE_AFTER = 0.3  # the speaker stops; the key is released this long after
+# The speaker stops; the key is released this long after (--release-after; 0 = at the last word).
+RELEASE_AFTER = float(os.environ.get("BENCH_RELEASE_AFTER", "0.3"))
 UTTERANCES = 20
 
 
@@ -89,10 +93,20 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def last_speech_sample(audio: np.ndarray) -> int:
+def _loud_frames(audio: np.ndarray) -> np.ndarray:
     frames = audio[: len(audio) // 480 * 480].reshape(-1, 480).astype(np.float32)
-    loud = np.nonzero(20 * np.log10(np.sqrt((frames**2).mean(axis=1)) / 32768 + 1e-9) > -40)[0]
+    return np.nonzero(20 * np.log10(np.sqrt((frames**2).mean(axis=1)) / 32768 + 1e-9) > -40)[0]
+
+
+def last_speech_sample(audio: np.ndarray) -> int:
+    loud = _loud_frames(audio)
     return int((loud[-1] + 1) * 480) if len(loud) else len(audio)
+
+
+def first_speech_sample(audio: np.ndarray) -> int:
+    """Where the speaker starts (first 30 ms frame above -40 dBFS): the clock for the first word."""
+    loud = _loud_frames(audio)
+    return int(loud[0] * 480) if len(loud) else 0
 
 
 def utterances(language: str) -> list[tuple[str, np.ndarray, str]]:
@@ -217,7 +231,7 @@ def worker_product(model: Path, language: str, lengths: list[float]) -> dict:
         done.wait(120)
         session.stop()
         text_at = events[-1][0]
-        speech_start = mic.start_time + LEAD
+        speech_start = mic.start_time + LEAD + first_speech_sample(speech) / RATE
         previews = [t for t, e in events if isinstance(e, TextChanged) and not e.final and e.text.strip()]
         out["runs"].append(
             {
@@ -338,7 +352,11 @@ def run_worker(kind: str, model: Path, language: str, lengths: list[float]) -> d
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"{kind} failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    if os.environ.get("BENCH_SAVE"):  # every run's text and times, to look at by hand
+        path = Path(os.environ["BENCH_SAVE"]) / f"{language}-{kind}.json"
+        path.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
+    return out
 
 
 def fmt(value: float | None, spec: str = ".2f") -> str:
@@ -356,6 +374,9 @@ def main() -> None:
     parser.add_argument("--long", action="store_true", help="add 10 minutes of continuous speech")
     parser.add_argument("--tools", default="product,raw-equal,raw-default")
     parser.add_argument("--utterances", type=int, default=UTTERANCES, help="dictations per language (>= 20)")
+    parser.add_argument(
+        "--release-after", type=float, default=RELEASE_AFTER, help="seconds from last word to release"
+    )
     args = parser.parse_args()
     if args.worker:
         lengths = [float(x) for x in args.lengths.split(",") if x]
@@ -366,12 +387,16 @@ def main() -> None:
     from assistant.storage.models import packaged_models
 
     os.environ["BENCH_UTTERANCES"] = str(args.utterances)
+    os.environ["BENCH_RELEASE_AFTER"] = str(args.release_after)
     packaged = {m.name: m for m in packaged_models()}
     models_dir = Path(tempfile.mkdtemp(prefix="bench-models-"))
     lengths = [30.0] if args.quick else [30.0, 120.0]
     if args.long:
         lengths.append(600.0)
     print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.2f}")
+    print(
+        f"key released {args.release_after:.2f} s after the last word; {args.utterances} dictations per language"
+    )
     for language in args.languages.split(","):
         model = (
             packaged["whisper-tiny.en"].path

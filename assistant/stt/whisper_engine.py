@@ -11,6 +11,18 @@ Nothing said is lost: long speech without a pause is split at its quietest point
 segmenter, the prompt is sized so prompt + text fit Whisper's 448 tokens, and a decode that
 fails is retried without the prompt, then in halves. Live words come from repeated greedy
 decodes of the utterance in progress, stabilised by :mod:`assistant.stt.agreement`.
+
+Speed: faster-whisper pads every piece of audio to Whisper's 30-second window, so a 2-second
+utterance paid for 30 seconds of encoder work (about 0.45 s for tiny.en on an idle core pair,
+several seconds under load), for every live preview and for the final text. CTranslate2 accepts
+a shorter window, so an utterance is encoded over its own length plus padding (10 s for English
+final text, 2 s for a preview; Danish final text keeps the full window) and decoded with timestamps
+(:meth:`WhisperRecognizer._window_decode`). Over a short window Whisper tends to echo itself
+("ten of clubs ten of clubs", "2 2"): with timestamps it mostly places the echo after the end of
+the audio, where it is cut off; an echo inside the audio (:func:`echo_at`) sends the final
+decode back to the full 30 s window, and cuts a preview short. On the evaluation recordings this
+gives the full window's words (bench/bench_dictation.py compares with raw faster-whisper in
+every run). Audio too long for one window still goes through faster-whisper's own 30 s loop.
 """
 
 from __future__ import annotations
@@ -20,6 +32,8 @@ import os
 import re
 import threading
 import time
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -67,6 +81,25 @@ def _looped(segment: object, limit: int) -> bool:
     )
 
 
+def echo_at(words: list[str]) -> int | None:
+    """Where a short-window decode starts echoing itself, as a word index, or None.
+
+    Over a short window Whisper sometimes repeats what it just wrote ("2 2", "1 1 1 1", "and so
+    and so", "ten of clubs ten of clubs"): a run of 1-8 words twice in a row. Returns the index
+    after the first occurrence. Real speech does this rarely ("very good, very good"); then the
+    full window is asked for nothing, which costs time but no words.
+    """
+    plain = [_WORD.sub("", w.casefold()) for w in words]
+    for i in range(len(plain)):
+        for n in range(1, 9):
+            if i + 2 * n <= len(plain) and plain[i : i + n] == plain[i + n : i + 2 * n]:
+                return i + n
+    return None
+
+
+_WORD = re.compile(r"[^\w']+")
+
+
 def collapse_loops(text: str) -> str:
     """ "hjælp af hjælp af hjælp af hjælp af" -> "hjælp af": a phrase said 4+ times in a row is a loop."""
     return _LOOP.sub(lambda m: m.group(1), text)
@@ -112,6 +145,51 @@ _TOKENS_PER_SECOND = 12
 _PROMPT_MAX = MAX_TOKENS // 2 - 1  # faster-whisper keeps at most this many prompt tokens
 
 
+# The short encoder window: the audio plus padding (in 10 ms mel frames), never more than
+# Whisper's 3000. English final text gets 10 s of padding: on the English evaluation recordings
+# (and espeak's voice) that gave the full window's words with no echo, where 2-5 s changed a
+# word or echoed on one-word utterances. In Danish (the multilingual base model) 10 s still cost
+# words (10 against 8 errors in 26 words on the two Danish recordings), so Danish final text keeps
+# the full window until a shorter one is shown to cost nothing. A preview is only shown until
+# the final text replaces it, so it gets 2 s in every language (the first live word sooner, and
+# a preview running at key release ends sooner).
+_WINDOW_FRAMES = 3000
+_FINAL_PAD_FRAMES = {"en": 1000}
+_PREVIEW_PAD_FRAMES = 200
+_TIME_PRECISION = 0.02  # seconds per timestamp token
+# A segment that begins this close to the end of the audio (or after it) is Whisper repeating
+# itself into the padding, not speech.
+_PAST_END_SECONDS = 0.3
+# faster-whisper's fallback rules, kept so the product decides like the raw model.
+_COMPRESSION_LIMIT = 2.4
+_LOGPROB_LIMIT = -1.0
+_NO_SPEECH_LIMIT = 0.6
+_BEST_OF = 5
+# Greedy decoding of speech cut off mid-word was seen to loop on a phrase; forbidding a repeated
+# 4-token run in the final decode stops that at the source (no change in word error rate on the
+# evaluation recordings).
+_NO_REPEAT = 4
+
+
+@dataclass
+class WindowSegment:
+    """One segment of a short-window decode, with the attributes of faster-whisper's Segment the
+    recogniser reads; times in seconds from the start of the decoded audio."""
+
+    text: str
+    start: float
+    end: float
+    tokens: list[int]
+    compression_ratio: float
+    no_speech_prob: float
+    avg_logprob: float
+
+
+def _compression_ratio(text: str) -> float:
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data)) if data else 0.0
+
+
 class WhisperRecognizer:
     """Utterances by loudness, each decoded when it ends; live words while it grows.
 
@@ -147,6 +225,7 @@ class WhisperRecognizer:
         self._backlog = 0.0
         self._last_partial_at = 0.0  # utterance length (s) at the last live decode
         self._live_cost = 0.0  # seconds the last live decode took
+        self._words_shown = False  # a preview of the utterance in progress has shown words
         self.agreement = LocalAgreement()
         self.dropped_utterances = 0
         self.failed_decodes = 0
@@ -159,6 +238,9 @@ class WhisperRecognizer:
         self.speculate_ms = speculate_ms
         self._spec: tuple[float, int, int, list[Segment]] | None = None  # start, samples, quiet ms, result
         self.speculations_used = 0
+        self.full_window_decodes = 0  # final decodes that needed Whisper's full 30 s window
+        self._whisper_tokenizer: object | None = None
+        self._suppress: list[int] | None = None
 
     # -- the Recognizer protocol ------------------------------------------------------------------
     def set_backlog(self, seconds: float) -> None:
@@ -196,10 +278,15 @@ class WhisperRecognizer:
         if self.speculate_ms > 0 and self.segmenter.quiet_ms >= self.speculate_ms:
             return None  # the pause's own decode is coming
         length = len(current.samples) / RATE
-        first = self._last_partial_at == 0.0
-        # The first preview comes early (the first word within about a second); later ones
-        # at the interval, stretched so previews take at most half the time.
-        wait = min(0.5, self.partial_interval) if first else max(self.partial_interval, 2 * self._live_cost)
+        # The first preview comes early and, until words show, more follow every 0.4 s (the first
+        # word within about a second of being said); later ones at the interval. Either way
+        # stretched so previews take at most half the time.
+        if self._last_partial_at == 0.0:
+            wait = min(0.5, self.partial_interval)
+        elif not self._words_shown:
+            wait = max(min(0.4, self.partial_interval), 2 * self._live_cost)
+        else:
+            wait = max(self.partial_interval, 2 * self._live_cost)
         if length < self._last_partial_at + wait:
             return None
         self._last_partial_at = length
@@ -211,23 +298,37 @@ class WhisperRecognizer:
         if not text or (_STOCK.match(text) and length < 1.5):
             return None
         live = self.agreement.update(text.split())
+        self._words_shown = True
         return Partial(live.text, live.stable_chars)
 
     def _transcribe(self, samples: np.ndarray, beam_size: int) -> str:
         audio = samples.astype(np.float32) / 32768.0
         try:
-            segments, _ = self.model.transcribe(  # type: ignore[attr-defined]
-                audio,
-                language=self.language,
-                task="transcribe",
-                beam_size=beam_size,
-                temperature=0.0,  # partials are previews: never pay for a fallback
-                condition_on_previous_text=False,
-                initial_prompt=self._prompt_ids(len(audio)) or None,
-                max_new_tokens=self._token_limit(len(audio)),
-                vad_filter=False,
-                without_timestamps=True,
-            )
+            prompt = self._prompt_ids(len(audio))
+            limit = self._token_limit(len(audio), len(prompt))
+            if self._windowed(audio):
+                # Partials are previews: greedy, and never pay for a fallback.
+                segments: list = self._window_decode(
+                    audio, beam_size, (0.0,), prompt, limit, pad=_PREVIEW_PAD_FRAMES
+                )
+                words = " ".join(s.text.strip() for s in segments).split()
+                cut = echo_at(words)
+                if cut is not None:
+                    # A preview is only shown: keep the words before the echo, no second decode.
+                    return collapse_loops(" ".join(words[:cut]))
+            else:
+                segments, _ = self.model.transcribe(  # type: ignore[attr-defined]
+                    audio,
+                    language=self.language,
+                    task="transcribe",
+                    beam_size=beam_size,
+                    temperature=0.0,
+                    condition_on_previous_text=False,
+                    initial_prompt=prompt or None,
+                    max_new_tokens=limit,
+                    vad_filter=False,
+                    without_timestamps=True,
+                )
             return collapse_loops(" ".join(s.text.strip() for s in segments).strip())
         except Exception as exc:  # a preview may fail; the final decode still runs
             log.info("live decode failed (%s)", type(exc).__name__)
@@ -305,13 +406,25 @@ class WhisperRecognizer:
         if found:
             self._context = " ".join(f.text for f in found)[-200:]
         self._last_partial_at = 0.0
+        self._words_shown = False
         self.agreement.reset()
         return found
 
     def _segments(
-        self, audio: np.ndarray, temperature: float | tuple[float, ...], prompt: list[int] | None
+        self,
+        audio: np.ndarray,
+        temperature: float | tuple[float, ...],
+        prompt: list[int] | None,
+        *,
+        full: bool = False,
     ) -> tuple[list, int]:
         limit = self._token_limit(len(audio), len(prompt or []))
+        if not full and self._windowed(audio):
+            temperatures = temperature if isinstance(temperature, tuple) else (temperature,)
+            segments = self._window_decode(
+                audio, self.beam_size, temperatures, prompt or [], limit, pad=self._final_pad()
+            )
+            return segments, limit
         segments, _ = self.model.transcribe(  # type: ignore[attr-defined]
             audio,
             language=self.language,
@@ -322,12 +435,136 @@ class WhisperRecognizer:
             initial_prompt=prompt or None,
             vad_filter=False,
             max_new_tokens=limit,
-            # Greedy decoding of speech cut off mid-word was seen to loop on a phrase; forbidding
-            # a repeated 4-token run stops that at the source (no change in word error rate on
-            # the evaluation recordings).
-            no_repeat_ngram_size=4,
+            no_repeat_ngram_size=_NO_REPEAT,
         )
         return list(segments), limit
+
+    # -- the short encoder window -----------------------------------------------------------------
+    def _final_pad(self) -> int:
+        return _FINAL_PAD_FRAMES.get(self.language, _WINDOW_FRAMES)
+
+    def _windowed(self, audio: np.ndarray) -> bool:
+        """The audio fits one short window and the model exposes CTranslate2 (a real WhisperModel)."""
+        return (
+            len(audio) // 160 <= _WINDOW_FRAMES - _PREVIEW_PAD_FRAMES
+            and hasattr(self.model, "feature_extractor")
+            and hasattr(self.model, "model")
+        )
+
+    def _tokenizer(self) -> object:
+        if self._whisper_tokenizer is None:
+            from faster_whisper.tokenizer import Tokenizer
+
+            model = self.model
+            self._whisper_tokenizer = Tokenizer(
+                model.hf_tokenizer,  # type: ignore[attr-defined]
+                model.model.is_multilingual,  # type: ignore[attr-defined]
+                task="transcribe",
+                language=self.language if model.model.is_multilingual else "en",  # type: ignore[attr-defined]
+            )
+        return self._whisper_tokenizer
+
+    def _window_decode(
+        self,
+        audio: np.ndarray,
+        beam_size: int,
+        temperatures: tuple[float, ...],
+        prompt: list[int],
+        limit: int,
+        *,
+        pad: int = _WINDOW_FRAMES,
+    ) -> list[WindowSegment]:
+        """Decode ``audio`` (float32, <= 28 s) over a window of its own length plus ``pad`` frames.
+
+        The encoder runs once; a temperature fallback reuses its output. Greedy/beam first, then
+        sampling at each higher temperature while the text is degenerate (compression ratio above
+        2.4) or improbable (mean log-probability below -1), as faster-whisper decides; a window
+        judged silent (no-speech probability above 0.6 and improbable text) gives no segments.
+        """
+        import ctranslate2
+        from faster_whisper.transcribe import get_suppressed_tokens
+
+        model = self.model
+        tokenizer = self._tokenizer()
+        features = model.feature_extractor(audio)  # type: ignore[attr-defined]
+        content = features.shape[-1] - 1  # faster-whisper's own count of audio frames
+        width = min(_WINDOW_FRAMES, content + pad)
+        width += width % 2  # the encoder halves the frame count
+        window = np.zeros((1, features.shape[0], width), dtype=np.float32)
+        window[0, :, :content] = features[:, :content]
+        whisper = model.model  # type: ignore[attr-defined]
+        encoded = whisper.encode(ctranslate2.StorageView.from_array(window))
+        tokens_in = model.get_prompt(tokenizer, list(prompt), without_timestamps=False)  # type: ignore[attr-defined]
+        if self._suppress is None:
+            self._suppress = list(get_suppressed_tokens(tokenizer, [-1]))  # type: ignore[arg-type]
+        options = {
+            "max_length": len(tokens_in) + limit,
+            "return_scores": True,
+            "return_no_speech_prob": True,
+            "suppress_blank": True,
+            "suppress_tokens": self._suppress,
+            "max_initial_timestamp_index": 50,  # the first words start within 1 s, as in faster-whisper
+            "no_repeat_ngram_size": _NO_REPEAT if beam_size > 1 else 0,
+        }
+        tried: list[tuple[object, float, float]] = []  # result, mean log-probability, compression
+        for temperature in temperatures:
+            if temperature > 0:
+                search = {"beam_size": 1, "num_hypotheses": _BEST_OF, "sampling_topk": 0}
+                search["sampling_temperature"] = temperature  # type: ignore[assignment]
+            else:
+                search = {"beam_size": beam_size}
+            result = whisper.generate(encoded, [tokens_in], **options, **search)[0]
+            ids = result.sequences_ids[0]
+            logprob = result.scores[0] * len(ids) / (len(ids) + 1)
+            ratio = _compression_ratio(tokenizer.decode(ids).strip())  # type: ignore[attr-defined]
+            tried.append((result, logprob, ratio))
+            silent = result.no_speech_prob > _NO_SPEECH_LIMIT and logprob < _LOGPROB_LIMIT
+            if silent or (ratio <= _COMPRESSION_LIMIT and logprob >= _LOGPROB_LIMIT):
+                break
+        else:
+            fluent = [t for t in tried if t[2] <= _COMPRESSION_LIMIT] or tried
+            tried.append(max(fluent, key=lambda t: t[1]))
+        result, logprob, ratio = tried[-1]
+        if result.no_speech_prob > _NO_SPEECH_LIMIT and logprob < _LOGPROB_LIMIT:  # type: ignore[attr-defined]
+            return []
+        return self._split_timestamps(
+            result.sequences_ids[0],  # type: ignore[attr-defined]
+            len(audio) / RATE,
+            result.no_speech_prob,  # type: ignore[attr-defined]
+            logprob,
+        )
+
+    def _split_timestamps(
+        self, ids: list[int], seconds: float, no_speech: float, logprob: float
+    ) -> list[WindowSegment]:
+        """Whisper's <|t0|> words <|t1|> pairs as segments; those starting past the audio dropped."""
+        tokenizer = self._tokenizer()
+        first = tokenizer.timestamp_begin  # type: ignore[attr-defined]
+        pieces: list[tuple[float, float, list[int]]] = []
+        start: float | None = None
+        words: list[int] = []
+        for token in ids:
+            if token < first:
+                words.append(token)
+                continue
+            at = (token - first) * _TIME_PRECISION
+            if start is None:
+                start = at
+            else:
+                pieces.append((start, at, words))
+                start, words = None, []
+        if words:
+            pieces.append((start if start is not None else 0.0, seconds, words))
+        segments = []
+        for begin, end, words in pieces:
+            text = tokenizer.decode(words)  # type: ignore[attr-defined]
+            if not text.strip() or begin >= seconds - _PAST_END_SECONDS:
+                continue
+            end = min(max(end, begin + 0.01), seconds)
+            segments.append(
+                WindowSegment(text, begin, end, words, _compression_ratio(text.strip()), no_speech, logprob)
+            )
+        return segments
 
     def _decode_audio(self, audio: np.ndarray) -> list:
         """Whisper's segments for ``audio``; a failed decode is retried, never given up silently.
@@ -339,10 +576,18 @@ class WhisperRecognizer:
         for attempt_prompt in [prompt, None] if prompt else [None]:
             try:
                 segments, limit = self._segments(audio, 0.0, attempt_prompt)
+                full = False
+                short = self._windowed(audio) and len(audio) // 160 + self._final_pad() < _WINDOW_FRAMES
+                if short and echo_at(" ".join(s.text for s in segments).split()) is not None:
+                    # The short window echoed itself: decode over Whisper's full 30 s window.
+                    log.debug("short-window decode echoed; decoding over the full window")
+                    self.full_window_decodes += 1
+                    full = True
+                    segments, limit = self._segments(audio, 0.0, attempt_prompt, full=True)
                 if any(_looped(s, limit) for s in segments):
                     # Greedy decoding looped: try again the way Whisper's own fallback does.
                     log.debug("greedy decode looped; retrying with temperature")
-                    segments, limit = self._segments(audio, _TEMPERATURES[1:], attempt_prompt)
+                    segments, limit = self._segments(audio, _TEMPERATURES[1:], attempt_prompt, full=full)
                 return segments
             except Exception as exc:
                 self.failed_decodes += 1

@@ -149,19 +149,45 @@ def test_long_speech_with_20_term_vocabulary_loses_no_utterance(tiny_en) -> None
     assert partials, "no live words"
 
 
+class _RefusesPrompt:
+    """CTranslate2's Whisper, made to refuse any prompt the way faster-whisper refuses one too long."""
+
+    def __init__(self, whisper, sot_prev: int) -> None:
+        self.whisper = whisper
+        self.sot_prev = sot_prev
+        self.is_multilingual = whisper.is_multilingual
+        self.refused = 0
+
+    def encode(self, features):
+        return self.whisper.encode(features)
+
+    def generate(self, encoded, prompts, **options):
+        if prompts[0][0] == self.sot_prev:
+            self.refused += 1
+            raise ValueError("The length of the prompt is 230, and the `max_new_tokens` 300 ...")
+        return self.whisper.generate(encoded, prompts, **options)
+
+
 class _FailsWithPrompt:
-    """The real model, made to refuse any prompt the way faster-whisper refuses one too long."""
+    """The real model, made to refuse any prompt on both of the recogniser's decode paths."""
 
     def __init__(self, model) -> None:
-        self.model = model
+        self.real = model
         self.hf_tokenizer = model.hf_tokenizer
-        self.refused = 0
+        self.feature_extractor = model.feature_extractor
+        self.get_prompt = model.get_prompt
+        self.model = _RefusesPrompt(model.model, model.hf_tokenizer.token_to_id("<|startofprev|>"))
+        self.refused_by_transcribe = 0
+
+    @property
+    def refused(self) -> int:
+        return self.model.refused + self.refused_by_transcribe
 
     def transcribe(self, audio, **options):
         if options.get("initial_prompt"):
-            self.refused += 1
+            self.refused_by_transcribe += 1
             raise ValueError("The length of the prompt is 230, and the `max_new_tokens` 300 ...")
-        return self.model.transcribe(audio, **options)
+        return self.real.transcribe(audio, **options)
 
 
 def test_a_failed_decode_is_retried_without_the_prompt(tiny_en) -> None:
