@@ -235,7 +235,47 @@ def check_injection(app: App) -> Section:
             details,
         )
     details["chosen"] = usable[0]
-    return Section("Text insertion", "ok", f"{session} session; will use {usable[0]}", None, details)
+    read_back = _read_back(app, session)
+    details["read_back"] = read_back
+    summary = f"{session} session; will use {usable[0]}"
+    if read_back["available"]:
+        return Section(
+            "Text insertion", "ok", summary + "; inserted text is read back (AT-SPI)", None, details
+        )
+    if read_back["via"] is None:
+        return Section("Text insertion", "ok", summary, None, details)
+    # Typing still works; only the check after it is missing, so the section stays OK.
+    return Section(
+        "Text insertion",
+        "ok",
+        f"{summary}; inserted text cannot be read back: {read_back['reason']}",
+        read_back["hint"],
+        details,
+    )
+
+
+def _read_back(app: App, session: str) -> dict[str, Any]:
+    """Whether the Linux accessibility bus (AT-SPI) answers: with it, inserted text is read back
+    and checked ("Indsat og kontrolleret") and one-line fields are told apart; without it the
+    product says "Sendt" and a line break is typed as Return."""
+    if session in ("windows", "macos"):
+        return {"via": None, "available": False, "reason": f"AT-SPI is not used on {session}", "hint": None}
+    from assistant.inject import atspi
+
+    reason = atspi.available(app.environ)
+    if reason is None:
+        return {"via": "at-spi", "available": True, "reason": None, "hint": None}
+    if "jeepney" in reason:
+        hint = "Reinstall the product (pip install jeepney)"
+    elif "DBUS_SESSION_BUS_ADDRESS" in reason:
+        hint = "Start the program from your desktop session: it reaches AT-SPI through the session's D-Bus"
+    else:
+        hint = (
+            "Install at-spi2-core and switch accessibility on (GNOME: gsettings set "
+            "org.gnome.desktop.interface toolkit-accessibility true), then log in again"
+        )
+    hint = "Text is still inserted, reported as 'Sendt' without a check. " + hint
+    return {"via": "at-spi", "available": False, "reason": reason, "hint": hint}
 
 
 def check_hotkeys(app: App) -> Section:

@@ -1,9 +1,10 @@
 """Highlight lag measured outside the product: what the loudspeaker played vs. when the word lit up.
 
 The reader bar reads a text into a PulseAudio null sink. ``parec`` records the sink's monitor (what
-a loudspeaker would play) with the arrival time of every block on ``time.monotonic()``; the lower
-envelope of (arrival - sample index / rate) gives the recording's own clock, so the time of every
-recorded sample is known without asking the product. Each word's sound is then found in the
+a loudspeaker would play) with the arrival time of every block on ``time.monotonic()``
+(tests/support/playback_sink.py's ``MonitorRecorder``); the lower envelope of (arrival - sample
+index / rate) gives the recording's own clock, so the time of every recorded sample is known
+without asking the product. Each word's sound is then found in the
 recording by normalised cross-correlation: the first 120 ms of the word, cut from the same
 sentence synthesised again (espeak-ng is deterministic), searched for near the moment the word was
 highlighted. lag = time the highlight was painted (after ``repaint()``) - time the word's first
@@ -18,7 +19,6 @@ that the pipeline finds the words, never a timing).
 from __future__ import annotations
 
 import statistics
-import subprocess
 import threading
 import time
 from dataclasses import dataclass
@@ -29,73 +29,6 @@ RATE = 22050  # the null sink's rate and espeak-ng's: no resampling between them
 TEMPLATE_S = 0.12
 SEARCH_BEFORE_S = 0.6  # how early the sound may have been, before the highlight
 SEARCH_AFTER_S = 0.3  # how late
-
-
-class MonitorTape:
-    """``parec`` on ``monitor`` with an arrival time per block; ``clock()`` -> (samples, t0) where
-    sample ``i`` was played at ``t0 + i / RATE``."""
-
-    def __init__(self, server: str, monitor: str, parec: str = "parec") -> None:
-        self._proc = subprocess.Popen(
-            [
-                parec,
-                "--server",
-                server,
-                "-d",
-                monitor,
-                "--raw",
-                "--format=s16le",
-                f"--rate={RATE}",
-                "--channels=1",
-                "--latency-msec=5",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        self._blocks: list[tuple[float, bytes]] = []
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._read, name="monitor-tape", daemon=True)
-        self._thread.start()
-
-    def _read(self) -> None:
-        assert self._proc.stdout is not None
-        leftover = b""
-        while True:
-            data = self._proc.stdout.read1(4096)  # type: ignore[attr-defined]
-            if not data:
-                return
-            arrived = time.monotonic()
-            data = leftover + data
-            cut = len(data) // 2 * 2
-            leftover = data[cut:]
-            with self._lock:
-                self._blocks.append((arrived, data[:cut]))
-
-    def started(self) -> bool:
-        with self._lock:
-            return len(self._blocks) > 3
-
-    def clock(self) -> tuple[np.ndarray, float]:
-        with self._lock:
-            blocks = list(self._blocks)
-        samples = np.frombuffer(b"".join(b for _, b in blocks), dtype="<i2")
-        end = 0
-        offsets = []
-        for arrived, block in blocks:
-            end += len(block) // 2
-            offsets.append(arrived - end / RATE)
-        # A block arrives after its last sample was played, never before: the earliest arrival
-        # relative to its sample count is the least delayed one.
-        return samples, min(offsets) if offsets else 0.0
-
-    def stop(self) -> None:
-        self._proc.terminate()
-        try:
-            self._proc.wait(5)
-        except subprocess.TimeoutExpired:
-            self._proc.kill()
-            self._proc.wait(5)
-        self._thread.join(5)
 
 
 @dataclass(frozen=True)
@@ -215,10 +148,12 @@ def measure_bar(qt_app, sink, text: str, language: str, rate: int, timeout: floa
     done = threading.Event()
     controller.finished.connect(lambda stopped: done.set())
     templates = word_templates(text, language, voice, rate)
-    tape = MonitorTape(sink.server, sink.monitor)
+    if sink.RATE != RATE:
+        raise ValueError(f"the sink plays at {sink.RATE} Hz, the templates are {RATE} Hz")
+    tape = sink.record(latency_ms=5)
     try:
         deadline = time.monotonic() + 10
-        while not tape.started() and time.monotonic() < deadline:
+        while not tape.started(blocks=4) and time.monotonic() < deadline:
             qt_app.processEvents()
             time.sleep(0.01)
         bar.show()

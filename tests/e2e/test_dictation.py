@@ -271,7 +271,10 @@ def _all_said(text: str, reference: str, times: int) -> None:
     assert wer(reference, text, "en") <= 0.1, text
 
 
-@pytest.mark.parametrize("seconds", [30, 120, 600], ids=["30s", "2min", "10min"])
+# 30 s is past the 20 s that used to fail; 10 min is the long case. A 2 min run between them
+# proved nothing either does not (it was a sixth of this test's audio); the microphone test
+# below still runs 2 min through dictation.
+@pytest.mark.parametrize("seconds", [30, 600], ids=["30s", "10min"])
 def test_transcribe_continuous_speech_with_20_term_vocabulary(seconds: int, tmp_path: Path) -> None:
     """Speech without a pause long enough to end an utterance, with a vocabulary in Whisper's
     prompt: 20 s of it used to end in "internal error" with nothing printed."""

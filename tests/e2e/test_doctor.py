@@ -23,7 +23,7 @@ def doctor(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_doctor_reports_vmic_danish_voice_x11_injection_and_tray(
-    xvfb, tray_host, alsa_vmic, assistant_home, tmp_path: Path
+    xvfb, tray_host, alsa_vmic, assistant_home, a11y, tmp_path: Path
 ) -> None:
     mic = alsa_vmic(EVAL_DIR / "speech" / "da" / "danspeech_nst_u0013002.wav")
     assistant_home.write_policy("[locked.privacy]\nhistory = false\n[defaults.tts]\nrate = 180\n")
@@ -48,6 +48,9 @@ def test_doctor_reports_vmic_danish_voice_x11_injection_and_tray(
     assert injection["session"] == "x11" and injection["chosen"] == "xtest"
     assert next(b for b in injection["backends"] if b["name"] == "xtest")["available"] is True
     assert "Windows" in next(b for b in injection["backends"] if b["name"] == "sendinput")["reason"]
+    # The private accessibility bus answers: inserted text can be read back and checked.
+    assert injection["read_back"] == {"via": "at-spi", "available": True, "reason": None, "hint": None}
+    assert injection["status"] == "ok" and "read back (AT-SPI)" in injection["summary"]
 
     assert sections["tray"]["available"] is True and sections["tray"]["status"] == "ok"
     assert sections["hotkeys"]["status"] == "ok"
@@ -74,3 +77,29 @@ def test_doctor_without_display_or_microphone_fails_clearly(tmp_path: Path) -> N
     assert sections["audio"]["status"] == "error" and sections["audio"]["hint"]
     assert sections["injection"]["status"] == "error"
     assert sections["tray"]["available"] is False
+
+
+def test_doctor_says_when_inserted_text_cannot_be_read_back_and_what_to_do(xvfb, tmp_path: Path) -> None:
+    base = {
+        k: v for k, v in os.environ.items() if k not in ("AT_SPI_BUS_ADDRESS", "DBUS_SESSION_BUS_ADDRESS")
+    }
+    base.update(DISPLAY=xvfb.display, HOME=str(tmp_path))
+    # An accessibility bus that is gone (the address of a socket nobody listens on).
+    gone = doctor({**base, "AT_SPI_BUS_ADDRESS": f"unix:path={tmp_path / 'no-bus'}"}, "--json")
+    injection = json.loads(gone.stdout)["sections"]["injection"]
+    read_back = injection["read_back"]
+    assert read_back["via"] == "at-spi" and read_back["available"] is False
+    assert read_back["reason"].startswith("accessibility bus unusable"), read_back
+    assert "at-spi2-core" in read_back["hint"] and "Sendt" in read_back["hint"]
+    # Typing still works, so the section stays OK and says why the check is missing.
+    assert injection["status"] == "ok" and "cannot be read back" in injection["summary"]
+    assert injection["hint"] == read_back["hint"]
+
+    # No session bus at all (started outside the desktop session): the text form says what to do.
+    text = doctor(base)
+    lines = text.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "Text insertion" in line)
+    assert lines[at].startswith("[OK  ]") and "DBUS_SESSION_BUS_ADDRESS is not set" in lines[at]
+    assert (
+        lines[at + 1].strip().startswith("-> Text is still inserted") and "desktop session" in lines[at + 1]
+    )

@@ -4,13 +4,10 @@ else of the user's is touched. Real programs (xterm, Qt, GTK, Chromium) on dk an
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -19,9 +16,11 @@ from assistant.inject.ledger import InsertionLedger
 from tests.support.a11y import A11yBus
 from tests.support.display import XvfbServer
 from tests.support.procs import wait_until
-from tests.support.targets import KINDS, Target, start_target
+from tests.support.targets import KINDS
+from tests.support.targets.fixtures import Targets, x_env
 
 pytestmark = [pytest.mark.display, pytest.mark.slow]
+pytest_plugins = ["tests.support.targets.fixtures"]
 
 # 200 distinct characters no dk or us key has: Latin Extended-A, Greek and Cyrillic.
 OFF_LAYOUT = "".join(
@@ -34,26 +33,6 @@ NOTE = (
     "Journalnotat: Łukasz Wiśniewski (CPR 010203-1234) og Đorđe Petrović kom med tolk Nguyễn Thị Ánh; "
     "Søren Ærø-Østergård så på 3 tænder: ŽŠČ ďťň őű ė į ų. Æble ØL Åse é."
 )
-
-
-def _env(xvfb: XvfbServer) -> dict[str, str]:
-    env = dict(os.environ, DISPLAY=xvfb.display, XDG_SESSION_TYPE="x11")
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
-
-
-@pytest.fixture
-def targets(xvfb: XvfbServer) -> Iterator[list[Target]]:
-    started: list[Target] = []
-    yield started
-    for target in started:
-        target.stop()
-
-
-def _start(targets: list[Target], kind: str, xvfb: XvfbServer, tmp_path: Path, title: str = "") -> Target:
-    target = start_target(kind, xvfb.display, tmp_path, _env(xvfb), title=title)
-    targets.append(target)
-    return target
 
 
 def _cli(env: dict[str, str], *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -69,18 +48,18 @@ def test_off_layout_characters_are_exactly_200_distinct() -> None:
 @pytest.mark.parametrize("keyboard_layout", ["dk", "us"], indirect=True)
 @pytest.mark.parametrize("kind", KINDS)
 def test_any_number_of_off_layout_characters_lands_exactly(
-    kind: str, keyboard_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    kind: str, keyboard_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
     """Case 3: more characters missing from the layout than there are spare keycodes."""
     text = OFF_LAYOUT + "\n" + NOTE
-    target = _start(targets, kind, xvfb, tmp_path)
+    target = targets.start(kind)
     before = xvfb.connect()
     try:
         first = before.display.info.min_keycode
         keymap = before.get_keyboard_mapping(first, before.display.info.max_keycode - first + 1)
     finally:
         before.close()
-    inserter = Inserter(None, _env(xvfb), backend="xtest")
+    inserter = Inserter(None, x_env(xvfb.display), backend="xtest")
     try:
         result = inserter.insert(text)
     finally:
@@ -99,12 +78,12 @@ def test_any_number_of_off_layout_characters_lands_exactly(
 
 
 def test_cli_stops_when_focus_moves_and_says_how_much_landed_where(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
     """Case 1: focus moves to another xterm while typing."""
-    env = _env(xvfb)
-    first = _start(targets, "xterm", xvfb, tmp_path, title="journal")
-    second = _start(targets, "xterm", xvfb, tmp_path, title="other")
+    env = x_env(xvfb.display)
+    first = targets.start("xterm", title="journal")
+    second = targets.start("xterm", title="other")
     first.focus()
     note = "FORWINDOW3 patient Jens Hansen, CPR 010203-1234, har ondt i tand 15 og 24 efter behandling."
     proc = subprocess.Popen(
@@ -131,15 +110,15 @@ def test_cli_stops_when_focus_moves_and_says_how_much_landed_where(
 
 
 def test_panel_ledger_marks_what_landed_and_sends_the_rest_after_focus_returns(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
     """Case 1 in the tray's model: interrupted, then Indsæt continues with the rest, once."""
     # xterm: its reader shows each character at once (the Qt field writes out only after a pause).
-    first = _start(targets, "xterm", xvfb, tmp_path, title="journal")
-    second = _start(targets, "xterm", xvfb, tmp_path, title="other")
+    first = targets.start("xterm", title="journal")
+    second = targets.start("xterm", title="other")
     first.focus()
     note = "Patienten har ondt i tand 15 og 24. Kontrol om to uger. Røntgen taget af Åse."
-    inserter = Inserter(None, _env(xvfb), delay_ms=20)
+    inserter = Inserter(None, x_env(xvfb.display), delay_ms=20)
     ledger = InsertionLedger()
     try:
         target = inserter.begin()
@@ -182,12 +161,12 @@ def test_panel_ledger_marks_what_landed_and_sends_the_rest_after_focus_returns(
 
 @pytest.mark.parametrize("kind", ["qt", "gtk", "chromium"])
 def test_correction_after_insert_is_retyped_once_and_next_text_is_spaced(
-    kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+    kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, targets: Targets
 ) -> None:
     """Case 4: a correction picked after the sentence went in reaches the document; Indsæt
     twice sends nothing twice; the next dictation is joined with a space."""
-    target = _start(targets, kind, xvfb, tmp_path)
-    inserter = Inserter(None, _env(xvfb))
+    target = targets.start(kind)
+    inserter = Inserter(None, x_env(xvfb.display))
     ledger = InsertionLedger()
     try:
         window = inserter.begin()
@@ -212,11 +191,11 @@ def test_correction_after_insert_is_retyped_once_and_next_text_is_spaced(
 
 
 def test_correction_in_a_terminal_is_a_note_and_only_the_new_tail_is_typed(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
     """Case 4 where the target cannot take a replacement: nothing is selected or erased."""
-    target = _start(targets, "xterm", xvfb, tmp_path)
-    inserter = Inserter(None, _env(xvfb))
+    target = targets.start("xterm")
+    inserter = Inserter(None, x_env(xvfb.display))
     ledger = InsertionLedger()
     try:
         window = inserter.begin()
@@ -234,18 +213,18 @@ def test_correction_in_a_terminal_is_a_note_and_only_the_new_tail_is_typed(
 
 
 def test_backend_is_chosen_for_each_window_at_every_insertion(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
     """Case 6: xterm types, a window in inject.paste_apps pastes, the xterm types again."""
-    term = _start(targets, "xterm", xvfb, tmp_path, title="term")
-    remote = _start(targets, "qt", xvfb, tmp_path, title="remote")
+    term = targets.start("xterm", title="term")
+    remote = targets.start("qt", title="remote")
     remote.focus()
-    probe = Inserter(None, _env(xvfb))
+    probe = Inserter(None, x_env(xvfb.display))
     try:
         remote_class = probe.current_window().app  # type: ignore[union-attr]
     finally:
         probe.close()
-    inserter = Inserter({"inject.paste_apps": [remote_class]}, _env(xvfb))
+    inserter = Inserter({"inject.paste_apps": [remote_class]}, x_env(xvfb.display))
     methods = []
     try:
         for target, text in ((term, "første "), (remote, "Fjern: æøå"), (term, "anden")):
@@ -259,11 +238,13 @@ def test_backend_is_chosen_for_each_window_at_every_insertion(
 
 
 def test_control_characters_are_dropped_and_reported_nul_does_not_cut(
-    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, targets: Targets
 ) -> None:
     """Case 7: newline becomes a line break, \\x1b is not Escape, text after NUL arrives."""
-    target = _start(targets, "qt", xvfb, tmp_path)
-    done = _cli(_env(xvfb), "type", "--json", "-", data="Linje 1\r\nLinje\x1b 2\x00 slut\tø".encode())
+    target = targets.start("qt")
+    done = _cli(
+        x_env(xvfb.display), "type", "--json", "-", data="Linje 1\r\nLinje\x1b 2\x00 slut\tø".encode()
+    )
     assert done.returncode == 0, done.stderr.decode()
     expected = "Linje 1\nLinje 2 slut\tø"
     assert target.wait_for(expected, timeout=10)[0] == expected
@@ -273,10 +254,10 @@ def test_control_characters_are_dropped_and_reported_nul_does_not_cut(
 
 
 def test_invalid_utf8_on_stdin_is_one_line_exit_2_and_nothing_typed(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
-    target = _start(targets, "qt", xvfb, tmp_path)
-    done = _cli(_env(xvfb), "type", "-", data=b"Hej \xff\xfe med dig")
+    target = targets.start("qt")
+    done = _cli(x_env(xvfb.display), "type", "-", data=b"Hej \xff\xfe med dig")
     err = done.stderr.decode()
     assert done.returncode == 2
     assert len(err.strip().splitlines()) == 1 and "not valid UTF-8" in err
@@ -285,11 +266,11 @@ def test_invalid_utf8_on_stdin_is_one_line_exit_2_and_nothing_typed(
 
 
 def test_read_selection_never_sends_ctrl_c_to_a_terminal(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
     """Case 5: nothing selected, a terminal focused: a Danish message, no keystroke."""
-    env = _env(xvfb)
-    term = _start(targets, "xterm", xvfb, tmp_path)
+    env = x_env(xvfb.display)
+    term = targets.start("xterm")
     subprocess.run(["xsel", "--clear", "--primary"], env=env, check=False, timeout=10)
     subprocess.run(["xsel", "--clear", "--clipboard"], env=env, check=False, timeout=10)
     done = _cli(env, "read-selection", "--print")
@@ -311,7 +292,7 @@ def test_read_selection_never_sends_ctrl_c_to_a_terminal(
 
 
 def test_tray_ctrl_alt_r_in_a_terminal_with_nothing_selected(
-    danish_layout: str, xvfb: XvfbServer, tray_host, qtbot, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, tray_host, qtbot, targets: Targets
 ) -> None:
     """Case 5 from the hotkey: the tray says so in Danish and the terminal gets no keystroke."""
     from PySide6.QtWidgets import QApplication
@@ -319,10 +300,10 @@ def test_tray_ctrl_alt_r_in_a_terminal_with_nothing_selected(
     from assistant.app import App
     from assistant.ui.main import TrayController
 
-    env = _env(xvfb)
+    env = x_env(xvfb.display)
     app = App.create(env)
     app.config.set("ui.first_run_guide", False)
-    term = _start(targets, "xterm", xvfb, tmp_path)
+    term = targets.start("xterm")
     subprocess.run(["xsel", "--clear", "--primary"], env=env, check=False, timeout=10)
     controller = TrayController(app, QApplication.instance())
     try:
@@ -346,8 +327,7 @@ def test_tray_panel_insert_click_sends_once_and_says_how_sure_it_is(
     tray_host,
     qtbot,
     a11y: A11yBus,
-    tmp_path: Path,
-    targets: list[Target],
+    targets: Targets,
 ) -> None:
     """Case 7 and 4 in the tray, with real pointer clicks on the panel: "Sendt" into a terminal
     (cannot be read back), nothing twice, "Indsat og kontrolleret" into a Qt field."""
@@ -357,11 +337,11 @@ def test_tray_panel_insert_click_sends_once_and_says_how_sure_it_is(
     from assistant.app import App
     from assistant.ui.main import TrayController
 
-    env = _env(xvfb)
+    env = x_env(xvfb.display)
     app = App.create(env)
     app.config.set("ui.first_run_guide", False)
-    term = _start(targets, "xterm", xvfb, tmp_path, title="term")
-    field = _start(targets, "qt", xvfb, tmp_path, title="field")
+    term = targets.start("xterm", title="term")
+    field = targets.start("qt", title="field")
     controller = TrayController(app, QApplication.instance())
     statuses: list[str] = []
 

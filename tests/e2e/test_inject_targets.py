@@ -8,39 +8,19 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from assistant.inject.inserter import FocusChanged, Inserter
 from tests.support.display import XvfbServer
-from tests.support.targets import KINDS, Target, danish_text, start_target
+from tests.support.targets import KINDS, danish_text
+from tests.support.targets.fixtures import Targets, x_env
 
 pytestmark = [pytest.mark.display, pytest.mark.slow]
+pytest_plugins = ["tests.support.targets.fixtures"]
 
 TEXT = danish_text(2000)
-
-
-def _env(xvfb: XvfbServer) -> dict[str, str]:
-    env = dict(os.environ, DISPLAY=xvfb.display, XDG_SESSION_TYPE="x11")
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
-
-
-@pytest.fixture
-def targets(xvfb: XvfbServer, tmp_path: Path) -> Iterator[list[Target]]:
-    """Targets a test starts; all stopped at the end."""
-    started: list[Target] = []
-    yield started
-    for target in started:
-        target.stop()
-
-
-def _start(targets: list[Target], kind: str, xvfb: XvfbServer, tmp_path: Path, title: str = "") -> Target:
-    target = start_target(kind, xvfb.display, tmp_path, _env(xvfb), title=title)
-    targets.append(target)
-    return target
 
 
 def _mismatch(expected: str, got: str) -> str:
@@ -63,10 +43,10 @@ def test_text_has_every_danish_letter() -> None:
 @pytest.mark.parametrize("keyboard_layout", ["dk", "us"], indirect=True)
 @pytest.mark.parametrize("kind", KINDS)
 def test_xtest_types_2000_danish_characters_exactly(
-    kind: str, keyboard_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    kind: str, keyboard_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
-    target = _start(targets, kind, xvfb, tmp_path)
-    inserter = Inserter(None, _env(xvfb), backend="xtest")
+    target = targets.start(kind)
+    inserter = Inserter(None, x_env(xvfb.display), backend="xtest")
     try:
         inserter.begin()
         result = inserter.insert(TEXT)
@@ -79,11 +59,9 @@ def test_xtest_types_2000_danish_characters_exactly(
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_clipboard_pastes_exactly(
-    kind: str, danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
-) -> None:
-    target = _start(targets, kind, xvfb, tmp_path)
-    inserter = Inserter(None, _env(xvfb), backend="clipboard")
+def test_clipboard_pastes_exactly(kind: str, danish_layout: str, xvfb: XvfbServer, targets: Targets) -> None:
+    target = targets.start(kind)
+    inserter = Inserter(None, x_env(xvfb.display), backend="clipboard")
     try:
         inserter.begin()
         result = inserter.insert(TEXT)
@@ -95,13 +73,13 @@ def test_clipboard_pastes_exactly(
 
 
 def test_clipboard_restores_the_users_clipboard(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
-    env = _env(xvfb)
+    env = x_env(xvfb.display)
     old = "Det gamle indhold: Ærø, Øster, Åbenrå"
     xclip = subprocess.Popen(["xclip", "-selection", "clipboard", "-i"], stdin=subprocess.PIPE, env=env)
     xclip.communicate(old.encode("utf-8"), timeout=10)
-    target = _start(targets, "qt", xvfb, tmp_path)
+    target = targets.start("qt")
     inserter = Inserter(None, env, backend="clipboard")
     try:
         inserter.insert("Ny tekst med æøå")
@@ -118,7 +96,7 @@ def test_pasted_text_is_marked_secret_for_clipboard_managers(xvfb: XvfbServer) -
     from assistant.inject import x11
     from assistant.inject.clipboard import SECRET_HINT, _Owner
 
-    env = _env(xvfb)
+    env = x_env(xvfb.display)
     disp = x11.open_display(env)
     owner = _Owner(disp)
     try:
@@ -152,13 +130,11 @@ def test_pasted_text_is_marked_secret_for_clipboard_managers(xvfb: XvfbServer) -
     assert out["hint"] == b"secret"
 
 
-def test_nothing_is_typed_when_focus_moved(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
-) -> None:
-    first = _start(targets, "qt", xvfb, tmp_path, title="dictated-into")
-    second = _start(targets, "qt", xvfb, tmp_path, title="other-window")
+def test_nothing_is_typed_when_focus_moved(danish_layout: str, xvfb: XvfbServer, targets: Targets) -> None:
+    first = targets.start("qt", title="dictated-into")
+    second = targets.start("qt", title="other-window")
     first.focus()
-    inserter = Inserter(None, _env(xvfb))
+    inserter = Inserter(None, x_env(xvfb.display))
     try:
         recorded = inserter.begin()
         assert recorded is not None and recorded.id == f"x11:{first.window:#x}"
@@ -177,10 +153,10 @@ def test_nothing_is_typed_when_focus_moved(
 
 
 def test_streaming_replaces_only_the_changed_tail(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
-    target = _start(targets, "gtk", xvfb, tmp_path)
-    inserter = Inserter(None, _env(xvfb), backend="xtest")
+    target = targets.start("gtk")
+    inserter = Inserter(None, x_env(xvfb.display), backend="xtest")
     try:
         stream = inserter.stream(inserter.begin())
         assert stream.update("Hej med di") == (0, 10)
@@ -194,13 +170,13 @@ def test_streaming_replaces_only_the_changed_tail(
 
 
 def test_tabs_and_line_breaks_reach_a_text_field_and_a_terminal(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
     text = "Navn:\tÆble\r\nPris:\t12,50 kr.\nÉn linje mere"
     expected = "Navn:\tÆble\nPris:\t12,50 kr.\nÉn linje mere"
     for kind in ("qt", "xterm"):
-        target = _start(targets, kind, xvfb, tmp_path)
-        inserter = Inserter(None, _env(xvfb))
+        target = targets.start(kind)
+        inserter = Inserter(None, x_env(xvfb.display))
         try:
             inserter.insert(text)
         finally:
@@ -208,14 +184,12 @@ def test_tabs_and_line_breaks_reach_a_text_field_and_a_terminal(
         assert target.wait_for(expected, timeout=10)[0] == expected, kind
 
 
-def test_paste_apps_setting_chooses_paste(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
-) -> None:
-    _start(targets, "qt", xvfb, tmp_path)
-    probe = Inserter(None, _env(xvfb))
+def test_paste_apps_setting_chooses_paste(danish_layout: str, xvfb: XvfbServer, targets: Targets) -> None:
+    targets.start("qt")
+    probe = Inserter(None, x_env(xvfb.display))
     window = probe.current_window()
     assert window is not None and window.app
-    inserter = Inserter({"inject.paste_apps": [window.app.upper()]}, _env(xvfb))
+    inserter = Inserter({"inject.paste_apps": [window.app.upper()]}, x_env(xvfb.display))
     try:
         result = inserter.insert("Fjernskrivebord: æøå")
     finally:
@@ -223,11 +197,9 @@ def test_paste_apps_setting_chooses_paste(
     assert result.backend == "clipboard"
 
 
-def test_cli_types_stdin_and_lists_backends(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
-) -> None:
-    target = _start(targets, "qt", xvfb, tmp_path)
-    env = _env(xvfb)
+def test_cli_types_stdin_and_lists_backends(danish_layout: str, xvfb: XvfbServer, targets: Targets) -> None:
+    target = targets.start("qt")
+    env = x_env(xvfb.display)
     text = "Fra kommandolinjen: ÆØÅ æøå é\nSlut."
     done = subprocess.run(
         [sys.executable, "-m", "assistant", "type", "--json", "-"],

@@ -26,6 +26,7 @@ from tests.support.procs import ManagedProcess, require_executable, wait_until
 
 class PulseNullSink:
     sink = "vspeaker"
+    RATE = 22050  # espeak-ng's rate: nothing is resampled between the player and the recording
 
     def __init__(self, base_dir: Path) -> None:
         self.base_dir = Path(base_dir)
@@ -51,7 +52,7 @@ class PulseNullSink:
         script = self.base_dir / "speaker.pa"
         script.write_text(
             f"load-module module-native-protocol-unix auth-anonymous=1 socket={self.socket_path}\n"
-            f"load-module module-null-sink sink_name={self.sink} rate=22050 channels=1\n"
+            f"load-module module-null-sink sink_name={self.sink} rate={self.RATE} channels=1\n"
             f"set-default-sink {self.sink}\n",
             encoding="utf-8",
         )
@@ -86,7 +87,7 @@ class PulseNullSink:
                 "--playback",
                 "--raw",
                 "--format=s16le",
-                "--rate=22050",
+                f"--rate={self.RATE}",
                 "--channels=1",
                 "--latency-msec=10",
                 "/dev/zero",
@@ -124,9 +125,9 @@ class PulseNullSink:
             raise AssertionError(f"pactl {' '.join(args)} failed: {result.stderr.strip()}")
         return result.stdout
 
-    def record(self) -> MonitorRecorder:
-        """Start recording the sink's monitor (what is played), 16 kHz mono, with arrival times."""
-        return MonitorRecorder(self)
+    def record(self, latency_ms: int = 20) -> MonitorRecorder:
+        """Start recording the sink's monitor (what is played), with arrival times."""
+        return MonitorRecorder(self, latency_ms)
 
     def stop(self) -> None:
         if self.keepalive is not None:
@@ -136,12 +137,14 @@ class PulseNullSink:
 
 
 class MonitorRecorder:
-    """``parec`` on the monitor; ``level_after(t)`` says how loud the sink was after ``t``."""
+    """``parec`` on the sink's monitor (what a loudspeaker would play), at the sink's own rate, with
+    the ``time.monotonic()`` arrival time of every block. ``loud_times()`` says when the sink was
+    loud; ``clock()`` gives the recording with the time its first sample was played. Used by the
+    playback tests and by ``bench/highlight_lag.py``."""
 
-    RATE = 16000
-
-    def __init__(self, sink: PulseNullSink) -> None:
+    def __init__(self, sink: PulseNullSink, latency_ms: int = 20) -> None:
         parec = require_executable("parec", "pulseaudio-utils")
+        self.rate = sink.RATE
         self._proc = subprocess.Popen(
             [
                 parec,
@@ -151,34 +154,59 @@ class MonitorRecorder:
                 sink.monitor,
                 "--raw",
                 "--format=s16le",
-                f"--rate={self.RATE}",
+                f"--rate={self.rate}",
                 "--channels=1",
-                "--latency-msec=20",
+                f"--latency-msec={latency_ms}",
             ],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
         )
-        self._blocks: list[tuple[float, np.ndarray]] = []  # (time.monotonic() at arrival, samples)
+        self._blocks: list[tuple[float, bytes]] = []  # (time.monotonic() at arrival, whole samples)
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._read, name="monitor-recorder", daemon=True)
         self._thread.start()
 
     def _read(self) -> None:
         assert self._proc.stdout is not None
+        leftover = b""  # half a sample, completed by the next read
         while True:
-            data = self._proc.stdout.read1(640)  # type: ignore[attr-defined]
+            data = self._proc.stdout.read1(4096)  # type: ignore[attr-defined]
             if not data:
                 return
-            block = np.frombuffer(data[: len(data) // 2 * 2], dtype="<i2")
+            arrived = time.monotonic()
+            data = leftover + data
+            cut = len(data) // 2 * 2
+            leftover = data[cut:]
             with self._lock:
-                self._blocks.append((time.monotonic(), block))
+                self._blocks.append((arrived, data[:cut]))
+
+    def started(self, blocks: int = 1) -> bool:
+        with self._lock:
+            return len(self._blocks) >= blocks
 
     def loud_times(self, threshold: int = 300) -> list[float]:
         """Arrival times of blocks that held sound."""
         with self._lock:
-            return [
-                t for t, b in self._blocks if len(b) and int(np.abs(b.astype(np.int32)).max()) > threshold
-            ]
+            blocks = list(self._blocks)
+        return [
+            t
+            for t, b in blocks
+            if b and int(np.abs(np.frombuffer(b, dtype="<i2").astype(np.int32)).max()) > threshold
+        ]
+
+    def clock(self) -> tuple[np.ndarray, float]:
+        """(samples, t0): sample ``i`` was played at ``t0 + i / rate`` on ``time.monotonic()``."""
+        with self._lock:
+            blocks = list(self._blocks)
+        samples = np.frombuffer(b"".join(b for _, b in blocks), dtype="<i2")
+        end = 0
+        offsets = []
+        for arrived, block in blocks:
+            end += len(block) // 2
+            offsets.append(arrived - end / self.rate)
+        # A block arrives after its last sample was played, never before: the earliest arrival
+        # relative to its sample count is the least delayed one.
+        return samples, min(offsets) if offsets else 0.0
 
     def stop(self) -> None:
         self._proc.terminate()

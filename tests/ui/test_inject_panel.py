@@ -4,62 +4,31 @@ ledger, so corrections reach the document and nothing is typed twice."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from assistant.app import App
-from assistant.ui.bridge import TaskBridge
-from assistant.ui.dictation import DictationController, DictationPanel
-from assistant.ui.workers import Workers
-from tests.support.targets import Target, start_target
+from assistant.ui.dictation import DictationPanel
+from tests.support.targets.fixtures import Targets, x_env
 
 pytestmark = [pytest.mark.display]
-
-
-def _env(display: str) -> dict[str, str]:
-    env = dict(os.environ, DISPLAY=display, XDG_SESSION_TYPE="x11")
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
-
-
-@pytest.fixture
-def qt_target(xvfb, a11y, tmp_path: Path) -> Iterator[Target]:
-    """A Qt field that publishes itself on the accessibility bus (so it can be read back)."""
-    target = start_target("qt", xvfb.display, tmp_path, _env(xvfb.display), title="journal")
-    yield target
-    target.stop()
-
-
-@pytest.fixture
-def panel(xvfb, a11y, qtbot) -> Iterator[DictationPanel]:
-    from assistant.text.service import from_app
-
-    app = App.create(_env(xvfb.display))
-    controller = DictationController(app, Workers(TaskBridge()), spelling=from_app(app, "da"))
-    widget = DictationPanel(controller)
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    controller.shutdown()
-    widget.close()
+pytest_plugins = ["tests.support.targets.fixtures"]
 
 
 def test_digits_typed_while_a_suggestion_is_pending_reach_the_target(
-    danish_layout, xvfb, qtbot, panel: DictationPanel, qt_target: Target
+    danish_layout, xvfb, qtbot, panel: DictationPanel, targets: Targets
 ) -> None:
     """Case 2: click an underlined word, click back into the journal, type digits."""
     from assistant.hotkeys.x11 import X11HotkeyGrabber
 
+    panel.show()
+    qt_target = targets.start("qt", title="journal")
     controller = panel.controller
     controller.load_text("Tandlægn sagde at jeg skal børste bedere.")
     controller.select_doubt(0)
     assert panel.suggestion_buttons[0].isVisible()
     qt_target.focus()
-    env = _env(xvfb.display)
+    env = x_env(xvfb.display)
     subprocess.run(["xdotool", "type", "--delay", "40", "Tand 15 og 24"], env=env, check=True, timeout=30)
     subprocess.run(["xdotool", "key", "Escape"], env=env, check=True, timeout=10)
     assert qt_target.wait_for("Tand 15 og 24", timeout=10)[0] == "Tand 15 og 24"
@@ -75,10 +44,12 @@ def test_digits_typed_while_a_suggestion_is_pending_reach_the_target(
 
 
 def test_auto_insert_correction_and_insert_share_one_ledger(
-    danish_layout, xvfb, qtbot, panel: DictationPanel, qt_target: Target
+    danish_layout, xvfb, qtbot, panel: DictationPanel, targets: Targets
 ) -> None:
     """Case 4 in the panel: a correction picked after the sentence went in reaches the
     document, Indsæt afterwards sends nothing again, and the journal holds the text once."""
+    panel.show()
+    qt_target = targets.start("qt", title="journal")
     controller = panel.controller
     controller.app.config.set("dictation.auto_insert", True)
     qt_target.focus()
@@ -112,23 +83,21 @@ def test_auto_insert_correction_and_insert_share_one_ledger(
 
 
 def test_line_break_into_a_single_line_field_is_a_space_and_the_panel_says_so(
-    danish_layout, xvfb, a11y, qtbot, panel: DictationPanel, tmp_path: Path
+    danish_layout, xvfb, a11y, qtbot, panel: DictationPanel, targets: Targets
 ) -> None:
     """Deliverable 7: the field-appropriate line break; Return in a one-line field can submit a form."""
-    target = start_target("qt-line", xvfb.display, tmp_path, _env(xvfb.display), title="cpr")
-    try:
-        controller = panel.controller
-        statuses: list[str] = []
-        controller.status.connect(lambda message, problem: statuses.append(message))
-        controller.load_text("Kontrol om to uger.\nÅse ringer.")
-        target.focus()
-        with qtbot.waitSignal(controller.inserted, timeout=15000):
-            controller.insert()
-        assert target.wait_for("Kontrol om to uger. Åse ringer.", timeout=10)[0] == (
-            "Kontrol om to uger. Åse ringer."
-        )
-        qtbot.waitUntil(lambda: bool(statuses), timeout=5000)
-        assert statuses[-1].startswith("Indsat og kontrolleret (31 tegn i"), statuses[-1]
-        assert "1 linjeskift blev til mellemrum" in statuses[-1]
-    finally:
-        target.stop()
+    panel.show()
+    target = targets.start("qt-line", title="cpr")
+    controller = panel.controller
+    statuses: list[str] = []
+    controller.status.connect(lambda message, problem: statuses.append(message))
+    controller.load_text("Kontrol om to uger.\nÅse ringer.")
+    target.focus()
+    with qtbot.waitSignal(controller.inserted, timeout=15000):
+        controller.insert()
+    assert target.wait_for("Kontrol om to uger. Åse ringer.", timeout=10)[0] == (
+        "Kontrol om to uger. Åse ringer."
+    )
+    qtbot.waitUntil(lambda: bool(statuses), timeout=5000)
+    assert statuses[-1].startswith("Indsat og kontrolleret (31 tegn i"), statuses[-1]
+    assert "1 linjeskift blev til mellemrum" in statuses[-1]

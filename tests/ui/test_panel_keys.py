@@ -6,33 +6,22 @@ never swallowed; a chord another program holds is left off its button and report
 
 from __future__ import annotations
 
-import os
 import subprocess
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from assistant.app import App
 from assistant.hotkeys.x11 import X11HotkeyGrabber
-from assistant.ui.bridge import TaskBridge
-from assistant.ui.dictation import DictationController, DictationPanel
+from assistant.ui.dictation import DictationPanel
 from assistant.ui.panel_keys import PANEL_CHORDS
-from assistant.ui.workers import Workers
-from tests.support.targets import Target, start_target
+from tests.support.targets.fixtures import Targets, x_env
 
 pytestmark = [pytest.mark.display]
-
-
-def _env(display: str) -> dict[str, str]:
-    env = dict(os.environ, DISPLAY=display, XDG_SESSION_TYPE="x11")
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
+pytest_plugins = ["tests.support.targets.fixtures"]
 
 
 def _xdotool(display: str, *args: str) -> str:
     done = subprocess.run(
-        ["xdotool", *args], env=_env(display), check=True, timeout=30, capture_output=True, text=True
+        ["xdotool", *args], env=x_env(display), check=True, timeout=30, capture_output=True, text=True
     )
     return done.stdout.strip()
 
@@ -46,63 +35,49 @@ def _grabbable(combos: dict[str, str]) -> dict[str, str | None]:
         other.stop()
 
 
-@pytest.fixture
-def panel(xvfb, a11y, qtbot) -> Iterator[DictationPanel]:
-    from assistant.text.service import from_app
-
-    app = App.create(_env(xvfb.display))
-    controller = DictationController(app, Workers(TaskBridge()), spelling=from_app(app, "da"))
-    widget = DictationPanel(controller)
-    qtbot.addWidget(widget)
-    yield widget
-    controller.shutdown()
-    widget.close()
-
-
 def test_panel_chords_work_while_the_target_keeps_focus_and_plain_keys_reach_it(
-    danish_layout, xvfb, qtbot, panel: DictationPanel, tmp_path: Path
+    danish_layout, xvfb, qtbot, panel: DictationPanel, targets: Targets
 ) -> None:
-    target: Target = start_target("qt", xvfb.display, tmp_path, _env(xvfb.display), title="journal")
-    try:
-        controller = panel.controller
-        assert panel.insert_button.text() == "Indsæt"  # hidden: no chord is held, none is shown
-        panel.show()
-        qtbot.waitUntil(lambda: panel.keys.active, timeout=5000)
-        assert panel.insert_button.text() == "Indsæt\nCtrl+Alt+I"
-        assert panel.close_button.text() == "Skjul\nCtrl+Alt+J"
-        assert panel.mic_button.text() == "Start\nCtrl+Alt+M"
-        controller.load_text("Tandlægn sagde at jeg skal børste bedere.")
-        statuses: list[str] = []
-        controller.status.connect(lambda message, problem: statuses.append(message))
-        target.focus()
+    target = targets.start("qt", title="journal")
+    controller = panel.controller
+    assert panel.insert_button.text() == "Indsæt"  # hidden: no chord is held, none is shown
+    panel.show()
+    qtbot.waitUntil(lambda: panel.keys.active, timeout=5000)
+    assert panel.insert_button.text() == "Indsæt\nCtrl+Alt+I"
+    assert panel.close_button.text() == "Skjul\nCtrl+Alt+J"
+    assert panel.mic_button.text() == "Start\nCtrl+Alt+M"
+    controller.load_text("Tandlægn sagde at jeg skal børste bedere.")
+    statuses: list[str] = []
+    controller.status.connect(lambda message, problem: statuses.append(message))
+    target.focus()
 
-        # Plain letters and digits typed in the other program all arrive there, none reach the panel.
-        _xdotool(xvfb.display, "type", "--delay", "30", "inkmfj 12345 ab")
-        assert target.wait_for("inkmfj 12345 ab", timeout=10)[0] == "inkmfj 12345 ab"
-        assert controller.selected is None and controller.text.startswith("Tandlægn")
-        plain = {f"k{n}": key for n, key in enumerate("inkmfjab12345")}
-        assert all(problem is None for problem in _grabbable(plain).values())
+    # Plain letters and digits typed in the other program all arrive there, none reach the panel.
+    _xdotool(xvfb.display, "type", "--delay", "30", "inkmfj 12345 ab")
+    assert target.wait_for("inkmfj 12345 ab", timeout=10)[0] == "inkmfj 12345 ab"
+    assert controller.selected is None and controller.text.startswith("Tandlægn")
+    plain = {f"k{n}": key for n, key in enumerate("inkmfjab12345")}
+    assert all(problem is None for problem in _grabbable(plain).values())
 
-        _xdotool(xvfb.display, "key", "ctrl+alt+n")  # next doubtful word: its suggestions show
-        qtbot.waitUntil(lambda: controller.selected == 0, timeout=5000)
-        first = panel.suggestion_buttons[0]
-        word = controller.doubts[0].suggestions[0]
-        assert first.isVisible() and first.text() == f"{word}  Ctrl+Alt+1", first.text()
-        _xdotool(xvfb.display, "key", "ctrl+alt+1")
-        qtbot.waitUntil(lambda: controller.text.startswith(f"{word} sagde"), timeout=5000)
+    _xdotool(xvfb.display, "key", "ctrl+alt+n")  # next doubtful word: its suggestions show
+    qtbot.waitUntil(lambda: controller.selected == 0, timeout=5000)
+    first = panel.suggestion_buttons[0]
+    word = controller.doubts[0].suggestions[0]
+    assert first.isVisible() and first.text() == f"{word}  Ctrl+Alt+1", first.text()
+    _xdotool(xvfb.display, "key", "ctrl+alt+1")
+    qtbot.waitUntil(lambda: controller.text.startswith(f"{word} sagde"), timeout=5000)
 
-        _xdotool(xvfb.display, "key", "ctrl+alt+i")  # Indsæt: into the window that kept the focus
-        expected = "inkmfj 12345 ab" + controller.text
-        qtbot.waitUntil(lambda: target.read() == expected, timeout=20000)
-        assert statuses and statuses[-1].startswith(("Indsat", "Sendt")), statuses
-        assert int(_xdotool(xvfb.display, "getwindowfocus")) == target.window
+    _xdotool(xvfb.display, "key", "ctrl+alt+i")  # Indsæt: into the window that kept the focus
+    expected = "inkmfj 12345 ab" + controller.text
+    qtbot.waitUntil(lambda: target.read() == expected, timeout=20000)
+    # The status follows the read-back on the insertion worker, a moment after the text lands.
+    qtbot.waitUntil(lambda: bool(statuses), timeout=5000)
+    assert statuses and statuses[-1].startswith(("Indsat", "Sendt")), statuses
+    assert int(_xdotool(xvfb.display, "getwindowfocus")) == target.window
 
-        _xdotool(xvfb.display, "key", "ctrl+alt+j")  # Skjul: the panel goes, and lets go of the chords
-        qtbot.waitUntil(lambda: not panel.isVisible(), timeout=5000)
-        assert not panel.keys.active and panel.insert_button.text() == "Indsæt"
-        assert all(problem is None for problem in _grabbable(PANEL_CHORDS).values())
-    finally:
-        target.stop()
+    _xdotool(xvfb.display, "key", "ctrl+alt+j")  # Skjul: the panel goes, and lets go of the chords
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=5000)
+    assert not panel.keys.active and panel.insert_button.text() == "Indsæt"
+    assert all(problem is None for problem in _grabbable(PANEL_CHORDS).values())
 
 
 def test_a_chord_another_program_holds_is_reported_and_not_shown(xvfb, qtbot, panel: DictationPanel) -> None:
