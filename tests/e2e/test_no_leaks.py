@@ -7,7 +7,6 @@ tests/e2e/test_no_network.py, which runs every feature once.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import time
 import uuid
@@ -19,23 +18,11 @@ from assistant.inject.clipboard import KEEP_S, ClipboardInjector
 from tests.support import wait_until
 from tests.support.nonet import NoNetwork, product_processes
 from tests.support.targets import start_target
+from tests.support.targets.fixtures import x_env, xclip_in
 
 pytestmark = [pytest.mark.display]
 
 TYPED = "Kvæghyrdens løgnagtige zebrafrugt 4711"
-
-
-def _x_env(display: str) -> dict[str, str]:
-    env = dict(os.environ, DISPLAY=display, XDG_SESSION_TYPE="x11")
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
-
-
-def _xclip_in(env: dict[str, str], selection: str, text: str) -> None:
-    subprocess.run(
-        ["xclip", "-i", "-selection", selection], input=text.encode(), env=env, check=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10,
-    )  # fmt: skip
 
 
 def _xclip_out(env: dict[str, str], selection: str) -> str:
@@ -47,7 +34,7 @@ def _xclip_out(env: dict[str, str], selection: str) -> str:
 def test_commands_leave_no_process_and_the_clipboard_keeper_ends_when_another_program_copies(
     xvfb, assistant_home, tmp_path: Path
 ) -> None:
-    env = _x_env(xvfb.display)
+    env = x_env(xvfb.display)
     mark = uuid.uuid4().hex
     private_tmp = tmp_path / "tmp"
     private_tmp.mkdir()
@@ -63,7 +50,7 @@ def test_commands_leave_no_process_and_the_clipboard_keeper_ends_when_another_pr
 
         # Paste: the user's clipboard is served back by a keeper, which ends as soon as another
         # program takes the clipboard.
-        _xclip_in(env, "clipboard", "what the user had copied")
+        xclip_in(env, "clipboard", "what the user had copied")
         target.focus()
         result = guard.run(
             ["--log-level", "DEBUG", "type", "--backend", "clipboard", "x" + TYPED], product_env
@@ -74,7 +61,7 @@ def test_commands_leave_no_process_and_the_clipboard_keeper_ends_when_another_pr
         assert list(keepers.values()) and all("clipboard --keep" in c for c in keepers.values()), keepers
         assert _xclip_out(env, "clipboard") == "what the user had copied"
         copied_at = time.monotonic()
-        _xclip_in(env, "clipboard", "copied later in another program")
+        xclip_in(env, "clipboard", "copied later in another program")
         wait_until(lambda: not product_processes(mark), timeout=5, message="the keeper ended")
         print(f"keeper ended {time.monotonic() - copied_at:.2f} s after another program copied")
     finally:
@@ -89,11 +76,11 @@ def test_commands_leave_no_process_and_the_clipboard_keeper_ends_when_another_pr
 
 
 def test_clipboard_keeper_ends_within_its_bound_when_nobody_copies(xvfb, tmp_path: Path) -> None:
-    env = _x_env(xvfb.display)
+    env = x_env(xvfb.display)
     assert KEEP_S <= 30  # the documented bound
     target = start_target("xterm", xvfb.display, tmp_path, env)
     try:
-        _xclip_in(env, "clipboard", "kept for a moment")
+        xclip_in(env, "clipboard", "kept for a moment")
         target.focus()
         injector = ClipboardInjector(env, keep_s=1.0)
         injector.type_text("hej")
@@ -116,7 +103,7 @@ def test_clipboard_keeper_hands_the_clipboard_to_a_clipboard_manager_and_ends(xv
 
     from tests.support import REPO_ROOT
 
-    env = _x_env(xvfb.display)
+    env = x_env(xvfb.display)
     manager = subprocess.Popen(
         [sys.executable, str(REPO_ROOT / "tests/support/clipboard_manager.py")], env=env,
         stdout=subprocess.PIPE, text=True,
@@ -124,7 +111,7 @@ def test_clipboard_keeper_hands_the_clipboard_to_a_clipboard_manager_and_ends(xv
     target = start_target("xterm", xvfb.display, tmp_path, env)
     try:
         assert manager.stdout is not None and manager.stdout.readline().strip() == "ready"
-        _xclip_in(env, "clipboard", "kept by the manager")
+        xclip_in(env, "clipboard", "kept by the manager")
         target.focus()
         injector = ClipboardInjector(env)
         injector.type_text("hej")
@@ -152,7 +139,7 @@ def test_read_selection_by_copy_restores_the_clipboard_and_leaves_no_process(
 
     from tests.support import REPO_ROOT
 
-    env = _x_env(xvfb.display)
+    env = x_env(xvfb.display)
     mark = uuid.uuid4().hex
     out = tmp_path / "field.txt"
     field = subprocess.Popen(
@@ -175,15 +162,15 @@ def test_read_selection_by_copy_restores_the_clipboard_and_leaves_no_process(
             lambda: out.is_file() and out.read_text(encoding="utf-8") == "Ørkenugle i marken", timeout=10
         )
         subprocess.run(["xdotool", "key", "ctrl+a"], env=env, check=True, timeout=10)
-        _xclip_in(env, "primary", "")
-        _xclip_in(env, "clipboard", "the user's clipboard")
+        xclip_in(env, "primary", "")
+        xclip_in(env, "clipboard", "the user's clipboard")
         guard = NoNetwork(tmp_path)
         result = guard.run(["read-selection", "--print"], {**env, "ASSISTANT_LEAK_MARK": mark})
         assert result.returncode == 0 and result.stdout == "Ørkenugle i marken\n", result.stderr
         assert _xclip_out(env, "clipboard") == "the user's clipboard"
         left = product_processes(mark)  # only the bounded keeper serves it back
         assert left and all("clipboard --keep" in c for c in left.values()), left
-        _xclip_in(env, "clipboard", "copied later")
+        xclip_in(env, "clipboard", "copied later")
         wait_until(
             lambda: not product_processes(mark), timeout=5, message="nothing left serving the clipboard"
         )

@@ -37,6 +37,7 @@ from tests.support import EVAL_DIR, load_speech_manifest, wait_until
 from tests.support.make_transducer import build_test_model
 from tests.support.nonet import NoNetwork, netns_prefix, product_processes
 from tests.support.targets import start_target
+from tests.support.targets.fixtures import x_env, xclip_in
 
 pytestmark = [pytest.mark.display, pytest.mark.slow]
 
@@ -51,23 +52,10 @@ SELECTED = "Månestråle tandlæge Ørkenugle"
 DICTATED = "fellow americans"
 
 
-def _x_env(display: str) -> dict[str, str]:
-    env = dict(os.environ, DISPLAY=display, XDG_SESSION_TYPE="x11", ASSISTANT_TEST_MODELS="1")
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
-
-
 def _ok(result: subprocess.CompletedProcess, *codes: int) -> subprocess.CompletedProcess:
     assert result.returncode in (codes or (0,)), (result.args[-6:], result.returncode, result.stderr)
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
     return result
-
-
-def _xclip(env: dict[str, str], selection: str, text: str) -> None:
-    subprocess.run(
-        ["xclip", "-i", "-selection", selection], input=text.encode(), env=env, check=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10,
-    )  # fmt: skip
 
 
 class Loudspeaker:
@@ -266,7 +254,7 @@ def test_every_command_runs_offline_and_leaks_no_phrase(
     private_tmp = tmp_path / "tmp"
     private_tmp.mkdir()
     mic = alsa_vmic(JFK.path, tail_silence=1.0)
-    env = {**_x_env(xvfb.display), **mic.env(), "TMPDIR": str(private_tmp), "PULSE_SERVER": pulse_vmic.server}
+    env = {**x_env(xvfb.display), **mic.env(), "TMPDIR": str(private_tmp), "PULSE_SERVER": pulse_vmic.server}
 
     def run(
         *args: str, input: str | None = None, codes: tuple[int, ...] = (0,)
@@ -332,7 +320,7 @@ def test_every_command_runs_offline_and_leaks_no_phrase(
             assert got == TYPED
         finally:
             target.stop()
-        _xclip(env, "primary", SELECTED)
+        xclip_in(env, "primary", SELECTED)
         assert run("read-selection", "--print", "--rate", "400").stdout.strip() == SELECTED
         for job in engines:
             job.result()
@@ -419,7 +407,7 @@ def test_tray_dictates_inserts_reads_aloud_offline_and_leaves_nothing(
     private_tmp.mkdir()
     user_home = tmp_path / "user-home"  # $HOME: where libraries would leave caches
     user_home.mkdir()
-    env = {**_x_env(xvfb.display), **pulse_vmic.env, "TMPDIR": str(private_tmp), "HOME": str(user_home)}
+    env = {**x_env(xvfb.display), **pulse_vmic.env, "TMPDIR": str(private_tmp), "HOME": str(user_home)}
     mark = uuid.uuid4().hex
     for key, value in (
         ("general.language", "en"),
@@ -474,7 +462,7 @@ def test_tray_dictates_inserts_reads_aloud_offline_and_leaves_nothing(
         assert got == text
 
         # Read aloud the selection of another program (Ctrl+Alt+R), heard on the loudspeaker.
-        _xclip(env, "primary", SELECTED)
+        xclip_in(env, "primary", SELECTED)
         speaker = Loudspeaker(pulse_vmic.monitor, pulse_vmic.env, tmp_path / "tray-speaker.raw")
         try:
             wait_until(lambda: speaker.path.stat().st_size > 0, timeout=10, message="parec recording")

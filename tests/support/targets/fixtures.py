@@ -13,6 +13,7 @@ shown yet (the test shows it when it wants its chords grabbed), shut down at the
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +27,14 @@ def x_env(display: str) -> dict[str, str]:
     env = dict(os.environ, DISPLAY=display, XDG_SESSION_TYPE="x11")
     env.pop("WAYLAND_DISPLAY", None)
     return env
+
+
+def xclip_in(env: dict[str, str], selection: str, text: str) -> None:
+    """Another program copies ``text`` to ``selection`` ("clipboard" or "primary") and keeps serving it."""
+    subprocess.run(
+        ["xclip", "-i", "-selection", selection], input=text.encode(), env=env, check=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10,
+    )  # fmt: skip
 
 
 class Targets:
