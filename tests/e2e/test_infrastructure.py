@@ -361,3 +361,16 @@ def test_pulse_vmic_reaches_a_subprocess(pulse_vmic, eval_dir: Path, tmp_path: P
     assert proc.returncode == 0, proc.stderr
     captured = np.fromfile(out_path, dtype="<i2")
     _assert_envelope_matches(captured, speech, played_at_frame)
+
+
+def test_busy_cpu_really_loads_every_core(busy_cpu) -> None:
+    """The load fixture's processes spin while the test runs: a CPU-bound loop in this process gets
+    well under a whole core of wall time, and every spinner is alive until teardown."""
+    assert busy_cpu.count >= 2 * len(os.sched_getaffinity(0))
+    wall0, cpu0 = time.monotonic(), time.process_time()
+    while time.monotonic() - wall0 < 1.0:
+        pass
+    share = (time.process_time() - cpu0) / (time.monotonic() - wall0)
+    assert busy_cpu.running()
+    # Idle, the loop gets ~1.0 of a core; with twice the cores busy, about a third.
+    assert share < 0.75, f"this process still got {share:.2f} of a core under load"

@@ -22,6 +22,7 @@ from tests.support.display import (
     start_tray_host,
     start_xvfb,
 )
+from tests.support.load import CpuLoad, cpu_load
 
 
 @pytest.hookimpl(trylast=True)
@@ -239,3 +240,26 @@ def pulse_vmic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseVirtua
         mic.stop()
         patch.undo()
         reinit_portaudio(only_if_imported=True)
+
+
+# -- a busy machine --------------------------------------------------------------------------------
+
+
+@pytest.fixture(params=["idle", "busy"])
+def machine_load(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[CpuLoad | None]:
+    """Runs the test twice: on an idle machine (None) and with busy processes at twice the core
+    count (a ``CpuLoad``), started before the test and ended after it."""
+    if request.param == "idle":
+        yield None
+        return
+    with cpu_load(tmp_path_factory.mktemp("cpu-load")) as load:
+        yield load
+
+
+@pytest.fixture
+def busy_cpu(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CpuLoad]:
+    """Only the busy case of ``machine_load``."""
+    with cpu_load(tmp_path_factory.mktemp("cpu-load")) as load:
+        yield load
