@@ -24,7 +24,8 @@ from assistant.config.schema import HOTKEY_KEYS
 from assistant.errors import AssistantError, SkipTeardown
 from assistant.hotkeys.press import tap_or_hold
 from assistant.ui.bridge import HotkeyBridge, TaskBridge
-from assistant.ui.dictation import DictationController, DictationPanel
+from assistant.ui.dictation import DictationController
+from assistant.ui.dictation_panel import DictationPanel
 from assistant.ui.icons import state_icon
 from assistant.ui.reading import ReaderBar, ReaderController
 from assistant.ui.workers import Workers
