@@ -1,8 +1,9 @@
 """Dictation in the tray: the controller (session, history, insertion); the panel is in
 :mod:`assistant.ui.dictation_panel`.
 
-The dictation is in history before it is inserted: the history recorder saves each final
-segment on the session's worker thread, before the panel even hears of it.
+The dictation is in history before it is inserted: the history recorder
+(:mod:`assistant.ui.dictation_history`) saves each final segment on the session's worker
+thread, before the panel even hears of it.
 """
 
 from __future__ import annotations
@@ -109,10 +110,10 @@ class DictationController(QObject):
         if self.session is not None or self._stopping:
             return
         from assistant.audio.capture import Capture
-        from assistant.storage.history import HistoryRecorder
         from assistant.stt.session import DictationSession
         from assistant.text.transcript import Transcript
         from assistant.text.vocabulary import Vocabulary, load_vocabulary
+        from assistant.ui.dictation_history import HistoryRecorder
 
         config = self.app.config
         language = config["general.language"]

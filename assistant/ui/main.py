@@ -115,7 +115,7 @@ class TrayController(QObject):
     def _open_history(self):  # type: ignore[no-untyped-def]
         """A history that never fails a dictation: a full disk or a read-only folder keeps the
         words in memory until they can be saved (KeptHistory), and the tray says so."""
-        from assistant.storage.history import KeptHistory
+        from assistant.storage.kept_history import KeptHistory
 
         history = KeptHistory(self.app.paths.history_db)
         # Weak: a cycle tray -> history -> tray would leave the tray's Qt objects to the garbage
