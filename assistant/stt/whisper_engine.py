@@ -17,10 +17,11 @@ utterance paid for 30 seconds of encoder work (about 0.45 s for tiny.en on an id
 several seconds under load), for every live preview and for the final text. CTranslate2 accepts
 a shorter window, so an utterance is encoded over its own length plus padding (10 s for English
 final text, 2 s for a preview; Danish final text keeps the full window) and decoded with timestamps
-(:meth:`WhisperRecognizer._window_decode`). Over a short window Whisper tends to echo itself
+(:mod:`assistant.stt.whisper_window`). Over a short window Whisper tends to echo itself
 ("ten of clubs ten of clubs", "2 2"): with timestamps it mostly places the echo after the end of
-the audio, where it is cut off; an echo inside the audio (:func:`echo_at`) sends the final
-decode back to the full 30 s window, and cuts a preview short. On the evaluation recordings this
+the audio, where it is cut off; an echo inside the audio
+(:func:`~assistant.stt.whisper_text.echo_at`) sends the final decode back to the full 30 s
+window, and cuts a preview short. On the evaluation recordings this
 gives the full window's words (bench/bench_dictation.py compares with raw faster-whisper in
 every run). Audio too long for one window still goes through faster-whisper's own 30 s loop.
 """
@@ -29,11 +30,8 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import threading
 import time
-import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -43,67 +41,20 @@ from assistant.log import describe
 from assistant.stt.agreement import LocalAgreement
 from assistant.stt.base import Partial, Result, Segment, runtime_problem
 from assistant.stt.vad import RATE, Segmenter, Utterance, speech_seconds
+from assistant.stt.whisper_text import STOCK, collapse_loops, echo_at, looped
+from assistant.stt.whisper_window import (
+    NO_REPEAT,
+    PREVIEW_PAD_FRAMES,
+    WINDOW_FRAMES,
+    ShortWindowDecoding,
+)
 
 log = logging.getLogger(__name__)
-
-# Phrases Whisper is known to produce from silence or noise (subtitle credits in its training data).
-_STOCK_PHRASES = [
-    r"tak fordi du så med",
-    r"tak for at se med",
-    r"undertekster? (af|fra|lavet af).*",
-    r"tekstning(er)? (af|fra).*",
-    r"danske undertekster.*",
-    r"thank you( for watching| so much)?",
-    r"thanks for watching",
-    r"please subscribe.*",
-    r"subtitles? by.*",
-    r"you",
-    r"bye",
-]
-_STOCK = re.compile(r"^\s*(" + "|".join(_STOCK_PHRASES) + r")[\s.!]*$", re.IGNORECASE)
 
 # Greedy (temperature 0) first; a higher temperature is tried only when the output is degenerate
 # (a phrase looping: compression ratio above 2.4, or very low confidence), as Whisper itself does.
 # Two steps at most, so a bad utterance cannot make dictation slower than real time.
 _TEMPERATURES = (0.0, 0.2, 0.4)
-_LOOP = re.compile(r"(\b.{2,40}?\b)(?:[\s,]*\1){3,}", re.IGNORECASE)
-_LOOP2 = re.compile(r"(\b.{3,40}?\b)(?:[\s,]*\1){2,}", re.IGNORECASE)  # said three times running
-
-
-def _looped(segment: object, limit: int) -> bool:
-    """A segment that hit the token limit, repeats a phrase, or compresses like a loop."""
-    tokens = getattr(segment, "tokens", None) or []
-    text = getattr(segment, "text", "")
-    return (
-        len(tokens) >= limit - 2
-        or bool(_LOOP2.search(text))
-        or getattr(segment, "compression_ratio", 0) > 2.4
-    )
-
-
-def echo_at(words: list[str]) -> int | None:
-    """Where a short-window decode starts echoing itself, as a word index, or None.
-
-    Over a short window Whisper sometimes repeats what it just wrote ("2 2", "1 1 1 1", "and so
-    and so", "ten of clubs ten of clubs"): a run of 1-8 words twice in a row. Returns the index
-    after the first occurrence. Real speech does this rarely ("very good, very good"); then the
-    full window is asked for nothing, which costs time but no words.
-    """
-    plain = [_WORD.sub("", w.casefold()) for w in words]
-    for i in range(len(plain)):
-        for n in range(1, 9):
-            if i + 2 * n <= len(plain) and plain[i : i + n] == plain[i + n : i + 2 * n]:
-                return i + n
-    return None
-
-
-_WORD = re.compile(r"[^\w']+")
-
-
-def collapse_loops(text: str) -> str:
-    """ "hjælp af hjælp af hjælp af hjælp af" -> "hjælp af": a phrase said 4+ times in a row is a loop."""
-    return _LOOP.sub(lambda m: m.group(1), text)
-
 
 _models: dict[tuple[str, str], object] = {}
 _models_lock = threading.Lock()
@@ -145,52 +96,7 @@ _TOKENS_PER_SECOND = 12
 _PROMPT_MAX = MAX_TOKENS // 2 - 1  # faster-whisper keeps at most this many prompt tokens
 
 
-# The short encoder window: the audio plus padding (in 10 ms mel frames), never more than
-# Whisper's 3000. English final text gets 10 s of padding: on the English evaluation recordings
-# (and espeak's voice) that gave the full window's words with no echo, where 2-5 s changed a
-# word or echoed on one-word utterances. In Danish (the multilingual base model) 10 s still cost
-# words (10 against 8 errors in 26 words on the two Danish recordings), so Danish final text keeps
-# the full window until a shorter one is shown to cost nothing. A preview is only shown until
-# the final text replaces it, so it gets 2 s in every language (the first live word sooner, and
-# a preview running at key release ends sooner).
-_WINDOW_FRAMES = 3000
-_FINAL_PAD_FRAMES = {"en": 1000}
-_PREVIEW_PAD_FRAMES = 200
-_TIME_PRECISION = 0.02  # seconds per timestamp token
-# A segment that begins this close to the end of the audio (or after it) is Whisper repeating
-# itself into the padding, not speech.
-_PAST_END_SECONDS = 0.3
-# faster-whisper's fallback rules, kept so the product decides like the raw model.
-_COMPRESSION_LIMIT = 2.4
-_LOGPROB_LIMIT = -1.0
-_NO_SPEECH_LIMIT = 0.6
-_BEST_OF = 5
-# Greedy decoding of speech cut off mid-word was seen to loop on a phrase; forbidding a repeated
-# 4-token run in the final decode stops that at the source (no change in word error rate on the
-# evaluation recordings).
-_NO_REPEAT = 4
-
-
-@dataclass
-class WindowSegment:
-    """One segment of a short-window decode, with the attributes of faster-whisper's Segment the
-    recogniser reads; times in seconds from the start of the decoded audio."""
-
-    text: str
-    start: float
-    end: float
-    tokens: list[int]
-    compression_ratio: float
-    no_speech_prob: float
-    avg_logprob: float
-
-
-def _compression_ratio(text: str) -> float:
-    data = text.encode("utf-8")
-    return len(data) / len(zlib.compress(data)) if data else 0.0
-
-
-class WhisperRecognizer:
+class WhisperRecognizer(ShortWindowDecoding):
     """Utterances by loudness, each decoded when it ends; live words while it grows.
 
     Live words (``partial_interval > 0``): the utterance in progress is decoded greedily every
@@ -295,7 +201,7 @@ class WhisperRecognizer:
         self._live_cost = time.perf_counter() - started
         self.live_decodes += 1
         self.longest_preview = max(self.longest_preview, length)
-        if not text or (_STOCK.match(text) and length < 1.5):
+        if not text or (STOCK.match(text) and length < 1.5):
             return None
         live = self.agreement.update(text.split())
         self._words_shown = True
@@ -309,7 +215,7 @@ class WhisperRecognizer:
             if self._windowed(audio):
                 # Partials are previews: greedy, and never pay for a fallback.
                 segments: list = self._window_decode(
-                    audio, beam_size, (0.0,), prompt, limit, pad=_PREVIEW_PAD_FRAMES
+                    audio, beam_size, (0.0,), prompt, limit, pad=PREVIEW_PAD_FRAMES
                 )
                 words = " ".join(s.text.strip() for s in segments).split()
                 cut = echo_at(words)
@@ -435,136 +341,9 @@ class WhisperRecognizer:
             initial_prompt=prompt or None,
             vad_filter=False,
             max_new_tokens=limit,
-            no_repeat_ngram_size=_NO_REPEAT,
+            no_repeat_ngram_size=NO_REPEAT,
         )
         return list(segments), limit
-
-    # -- the short encoder window -----------------------------------------------------------------
-    def _final_pad(self) -> int:
-        return _FINAL_PAD_FRAMES.get(self.language, _WINDOW_FRAMES)
-
-    def _windowed(self, audio: np.ndarray) -> bool:
-        """The audio fits one short window and the model exposes CTranslate2 (a real WhisperModel)."""
-        return (
-            len(audio) // 160 <= _WINDOW_FRAMES - _PREVIEW_PAD_FRAMES
-            and hasattr(self.model, "feature_extractor")
-            and hasattr(self.model, "model")
-        )
-
-    def _tokenizer(self) -> object:
-        if self._whisper_tokenizer is None:
-            from faster_whisper.tokenizer import Tokenizer
-
-            model = self.model
-            self._whisper_tokenizer = Tokenizer(
-                model.hf_tokenizer,  # type: ignore[attr-defined]
-                model.model.is_multilingual,  # type: ignore[attr-defined]
-                task="transcribe",
-                language=self.language if model.model.is_multilingual else "en",  # type: ignore[attr-defined]
-            )
-        return self._whisper_tokenizer
-
-    def _window_decode(
-        self,
-        audio: np.ndarray,
-        beam_size: int,
-        temperatures: tuple[float, ...],
-        prompt: list[int],
-        limit: int,
-        *,
-        pad: int = _WINDOW_FRAMES,
-    ) -> list[WindowSegment]:
-        """Decode ``audio`` (float32, <= 28 s) over a window of its own length plus ``pad`` frames.
-
-        The encoder runs once; a temperature fallback reuses its output. Greedy/beam first, then
-        sampling at each higher temperature while the text is degenerate (compression ratio above
-        2.4) or improbable (mean log-probability below -1), as faster-whisper decides; a window
-        judged silent (no-speech probability above 0.6 and improbable text) gives no segments.
-        """
-        import ctranslate2
-        from faster_whisper.transcribe import get_suppressed_tokens
-
-        model = self.model
-        tokenizer = self._tokenizer()
-        features = model.feature_extractor(audio)  # type: ignore[attr-defined]
-        content = features.shape[-1] - 1  # faster-whisper's own count of audio frames
-        width = min(_WINDOW_FRAMES, content + pad)
-        width += width % 2  # the encoder halves the frame count
-        window = np.zeros((1, features.shape[0], width), dtype=np.float32)
-        window[0, :, :content] = features[:, :content]
-        whisper = model.model  # type: ignore[attr-defined]
-        encoded = whisper.encode(ctranslate2.StorageView.from_array(window))
-        tokens_in = model.get_prompt(tokenizer, list(prompt), without_timestamps=False)  # type: ignore[attr-defined]
-        if self._suppress is None:
-            self._suppress = list(get_suppressed_tokens(tokenizer, [-1]))  # type: ignore[arg-type]
-        options = {
-            "max_length": len(tokens_in) + limit,
-            "return_scores": True,
-            "return_no_speech_prob": True,
-            "suppress_blank": True,
-            "suppress_tokens": self._suppress,
-            "max_initial_timestamp_index": 50,  # the first words start within 1 s, as in faster-whisper
-            "no_repeat_ngram_size": _NO_REPEAT if beam_size > 1 else 0,
-        }
-        tried: list[tuple[object, float, float]] = []  # result, mean log-probability, compression
-        for temperature in temperatures:
-            if temperature > 0:
-                search = {"beam_size": 1, "num_hypotheses": _BEST_OF, "sampling_topk": 0}
-                search["sampling_temperature"] = temperature  # type: ignore[assignment]
-            else:
-                search = {"beam_size": beam_size}
-            result = whisper.generate(encoded, [tokens_in], **options, **search)[0]
-            ids = result.sequences_ids[0]
-            logprob = result.scores[0] * len(ids) / (len(ids) + 1)
-            ratio = _compression_ratio(tokenizer.decode(ids).strip())  # type: ignore[attr-defined]
-            tried.append((result, logprob, ratio))
-            silent = result.no_speech_prob > _NO_SPEECH_LIMIT and logprob < _LOGPROB_LIMIT
-            if silent or (ratio <= _COMPRESSION_LIMIT and logprob >= _LOGPROB_LIMIT):
-                break
-        else:
-            fluent = [t for t in tried if t[2] <= _COMPRESSION_LIMIT] or tried
-            tried.append(max(fluent, key=lambda t: t[1]))
-        result, logprob, ratio = tried[-1]
-        if result.no_speech_prob > _NO_SPEECH_LIMIT and logprob < _LOGPROB_LIMIT:  # type: ignore[attr-defined]
-            return []
-        return self._split_timestamps(
-            result.sequences_ids[0],  # type: ignore[attr-defined]
-            len(audio) / RATE,
-            result.no_speech_prob,  # type: ignore[attr-defined]
-            logprob,
-        )
-
-    def _split_timestamps(
-        self, ids: list[int], seconds: float, no_speech: float, logprob: float
-    ) -> list[WindowSegment]:
-        """Whisper's <|t0|> words <|t1|> pairs as segments; those starting past the audio dropped."""
-        tokenizer = self._tokenizer()
-        first = tokenizer.timestamp_begin  # type: ignore[attr-defined]
-        pieces: list[tuple[float, float, list[int]]] = []
-        start: float | None = None
-        words: list[int] = []
-        for token in ids:
-            if token < first:
-                words.append(token)
-                continue
-            at = (token - first) * _TIME_PRECISION
-            if start is None:
-                start = at
-            else:
-                pieces.append((start, at, words))
-                start, words = None, []
-        if words:
-            pieces.append((start if start is not None else 0.0, seconds, words))
-        segments = []
-        for begin, end, words in pieces:
-            text = tokenizer.decode(words)  # type: ignore[attr-defined]
-            if not text.strip() or begin >= seconds - _PAST_END_SECONDS:
-                continue
-            end = min(max(end, begin + 0.01), seconds)
-            segments.append(
-                WindowSegment(text, begin, end, words, _compression_ratio(text.strip()), no_speech, logprob)
-            )
-        return segments
 
     def _decode_audio(self, audio: np.ndarray) -> list:
         """Whisper's segments for ``audio``; a failed decode is retried, never given up silently.
@@ -577,14 +356,14 @@ class WhisperRecognizer:
             try:
                 segments, limit = self._segments(audio, 0.0, attempt_prompt)
                 full = False
-                short = self._windowed(audio) and len(audio) // 160 + self._final_pad() < _WINDOW_FRAMES
+                short = self._windowed(audio) and len(audio) // 160 + self._final_pad() < WINDOW_FRAMES
                 if short and echo_at(" ".join(s.text for s in segments).split()) is not None:
                     # The short window echoed itself: decode over Whisper's full 30 s window.
                     log.debug("short-window decode echoed; decoding over the full window")
                     self.full_window_decodes += 1
                     full = True
                     segments, limit = self._segments(audio, 0.0, attempt_prompt, full=True)
-                if any(_looped(s, limit) for s in segments):
+                if any(looped(s, limit) for s in segments):
                     # Greedy decoding looped: try again the way Whisper's own fallback does.
                     log.debug("greedy decode looped; retrying with temperature")
                     segments, limit = self._segments(audio, _TEMPERATURES[1:], attempt_prompt, full=full)
@@ -617,7 +396,7 @@ class WhisperRecognizer:
             text = collapse_loops(s.text.strip())
             if not text:
                 continue
-            if _STOCK.match(text) and (speech < 1.0 or s.no_speech_prob > 0.3):
+            if STOCK.match(text) and (speech < 1.0 or s.no_speech_prob > 0.3):
                 log.debug("stock phrase dropped (speech %.2f s, no_speech %.2f)", speech, s.no_speech_prob)
                 continue
             seconds = len(utterance.samples) / RATE

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from assistant.storage.history import History, KeptHistory
+from assistant.storage.history import History
+from assistant.storage.kept_history import KeptHistory
 from assistant.ui.messages import user_message
 
 

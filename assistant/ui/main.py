@@ -24,7 +24,8 @@ from assistant.config.schema import HOTKEY_KEYS
 from assistant.errors import AssistantError, SkipTeardown
 from assistant.hotkeys.press import tap_or_hold
 from assistant.ui.bridge import HotkeyBridge, TaskBridge
-from assistant.ui.dictation import DictationController, DictationPanel
+from assistant.ui.dictation import DictationController
+from assistant.ui.dictation_panel import DictationPanel
 from assistant.ui.icons import state_icon
 from assistant.ui.reading import ReaderBar, ReaderController
 from assistant.ui.workers import Workers
@@ -114,7 +115,7 @@ class TrayController(QObject):
     def _open_history(self):  # type: ignore[no-untyped-def]
         """A history that never fails a dictation: a full disk or a read-only folder keeps the
         words in memory until they can be saved (KeptHistory), and the tray says so."""
-        from assistant.storage.history import KeptHistory
+        from assistant.storage.kept_history import KeptHistory
 
         history = KeptHistory(self.app.paths.history_db)
         # Weak: a cycle tray -> history -> tray would leave the tray's Qt objects to the garbage

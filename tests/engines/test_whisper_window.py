@@ -10,9 +10,10 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.audio.files import read_audio
-from assistant.stt import whisper_engine
+from assistant.stt import whisper_window
 from assistant.stt.vad import Segmenter
-from assistant.stt.whisper_engine import WhisperEngine, WhisperRecognizer, echo_at, load_model
+from assistant.stt.whisper_engine import WhisperEngine, WhisperRecognizer, load_model
+from assistant.stt.whisper_text import echo_at
 from assistant.text.wer import wer
 from tests.support import load_speech_manifest
 
@@ -109,7 +110,7 @@ def test_text_repeated_into_the_padding_is_never_shown(tiny_en, monkeypatch) -> 
     """Single short words ("one", "two", "three"): over a window of the word plus 2 s, tiny.en
     writes "1 1 1 1". A preview keeps the first word; a final decode that echoes is done again
     over the full window (forced here by giving the final text the preview's 2 s of padding)."""
-    monkeypatch.setattr(whisper_engine, "_FINAL_PAD_FRAMES", {"en": whisper_engine._PREVIEW_PAD_FRAMES})
+    monkeypatch.setattr(whisper_window, "FINAL_PAD_FRAMES", {"en": whisper_window.PREVIEW_PAD_FRAMES})
     model = load_model(tiny_en)
     sample = next(s for s in SAMPLES if s.path.stem == "speech_recognition_english")
     recording = _Recording(model)

@@ -8,7 +8,8 @@ from PySide6.QtGui import QTextDocument
 from assistant.app import App
 from assistant.stt.session import TextChanged
 from assistant.ui.bridge import TaskBridge
-from assistant.ui.dictation import DictationController, DictationPanel
+from assistant.ui.dictation import DictationController
+from assistant.ui.dictation_panel import DictationPanel
 from assistant.ui.workers import Workers
 
 

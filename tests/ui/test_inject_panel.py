@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from assistant.ui.dictation import DictationPanel
+from assistant.ui.dictation_panel import DictationPanel
 from tests.support.targets.fixtures import Targets, x_env
 
 pytestmark = [pytest.mark.display]

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from assistant.hotkeys.x11 import X11HotkeyGrabber
-from assistant.ui.dictation import DictationPanel
+from assistant.ui.dictation_panel import DictationPanel
 from assistant.ui.panel_keys import PANEL_CHORDS
 from tests.support.targets.fixtures import Targets, x_env
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QAbstractButton, QPushButton
 
 from assistant.app import App
 from assistant.ui.bridge import TaskBridge
-from assistant.ui.dictation import DictationController, DictationPanel
+from assistant.ui.dictation import DictationController
+from assistant.ui.dictation_panel import DictationPanel
 from assistant.ui.reading import focused_window_rect
 from assistant.ui.workers import Workers
 from tests.support import wait_until

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from assistant.app import App
 from assistant.storage.history import History
 from assistant.ui.bridge import TaskBridge
-from assistant.ui.dictation import DictationController, DictationPanel
+from assistant.ui.dictation import DictationController
+from assistant.ui.dictation_panel import DictationPanel
 from assistant.ui.workers import Workers
 
 

@@ -12,8 +12,9 @@ import textwrap
 from pathlib import Path
 
 from assistant.errors import AudioError
-from assistant.storage.history import History, HistoryRecorder
+from assistant.storage.history import History
 from assistant.stt.session import Failed, Stopped, TextChanged
+from assistant.ui.dictation_history import HistoryRecorder
 
 
 def test_recorder_saves_each_final_segment_and_the_end(tmp_path: Path) -> None:
@@ -73,7 +74,8 @@ def test_kill_mid_dictation_loses_no_saved_segment(tmp_path: Path) -> None:
     script = textwrap.dedent(
         f"""
         import os, signal, sys
-        from assistant.storage.history import History, HistoryRecorder
+        from assistant.storage.history import History
+        from assistant.ui.dictation_history import HistoryRecorder
         from assistant.stt.session import TextChanged
         recorder = HistoryRecorder(History({str(db)!r}), lambda e: None, "da")
         recorder(TextChanged("Første sætning.", True))

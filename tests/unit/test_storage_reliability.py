@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from assistant.fsutil import locked
-from assistant.storage.history import History, KeptHistory
+from assistant.storage.history import History
+from assistant.storage.kept_history import KeptHistory
 from tests.support import wait_until
 from tests.support.disk import fill, free, full_filesystem, set_read_only, small_filesystem
 
@@ -206,7 +207,8 @@ def test_every_file_a_settings_dictionary_history_run_makes_is_private(assistant
         """
         from assistant.app import App
         from assistant.log import setup_logging
-        from assistant.storage.history import HistoryRecorder, KeptHistory
+        from assistant.storage.kept_history import KeptHistory
+        from assistant.ui.dictation_history import HistoryRecorder
         from assistant.stt.session import Stopped, TextChanged
         from assistant.text.userdict import UserDictionary
         from assistant.text.vocabulary import Vocabulary, save_vocabulary

@@ -73,7 +73,8 @@ def panel(xvfb, a11y, qtbot) -> Iterator[object]:
     from assistant.app import App
     from assistant.text.service import from_app
     from assistant.ui.bridge import TaskBridge
-    from assistant.ui.dictation import DictationController, DictationPanel
+    from assistant.ui.dictation import DictationController
+    from assistant.ui.dictation_panel import DictationPanel
     from assistant.ui.workers import Workers
 
     app = App.create(x_env(xvfb.display))
