@@ -43,6 +43,11 @@ class Confusions:
                     rule = Rule(written, suggested, side, frozenset(t.strip() for t in triggers.split(",")))
                     self.rules.setdefault(written, []).append(rule)
 
+    def known(self, word: str) -> set[str]:
+        """The words a rule or pair may suggest for ``word``."""
+        key = word.lower()
+        return {r.suggested for r in self.rules.get(key, ())} | self.pairs.get(key, set())
+
     def check(self, word: str, previous: str | None, following: str | None) -> str | None:
         """The word that fits this context better than ``word``, or None.
 

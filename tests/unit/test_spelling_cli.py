@@ -112,6 +112,6 @@ def test_issue_examples_are_flagged_by_spell_and_suggest(tmp_path: Path) -> None
     flags = [(f["word"], f["kind"], f["suggestions"][0]) for f in json.loads(proc.stdout)["flags"]]
     assert flags == [
         ("profesionel", "spelling", "professionel"),
-        ("nivau", "spelling", "niveau"),
+        ("nivau", "doubt", "niveau"),
         ("tand læge", "compound", "tandlæge"),
     ]
