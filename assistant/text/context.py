@@ -4,7 +4,13 @@ word makes likely. The rules are hand-written in ``resources/lexicon/confusions.
 Lines with the side ``pair`` name confusion pairs that are also judged from counted text: the
 written word is flagged when neither of its neighbours was ever seen beside it, while the
 other word of the pair was seen beside both, at least ``PAIR_EVIDENCE`` times in all. Demanding
-evidence on both sides keeps false flags on clean prose under 1 per 1,000 words."""
+evidence on both sides keeps false flags on clean prose under 1 per 1,000 words.
+
+A hand-written rule fires only where the counted text backs it: the written word was never seen
+beside the trigger word, and the suggested word was (``RULE_EVIDENCE`` times). Many triggers go
+with both words ("Hvor ligger den?" / "lægger den", "er gjort" / "har gjort", "har flyttet" /
+"er flyttet", "your right hand" / "you're right"), and a rule that fires on correct text misleads
+a writer who cannot judge it. A sentence end as trigger has no pair count and is taken as it is."""
 
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from assistant.text.build import RESOURCES
 CONFUSIONS_FILE = RESOURCES / "confusions.tsv"
 END = "<end>"
 PAIR_EVIDENCE = 3
+RULE_EVIDENCE = 1
 
 
 @dataclass(frozen=True)
@@ -56,9 +63,17 @@ class Confusions:
         """
         for rule in self.rules.get(word.lower(), ()):
             neighbour = previous if rule.side == "prev" else following
-            if (neighbour or END) in rule.triggers:
+            if (neighbour or END) in rule.triggers and self._backed(rule, word.lower(), neighbour):
                 return rule.suggested
         return self._by_counts(word.lower(), previous, following)
+
+    def _backed(self, rule: Rule, word: str, neighbour: str | None) -> bool:
+        """Has the counted text seen the suggested word beside ``neighbour``, and never ``word``?"""
+        if neighbour is None or self.bigrams is None:
+            return True
+        if rule.side == "prev":
+            return not self._count(neighbour, word) and self._count(neighbour, rule.suggested) >= RULE_EVIDENCE
+        return not self._count(word, neighbour) and self._count(rule.suggested, neighbour) >= RULE_EVIDENCE
 
     def _count(self, first: str | None, second: str | None) -> int:
         if first is None or second is None or self.bigrams is None:
