@@ -72,7 +72,9 @@ class Confusions:
         if neighbour is None or self.bigrams is None:
             return True
         if rule.side == "prev":
-            return not self._count(neighbour, word) and self._count(neighbour, rule.suggested) >= RULE_EVIDENCE
+            return (
+                not self._count(neighbour, word) and self._count(neighbour, rule.suggested) >= RULE_EVIDENCE
+            )
         return not self._count(word, neighbour) and self._count(rule.suggested, neighbour) >= RULE_EVIDENCE
 
     def _count(self, first: str | None, second: str | None) -> int:
