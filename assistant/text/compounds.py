@@ -28,9 +28,9 @@ COMMON_PART = -2.5  # log10 frequency: a half this common is left alone (for, ov
 MIN_PART = 3  # letters in each half of a split compound
 # Chosen on the held-out (tuning) part of Dasher's prose with its own compounds written apart,
 # never on the test part or the project's correct-Danish texts (see tests/unit/test_spelling_compounds.py).
-MODIFIER_FOLLOWERS = 10  # a first word seen before this many different words stands apart
+MODIFIER_FOLLOWERS = 50  # a first word seen before this many different words stands apart
 UNSEEN_COMPOUND = -9.0  # log10 frequency of a compound that no frequency list has
-JOIN_MARGIN = 0.0  # log10: the compound must be at least as likely as the two words apart
+JOIN_MARGIN = 0.5  # log10: how much likelier the compound must be than the two words apart
 
 
 class Compounds:

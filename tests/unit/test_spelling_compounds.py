@@ -84,7 +84,7 @@ def test_recall_and_false_flags_on_unseen_prose(da: Spelling) -> None:
             f.kind == "compound" and f.start == start and f.suggestions[0].word == compound
             for f in da.checker.check(changed)
         )
-    # Measured 360 of 617 (58 %) and 29 of 79 (37 %); before, hunspell-only joins were 0.
+    # Measured 400 of 617 (65 %) and 29 of 79 (37 %); before, hunspell-only joins were 0.
     assert total["dictionary"] > 300 and total["hunspell"] > 40, total
-    assert found["dictionary"] >= 0.5 * total["dictionary"], (found, total)
+    assert found["dictionary"] >= 0.6 * total["dictionary"], (found, total)
     assert found["hunspell"] >= 0.3 * total["hunspell"], (found, total)
