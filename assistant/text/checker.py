@@ -92,7 +92,9 @@ class Checker:
                     flags.append(Flag(token.start, end, text[token.start : end], "compound", [suggestion]))
                     skip_next = True
                     continue
-                better = self.confusions.check(token.text, previous, following) or self._preferred(
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                ends = nxt is None or (not nxt.is_word and nxt.text[:1] in ".!?")
+                better = self.confusions.check(token.text, previous, following, ends) or self._preferred(
                     token.text, previous, following
                 )
                 if better is not None:

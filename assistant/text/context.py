@@ -55,15 +55,17 @@ class Confusions:
         key = word.lower()
         return {r.suggested for r in self.rules.get(key, ())} | self.pairs.get(key, set())
 
-    def check(self, word: str, previous: str | None, following: str | None) -> str | None:
+    def check(self, word: str, previous: str | None, following: str | None, ends: bool = True) -> str | None:
         """The word that fits this context better than ``word``, or None.
 
-        ``previous``/``following`` are the neighbouring words in lower case, or None at a
-        sentence boundary (which matches the ``<end>`` trigger on the following side).
+        ``previous``/``following`` are the neighbouring words in lower case, or None when the
+        neighbour is no word. ``ends``: the sentence ends right after ``word`` (only that matches
+        the ``<end>`` trigger; a comma or a number after the word is no end).
         """
         for rule in self.rules.get(word.lower(), ()):
             neighbour = previous if rule.side == "prev" else following
-            if (neighbour or END) in rule.triggers and self._backed(rule, word.lower(), neighbour):
+            key = neighbour if neighbour is not None else END if rule.side == "prev" or ends else None
+            if key in rule.triggers and self._backed(rule, word.lower(), neighbour):
                 return rule.suggested
         return self._by_counts(word.lower(), previous, following)
 

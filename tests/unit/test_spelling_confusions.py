@@ -36,6 +36,8 @@ def read_text(path: Path) -> list[str]:
         ("da", "Hvor ligger den?"),
         ("da", "Det er gjort nu."),
         ("da", "Vi har flyttet bilen."),
+        ("da", "Jeg har nogle, men ikke mange."),  # a comma is no sentence end
+        ("da", "Nogle 5-øres mønter."),
         ("en", "Raise your right hand."),
     ],
 )
@@ -48,6 +50,8 @@ def test_correct_everyday_sentences_are_left_alone(
 def test_backed_rules_still_fire(spellings: dict[str, Spelling]) -> None:
     flags = spellings["da"].checker.check("Hun har blevet syg.")
     assert [(f.word, f.kind, f.suggestions[0].word) for f in flags] == [("har", "confusion", "er")]
+    flags = spellings["da"].checker.check("Har du nogle?")
+    assert [(f.word, f.suggestions[0].word) for f in flags] == [("nogle", "nogen")]
     flags = spellings["en"].checker.check("Its a good day.")
     assert [(f.word, f.kind, f.suggestions[0].word) for f in flags] == [("Its", "confusion", "It's")]
 
@@ -63,5 +67,5 @@ def test_confusion_false_flags_on_text_no_rule_was_chosen_on(
     words = sum(len(corpus.sentence_words(s)) for s in sentences)
     assert words > 2000
     flags = [f for s in sentences for f in spellings["da"].checker.check(s) if f.kind == "confusion"]
-    # Measured: 4 in 13,907 words (0.29) and 0 in 2,049.
+    # Measured: 3 in 13,907 words (0.22) and 0 in 2,049.
     assert 1000 * len(flags) / words <= 1.0, (len(flags), words)
