@@ -120,18 +120,22 @@ def confusion_cases(spelling, sentences: list[str]) -> list[tuple[str, int, str,
     return cases
 
 
-def compound_cases(spelling, sentences: list[str]) -> list[tuple[str, int, str]]:  # type: ignore[no-untyped-def]
-    """(sentence with one compound written apart, its start, the compound)."""
+def compound_cases(spelling, sentences: list[str]) -> list[tuple[str, int, str, str]]:  # type: ignore[no-untyped-def]
+    """(sentence with one compound written apart, its start, the compound, "dictionary" when the
+    compound is one of the dictionary's own forms or "hunspell" when only hunspell's compound
+    rules build it)."""
     from assistant.text.tokens import tokenize
 
     lex = spelling.lexicon
-    known = spelling.speller.acceptance.known_form
+    acceptance = spelling.speller.acceptance
+    known = acceptance.known_form
     cases = []
     for sentence in sentences:
         for token in tokenize(sentence):
             word = token.text
-            if not token.is_word or not word.islower() or len(word) < 7 or not known(word):
+            if not token.is_word or not word.islower() or len(word) < 7 or not acceptance.accepts(word):
                 continue
+            kind = "dictionary" if known(word) else "hunspell"
             for cut in range(3, len(word) - 2):
                 a, b = word[:cut], word[cut:]
                 ia, ib = lex.find(a), lex.find(b)
@@ -139,29 +143,52 @@ def compound_cases(spelling, sentences: list[str]) -> list[tuple[str, int, str]]
                     continue
                 if int(lex.roles[ia]) & BEGIN and int(lex.roles[ib]) & END:
                     changed = sentence[: token.start] + a + " " + b + sentence[token.end :]
-                    cases.append((changed, token.start, word))
+                    cases.append((changed, token.start, word, kind))
                     break
     return cases
+
+
+def read_text(path: Path) -> list[str]:
+    """Paragraphs of a text file; lines starting with # are comments."""
+    with open(path, encoding="utf-8") as handle:
+        text = "".join(line for line in handle if not line.startswith("#"))
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sentences", type=int, default=0, help="use only the first N held-out sentences")
+    parser.add_argument(
+        "--part",
+        choices=("tuning", "unseen"),
+        default="tuning",
+        help="the held-out fifth (looked at while tuning) or the unseen tenth of the prose",
+    )
+    parser.add_argument("--text", type=Path, help="measure on this UTF-8 text file instead")
+    parser.add_argument("--no-prediction", action="store_true", help="skip the prediction table")
     args = parser.parse_args()
-    _train, held = corpus.split("da")
+    if args.text is not None:
+        held, name = read_text(args.text), args.text.name
+    elif args.part == "unseen":
+        held, name = corpus.unseen_part("da"), "unseen tenth of the Danish prose"
+    else:
+        held, name = corpus.split("da")[1], "held-out (tuning) fifth of the Danish prose"
     if not held:
         raise SystemExit("dasher-data is not installed (apt-get install dasher-data)")
     sentences = corpus.sentences(held)
     if args.sentences:
         sentences = sentences[: args.sentences]
     words = sum(len(corpus.sentence_words(s)) for s in sentences)
-    print(f"held-out Danish prose: {len(sentences)} sentences, {words} words\n")
+    print(f"{name}: {len(sentences)} sentences, {words} words\n")
 
     spelling = open_spelling("da")
     peer = OnboardPeer()
     print("| predictor | shown | keystrokes saved per character | ms per prediction |")
     print("|---|---|---|---|")
-    for name, predict in (("product", product_predictor(spelling)), ("onboard da_DK.lm", peer)):
+    predictors = (
+        () if args.no_prediction else (("product", product_predictor(spelling)), ("onboard da_DK.lm", peer))
+    )
+    for name, predict in predictors:
         for shown in (3, 5):
             calls = [0]
 
@@ -175,11 +202,14 @@ def main() -> int:
             print(f"| {name} | {shown} | {ratio:.1%} | {per_call:.2f} |")
 
     checker = spelling.checker
-    clean = {"confusion": 0, "compound": 0}
+    clean: Counter[str] = Counter()
     for sentence in sentences:
         for flag in checker.check(sentence):
-            if flag.kind in clean:
-                clean[flag.kind] += 1
+            clean[flag.kind] += 1
+    print(
+        "\nflags on the unchanged text (per 1,000 words): "
+        + ", ".join(f"{kind} {n} ({1000 * n / words:.2f})" for kind, n in sorted(clean.items()))
+    )
     cases = confusion_cases(spelling, sentences)
     caught = 0
     for changed, start, _wrong, original in cases:
@@ -187,19 +217,24 @@ def main() -> int:
             if flag.kind == "confusion" and flag.start == start:
                 caught += flag.suggestions[0].word.lower() == original.lower()
     print(
-        f"\nconfusions: {len(cases)} swaps, recall {caught / max(len(cases), 1):.1%} ({caught}); "
+        f"confusions: {len(cases)} swaps, recall {caught / max(len(cases), 1):.1%} ({caught}); "
         f"false flags on clean text {clean['confusion']} = {1000 * clean['confusion'] / words:.2f} per 1,000 words"
     )
     splits = compound_cases(spelling, sentences)
-    found = 0
-    for changed, start, compound in splits:
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for changed, start, compound, kind in splits:
+        total[kind] += 1
         for flag in checker.check(changed):
             if flag.kind == "compound" and flag.start == start:
-                found += flag.suggestions[0].word == compound
+                found[kind] += flag.suggestions[0].word == compound
+    recall = "; ".join(
+        f"{kind} forms: {total[kind]} written apart, recall {found[kind] / max(total[kind], 1):.1%} ({found[kind]})"
+        for kind in ("dictionary", "hunspell")
+    )
     print(
-        f"split compounds: {len(splits)} written apart, recall {found / max(len(splits), 1):.1%} ({found}); "
-        f"false flags on the unsplit text {clean['compound']} = {1000 * clean['compound'] / words:.2f} "
-        "per 1,000 words"
+        f"split compounds: {recall}; false flags on the unsplit text {clean['compound']} = "
+        f"{1000 * clean['compound'] / words:.2f} per 1,000 words"
     )
     print(f"\ncpu: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     return 0

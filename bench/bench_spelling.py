@@ -5,7 +5,8 @@
 Every ``<lang>_*.tsv`` misspelling<TAB>correct list in the folder is used. One scoring rule for
 every system: a misspelling that the system accepts as a correct word is not flagged, so the
 user sees no suggestion: it is a miss for top-1 and top-5 and is counted in "accepted as
-correct". Otherwise the system's first five suggestions are compared (case-insensitive). Time
+correct" (each by the tool's own verdict: aspell's "*", "+" and "-" replies all accept the word).
+Otherwise the system's first five suggestions are compared (case-insensitive). Time
 per word is check + suggest together, median and p99. Per system and language: load time and
 the memory the loaded speller holds (resident-set growth in a fresh process per system; aspell
 runs as its own process and is measured as that process). Prints a Markdown table and, per
@@ -96,8 +97,10 @@ class _Aspell:
             line = self.proc.stdout.readline()
             if line in ("\n", ""):
                 break
-            if line.startswith("*"):
-                out = None  # accepted as correct
+            if line[:1] in ("*", "+", "-"):
+                # ispell -a verdicts: "*" a word, "+" a word by its affixes, "-" a run-together
+                # compound that aspell accepts. All three are aspell saying "correct".
+                out = None
             elif line.startswith("&"):
                 out = [s.strip() for s in line.split(":", 1)[1].split(",")][:5]
         return out
@@ -177,6 +180,8 @@ def main() -> int:
     parser.add_argument("--systems", default=",".join(SYSTEMS))
     args = parser.parse_args()
     paths = sorted(args.eval.glob("*.tsv"), key=lambda p: (p.stem[:2] != "da", p.stem))
+    if not paths:
+        raise SystemExit(f"bench_spelling: no <lang>_*.tsv lists in {args.eval} (pass --eval DIR)")
     lists = {p.stem: read_pairs(p) for p in paths}
     language_of = {p.stem: p.stem.split("_", 1)[0] for p in paths}
     systems = [s for s in args.systems.split(",") if s]
@@ -188,7 +193,12 @@ def main() -> int:
             if not subset:
                 continue
             with ctx.Pool(1) as pool:
-                result = pool.apply(_worker, ((system, language, subset),))
+                try:
+                    result = pool.apply(_worker, ((system, language, subset),))
+                except ImportError as exc:
+                    # A peer that is not installed (symspellpy is no dependency): say so, go on.
+                    print(f"bench_spelling: {system} skipped: {exc}", file=sys.stderr)
+                    break
             for name, r in result["lists"].items():
                 rows.append((name, system, r, result["load_s"], result["memory_mb"]))
     rows.sort(key=lambda row: (list(lists).index(row[0]), systems.index(row[1])))

@@ -70,7 +70,7 @@ def _check(spelling: object, word: str, top: int) -> dict[str, object]:
         return {"word": word, "correct": False, "checked": False, "suggestions": []}
     speller = spelling.speller  # type: ignore[attr-defined]
     correct = speller.is_correct(word)
-    suggestions = speller.suggest(word, top)
-    if correct:
-        suggestions = [s for s in suggestions if s.word.lower() != word.lower()]
-    return {"word": word, "correct": correct, "checked": True, "suggestions": [s.word for s in suggestions]}
+    # A correct word gets no suggestions: another correct word a letter away ("tungebetændelse" /
+    # "lungebetændelse") would be taken by a writer who cannot judge it.
+    suggestions = [] if correct else [s.word for s in speller.suggest(word, top)]
+    return {"word": word, "correct": correct, "checked": True, "suggestions": suggestions}

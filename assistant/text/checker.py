@@ -3,7 +3,10 @@
 Punctuation, numbers and spacing are never touched (the caller gets spans into its own text).
 Every word that the acceptance rejects is flagged, in a sentence exactly as on its own (names
 and acronyms too, as hunspell does: the user adds them to the dictionary). An abbreviation is
-correct with its full stop ("kr."). A correct word is flagged only by a confusion rule.
+correct with its full stop ("kr."). A word that hunspell accepts but the acceptance holds back
+(a strong near miss, see :mod:`assistant.text.acceptance`) is flagged as a ``doubt``: a question
+("Mente du …?"), not a verdict. A correct word is flagged only by a confusion rule, or as a doubt
+when it is a weak near miss of a known form that its neighbours clearly prefer.
 """
 
 from __future__ import annotations
@@ -16,13 +19,19 @@ from assistant.text.limits import MAX_SUGGESTED_WORDS, check_extent, too_long
 from assistant.text.spelling import Speller, Suggestion, match_case
 from assistant.text.tokens import Token, tokenize
 
+# A weak near miss is flagged when the known form was seen beside the word's neighbours at least
+# this often in the counted text, and the word itself never was.
+ALTERNATIVE_EVIDENCE = 3
+
 
 @dataclass(frozen=True)
 class Flag:
     start: int
     end: int
     word: str
-    kind: str  # "spelling", "confusion", "compound" (two words that are one) or "run-together"
+    # "spelling", "doubt" (hunspell accepts it; a question), "confusion", "compound" (two words
+    # that are one) or "run-together"
+    kind: str
     suggestions: list[Suggestion] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -83,17 +92,27 @@ class Checker:
                     flags.append(Flag(token.start, end, text[token.start : end], "compound", [suggestion]))
                     skip_next = True
                     continue
-                better = self.confusions.check(token.text, previous, following)
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                ends = nxt is None or (not nxt.is_word and nxt.text[:1] in ".!?")
+                better = self.confusions.check(token.text, previous, following, ends) or self._preferred(
+                    token.text, previous, following
+                )
                 if better is not None:
                     suggestion = Suggestion(match_case(token.text, better), 0.0, 0)
-                    flags.append(Flag(token.start, token.end, token.text, "confusion", [suggestion]))
+                    kind = "confusion" if better.lower() in self.confusions.known(token.text) else "doubt"
+                    flags.append(Flag(token.start, token.end, token.text, kind, [suggestion]))
                 continue
             suggestions: list[Suggestion] = []
             if suggested < MAX_SUGGESTED_WORDS:
                 suggestions = self.speller.suggest(token.text, top, previous, following)
                 suggested += 1
             # Best written as two words ("idag" -> "i dag"): a run-together word.
-            kind = "run-together" if suggestions and " " in suggestions[0].word else "spelling"
+            if suggestions and " " in suggestions[0].word:
+                kind = "run-together"
+            elif self.speller.acceptance.doubtful(token.text):
+                kind = "doubt"
+            else:
+                kind = "spelling"
             flags.append(Flag(token.start, token.end, token.text, kind, suggestions))
         return flags
 
@@ -105,3 +124,20 @@ class Checker:
         if text[tokens[i].end : nxt.start] != " ":
             return None  # only words one space apart (not across punctuation or lines)
         return self.compounds.joined(tokens[i].text, nxt.text)
+
+    def _preferred(self, word: str, previous: str | None, following: str | None) -> str | None:
+        """A known form that accepted ``word`` is a weak near miss of ("tungebetændelse" /
+        "lungebetændelse"), when the neighbours were seen with it and never with ``word``."""
+        alternatives = self.speller.acceptance.alternatives(word)
+        if not alternatives:
+            return None
+        count = self.speller.lexicon.bigrams.count
+        key = word.lower()
+
+        def seen(form: str) -> int:
+            return (count(previous, form) if previous else 0) + (count(form, following) if following else 0)
+
+        if seen(key):
+            return None
+        best = max(alternatives, key=seen)
+        return best if seen(best) >= ALTERNATIVE_EVIDENCE else None

@@ -253,7 +253,7 @@ _WORD = st.one_of(
     st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøå-'.", min_size=1, max_size=30),
     st.builds(lambda s, n: s * n, st.sampled_from(["a", "tand", "æø", "ab-"]), st.integers(10, 40)),
 )
-_KINDS = {"spelling", "confusion", "compound", "run-together"}
+_KINDS = {"spelling", "doubt", "confusion", "compound", "run-together"}
 
 
 @_settings(80, 5.0)

@@ -44,7 +44,21 @@ def test_spell_json_from_arguments(tmp_path: Path) -> None:
     first, second = doc["results"]
     assert first["word"] == "tanlæge" and not first["correct"]
     assert first["suggestions"][0] == "tandlæge" and len(first["suggestions"]) <= 3
-    assert second["correct"]
+    assert second["correct"] and second["suggestions"] == []
+
+
+def test_correct_clinic_words_get_no_other_word_from_spell(tmp_path: Path) -> None:
+    proc = run(["spell", "--language", "da", "tungebetændelse", "bidstilling", "Egenlig", "Nivau"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    lines = [line.split("\t") for line in proc.stdout.strip().split("\n")]
+    assert [(w, mark) for w, mark, _ in lines] == [
+        ("tungebetændelse", "ok"),
+        ("bidstilling", "ok"),
+        ("Egenlig", "?"),
+        ("Nivau", "?"),
+    ]
+    assert lines[0][2] == lines[1][2] == ""
+    assert lines[2][2].split(", ")[0] == "Egentlig" and lines[3][2].split(", ")[0] == "Niveau"
 
 
 def test_spell_reads_stdin_in_english(tmp_path: Path) -> None:
@@ -112,6 +126,6 @@ def test_issue_examples_are_flagged_by_spell_and_suggest(tmp_path: Path) -> None
     flags = [(f["word"], f["kind"], f["suggestions"][0]) for f in json.loads(proc.stdout)["flags"]]
     assert flags == [
         ("profesionel", "spelling", "professionel"),
-        ("nivau", "spelling", "niveau"),
+        ("nivau", "doubt", "niveau"),
         ("tand læge", "compound", "tandlæge"),
     ]

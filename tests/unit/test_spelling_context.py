@@ -30,7 +30,8 @@ def test_the_split_is_deterministic_and_disjoint() -> None:
     train, held = corpus.split("da")
     again_train, again_held = corpus.split("da")
     assert (train, held) == (again_train, again_held)
-    assert len(held) + len(train) == len(corpus.paragraphs("da"))
+    unseen = corpus.unseen_part("da")
+    assert len(held) + len(train) + len(unseen) == len(corpus.paragraphs("da"))
     assert 3 * len(held) < len(train)
 
 
