@@ -50,7 +50,9 @@ def _probes_json(probes: list[Any]) -> list[dict[str, Any]]:
 def check_settings(app: App) -> Section:
     config = app.config
     files = [
-        {"role": "policy", "path": str(app.paths.policy_file), "exists": app.paths.policy_file.exists()},
+        {"role": "policy", "path": str(policy), "exists": policy.exists()}
+        for policy in app.paths.policy_files
+    ] + [
         {"role": "user", "path": str(app.paths.config_file), "exists": app.paths.config_file.exists()},
     ]
     details = {

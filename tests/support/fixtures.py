@@ -22,6 +22,7 @@ from tests.support.display import (
     start_tray_host,
     start_xvfb,
 )
+from tests.support.users import machine_root, other_user, public_tmp  # noqa: F401 - fixtures
 
 
 @pytest.hookimpl(trylast=True)
