@@ -1582,7 +1582,7 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
 <context>
     <name>run_tray</name>
     <message>
-        <location filename="../main.py" line="586"/>
+        <location filename="../launch.py" line="54"/>
         <source>Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.
 Brug kommandoerne i en terminal: assistant --help</source>
         <translation>There is no status area (system tray) on the desktop, so the icon cannot be shown.
