@@ -27,7 +27,7 @@ def _install_sigterm(qt_app: QApplication) -> QTimer:
 
 
 def run_tray(app: App) -> int:
-    from assistant.ui.single_instance import InstanceServer, ask_running_instance, server_name
+    from assistant.ui.single_instance import InstanceServer, ask_running_instance, endpoint
     from assistant.ui.style import apply_style
     from assistant.ui.translations import install_translator
 
@@ -35,13 +35,17 @@ def run_tray(app: App) -> int:
     qt_app.setApplicationName("assistant")
     qt_app.setApplicationDisplayName("Assistent")
     qt_app.setQuitOnLastWindowClosed(False)
-    name = server_name(str(app.paths.data_dir))
-    if ask_running_instance(name):
+    try:
+        name = endpoint(str(app.paths.data_dir), str(app.paths.cache_dir), app.environ)
+    except OSError as exc:  # no private folder at all: run, but without the single-instance check
+        log.warning("single-instance check off: %s", exc)
+        name = ""
+    if name and ask_running_instance(name):
         log.info("another tray is running; asked it to come forward")
         print("assistant: already running; its panel was brought forward", file=sys.stderr)
         return 0
     instance = InstanceServer(name)
-    if not instance.listen():
+    if name and not instance.listen():
         log.warning("single-instance server could not listen: %s", instance.server.errorString())
     language = install_translator(qt_app, app.config["general.ui_language"])
     apply_style(qt_app, app.config)

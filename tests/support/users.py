@@ -129,6 +129,18 @@ class MachineRoot:
         """What the commands wrote to /etc (the overlay's upper folder)."""
         return self.upper
 
+    def command(
+        self, argv: Sequence[str], user: OtherUser | None, env: Mapping[str, str] | None
+    ) -> list[str]:
+        """The full command line: namespace, overlay, reachable Python, then ``argv`` (as ``user``)."""
+        mount = (
+            "mount -t overlay overlay "
+            f"-o lowerdir=/etc,upperdir={shlex.quote(str(self.upper))},workdir={shlex.quote(str(self.work))} /etc"
+        )
+        inner = list(argv) if user is None else user.argv(["/usr/bin/env", *_env_args(env), *argv])
+        script = " && ".join([mount, *self._expose_python(), f"exec {shlex.join(inner)}"])
+        return ["unshare", "--mount", "--propagation", "private", "sh", "-c", script]
+
     def run(
         self,
         argv: Sequence[str],
@@ -137,19 +149,26 @@ class MachineRoot:
         env: Mapping[str, str] | None = None,
         timeout: float = 180,
     ) -> subprocess.CompletedProcess[str]:
-        mount = (
-            "mount -t overlay overlay "
-            f"-o lowerdir=/etc,upperdir={shlex.quote(str(self.upper))},workdir={shlex.quote(str(self.work))} /etc"
-        )
-        inner = list(argv) if user is None else user.argv(["/usr/bin/env", *_env_args(env), *argv])
-        script = " && ".join([mount, *self._expose_python(), f"exec {shlex.join(inner)}"])
         return subprocess.run(
-            ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
+            self.command(argv, user, env),
             capture_output=True,
             text=True,
             encoding="utf-8",
             env=dict(env) if env is not None and user is None else None,
             timeout=timeout,
+        )
+
+    def popen(
+        self, argv: Sequence[str], *, user: OtherUser | None = None, env: Mapping[str, str] | None = None
+    ) -> subprocess.Popen[str]:
+        """Like :meth:`run`, left running (the caller ends it); dies with the test process."""
+        return subprocess.Popen(
+            ["setpriv", "--pdeathsig", "TERM", "--", *self.command(argv, user, env)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(env) if env is not None and user is None else None,
+            start_new_session=True,
         )
 
     def _expose_python(self) -> list[str]:
