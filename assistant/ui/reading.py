@@ -195,7 +195,7 @@ class ReaderController(QObject):
         come from any program (X11 RECORD); what is typed is kept only until it has been read."""
         import threading
 
-        from assistant.tts.reader import TypingEcho
+        from assistant.tts.echo import TypingEcho
         from assistant.tts.typing import X11TypingWatcher
 
         if self._watcher is not None:
