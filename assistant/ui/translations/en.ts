@@ -794,7 +794,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../reading.py" line="221"/>
+        <location filename="../typing_echo.py" line="65"/>
         <source>Oplæsning mens du skriver virker ikke her.</source>
         <translation>Reading aloud as you type does not work here.</translation>
     </message>
@@ -1577,6 +1577,14 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
         <location filename="../messages.py" line="200"/>
         <source>Noget gik galt. Åbn Diagnose i menuen for at se mere.</source>
         <translation>Something went wrong. Open Diagnostics in the menu to see more.</translation>
+    </message>
+    <message>
+        <source>Feltet er et kodeordsfelt, så teksten blev ikke skrevet ind. Klik i det felt, du mente, og tryk Indsæt igen. Teksten er gemt.</source>
+        <translation>The field is a password field, so the text was not typed into it. Click into the field you meant and press Insert again. The text is kept.</translation>
+    </message>
+    <message>
+        <source>Modelmappen indeholder en genvej ({0}), så intet blev installeret. Kopiér selve filerne til en mappe, og installér den.</source>
+        <translation>The model folder holds a link ({0}), so nothing was installed. Copy the files themselves into a folder and install that.</translation>
     </message>
 </context>
 <context>
