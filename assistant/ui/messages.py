@@ -48,6 +48,16 @@ def _texts(params: dict[str, object]) -> dict[tuple[str | None, str | None], Cal
             "Et andet vindue er aktivt nu. Klik i vinduet, du dikterede til, og tryk Indsæt igen. "
             "Teksten er gemt.",
         ),
+        (None, "inject.secret-field"): lambda: QCoreApplication.translate(
+            "messages",
+            "Feltet er et kodeordsfelt, så teksten blev ikke skrevet ind. Klik i det felt, du mente, "
+            "og tryk Indsæt igen. Teksten er gemt.",
+        ),
+        (None, "model.folder-link"): lambda: QCoreApplication.translate(
+            "messages",
+            "Modelmappen indeholder en genvej ({0}), så intet blev installeret. Kopiér selve filerne "
+            "til en mappe, og installér den.",
+        ).format(params.get("file", "")),
         (None, "selection.empty"): lambda: QCoreApplication.translate(
             "messages", "Der er ikke markeret noget. Markér teksten, og prøv igen."
         ),

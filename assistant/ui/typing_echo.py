@@ -38,7 +38,9 @@ class EchoFeed(QObject):
         self._out = _EchoOut(self)
         self._out.text.connect(self.text)
         self.watcher = None
+        self._probe = None
         self._muted_until = 0.0
+        self._told_at = -60.0
 
     def set_mode(self, mode: str) -> bool:
         """Start ("word"/"sentence") or stop ("off"); True if it now watches."""
@@ -48,7 +50,15 @@ class EchoFeed(QObject):
         self.stop()
         if mode not in ("word", "sentence"):
             return False
-        echo = TypingEcho(self._out, mode)  # type: ignore[arg-type]
+        from assistant.inject.secret import SecretFieldProbe
+
+        probe = SecretFieldProbe(self.environ)  # used on the watcher's thread only
+        echo = TypingEcho(
+            self._out,  # type: ignore[arg-type]
+            mode,
+            secret=probe.focused_is_secret,
+            on_withheld=self._withheld,
+        )
         lock = threading.Lock()
 
         def on_char(char: str) -> None:  # the watcher's thread
@@ -67,8 +77,22 @@ class EchoFeed(QObject):
             )
             log.info("read-as-you-type unavailable: %s", exc.message)
             return False
-        self.watcher, self.mode = watcher, mode
+        self.watcher, self.mode, self._probe = watcher, mode, probe
         return True
+
+    def _withheld(self) -> None:
+        """The watcher's thread: a word typed in a password field was not read; say why (at most
+        once a minute, not at every word)."""
+        now = time.monotonic()
+        if now - self._told_at < 60:
+            return
+        self._told_at = now
+        log.info("read-as-you-type: a password field; nothing read")
+        self.problem.emit(
+            QCoreApplication.translate(
+                "ReaderController", "Det, du skriver i et kodeordsfelt, læses ikke op."
+            )
+        )
 
     def mute_while(self, state: str) -> None:
         """Dictation state: while it listens or inserts, and a moment after, typing is not ours."""
@@ -77,6 +101,9 @@ class EchoFeed(QObject):
 
     def stop(self) -> None:
         if self.watcher is not None:
-            self.watcher.stop()
+            self.watcher.stop()  # joins its thread: the probe is free to close
             self.watcher = None
+        if self._probe is not None:
+            self._probe.close()
+            self._probe = None
         self.mode = "off"

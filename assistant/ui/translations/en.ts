@@ -803,6 +803,10 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <source>Der er ingen tekst at læse op.</source>
         <translation>There is no text to read.</translation>
     </message>
+    <message>
+        <source>Det, du skriver i et kodeordsfelt, læses ikke op.</source>
+        <translation>What you type in a password field is not read aloud.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsWindow</name>

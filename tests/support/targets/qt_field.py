@@ -1,7 +1,7 @@
 """A Qt text field in its own process: prints its X window id, mirrors its text to a file.
 
-Usage: python qt_field.py OUT_FILE [TITLE] [line]. With ``line`` the field is a single-line
-QLineEdit instead of a QPlainTextEdit. The text is written (UTF-8, atomically) 30 ms after
+Usage: python qt_field.py OUT_FILE [TITLE] [line|password]. With ``line`` the field is a single-line
+QLineEdit instead of a QPlainTextEdit; with ``password`` a QLineEdit that hides what is typed. The text is written (UTF-8, atomically) 30 ms after
 the last change, so a test can poll OUT_FILE and compare it exactly.
 """
 
@@ -17,8 +17,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 def main() -> int:
     out = sys.argv[1]
     app = QApplication(sys.argv[:1])
-    single = len(sys.argv) > 3 and sys.argv[3] == "line"
+    password = len(sys.argv) > 3 and sys.argv[3] == "password"
+    single = password or (len(sys.argv) > 3 and sys.argv[3] == "line")
     edit = QLineEdit() if single else QPlainTextEdit()
+    if password:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setWindowTitle(sys.argv[2] if len(sys.argv) > 2 else "qt-target")
     edit.resize(500, 300)
     timer = QTimer(singleShot=True, interval=30)
