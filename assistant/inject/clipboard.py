@@ -3,13 +3,15 @@ user's clipboard back once the target window has taken the text.
 
 The text is offered with ``x-kde-passwordManagerHint = secret`` so clipboard managers that
 honour it (Klipper, and others that follow it) do not keep a copy. The user's previous
-clipboard content is read (every target up to a size limit) before we take ownership and is
-served again afterwards by a small detached keeper process (``python -m
-assistant.inject.clipboard --keep``), so the CLI can exit without the user losing what they had
-copied. The keeper ends as soon as its job is done: a clipboard manager has stored the content
-(the freedesktop SAVE_TARGETS hand-over, which desktops with a clipboard manager answer at once),
-another program takes the clipboard, or at the latest after ``KEEP_S`` seconds (then X11 leaves
-the clipboard empty, as it does whenever the program that owns it exits).
+clipboard content is read (every format, whatever its size: large ones in pieces, ICCCM INCR)
+before we take ownership and is served again afterwards by a small detached keeper process
+(``python -m assistant.inject.clipboard --keep``), so the CLI can exit without the user losing
+what they had copied. If a format cannot be saved whole, the clipboard is not touched at all and
+the paste is refused (:class:`ClipboardNotKept`), so the user is told instead of losing it. The
+keeper stays until its job is done: a clipboard manager has stored the content (the freedesktop
+SAVE_TARGETS hand-over, which desktops with a clipboard manager answer at once) or another
+program takes the clipboard. It used to give up after 30 s, which emptied the clipboard of a
+user without a clipboard manager even though the program she had copied from still ran.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ log = logging.getLogger(__name__)
 PASTE_TIMEOUT_S = 3.0
 LINGER_S = 0.25
 EARLY_WAIT_S = 1.0  # when the data was already fetched before the paste key
-KEEP_S = 30.0  # the keeper serves the user's previous clipboard at most this long
+KEEP_S: float | None = None  # no time bound: the keeper serves until another program copies
 
 # Window classes (lower case) of terminals: they paste with Shift+Insert, not Ctrl+V.
 TERMINALS = frozenset(
@@ -81,6 +83,19 @@ def paste_keys(app: str) -> list[int]:
     return [x11.KEYSYM_CONTROL_L, x11.KEYSYM_V]
 
 
+class ClipboardNotKept(InjectionError):
+    """The user's clipboard holds a format that could not be saved whole, so pasting (which
+    replaces the clipboard for a moment) is not used; nothing was taken and nothing typed."""
+
+    def __init__(self, formats: list[str]) -> None:
+        super().__init__(
+            "Your clipboard holds something that could not be kept while pasting "
+            f"({', '.join(formats[:3])}), so the text was not pasted and your clipboard is untouched",
+            "The text is kept: insert it with another method, or copy something smaller first",
+            msgid="inject.clipboard-not-kept",
+        )
+
+
 class ClipboardInjector:
     """Insert text by pasting it, for windows that ignore synthetic typing (remote desktops)."""
 
@@ -90,7 +105,7 @@ class ClipboardInjector:
         self,
         environ: Mapping[str, str] | None = None,
         timeout_s: float = PASTE_TIMEOUT_S,
-        keep_s: float = KEEP_S,
+        keep_s: float | None = KEEP_S,
     ) -> None:
         self._environ = dict(os.environ if environ is None else environ)
         self.timeout_s = timeout_s
@@ -124,6 +139,10 @@ class ClipboardInjector:
             app = x11.window_class(disp, focused) if focused is not None else ""
             when = owner.timestamp()
             saved = {sel: owner.save(sel, when) for sel in ("CLIPBOARD", "PRIMARY")}
+            if owner.unsaved:
+                # Nothing is taken yet: the user's clipboard stays exactly as it was.
+                saved = {}
+                raise ClipboardNotKept(owner.unsaved)
             for sel in saved:
                 owner.offer_text(sel, text)
             owner.own(list(saved), when)
@@ -225,7 +244,7 @@ def _windows_under(win: Any, limit: int = 64) -> list[Any]:
 
 
 def start_keeper(
-    environ: Mapping[str, str], selections: dict[str, list[dict[str, Any]]], keep_s: float = KEEP_S
+    environ: Mapping[str, str], selections: dict[str, list[dict[str, Any]]], keep_s: float | None = KEEP_S
 ) -> subprocess.Popen:
     """Serve ``selections`` (as :meth:`_Owner.save` returns them) from a detached keeper
     process; returns once it owns them."""
@@ -248,7 +267,7 @@ def start_keeper(
 
 
 def keep_text(
-    environ: Mapping[str, str], text: str, selection: str = "CLIPBOARD", keep_s: float = KEEP_S
+    environ: Mapping[str, str], text: str, selection: str = "CLIPBOARD", keep_s: float | None = KEEP_S
 ) -> subprocess.Popen:
     """Give ``text`` back to the user as ``selection`` through a keeper (same bounds as after a
     paste), e.g. their clipboard after a simulated copy."""
@@ -279,9 +298,10 @@ def _ask_manager(owner: _Owner, when: int) -> int | None:
 
 def keep_selections() -> int:
     """Entry point of the keeper: serve saved selections until a clipboard manager stored them,
-    another program took the clipboard, or ``keep_s`` passed."""
+    another program took the clipboard (or ``keep_s`` passed, when a bound was given)."""
     request = json.loads(sys.stdin.read())
-    keep_s = min(float(request.get("keep_s", KEEP_S)), KEEP_S)
+    bound = request.get("keep_s")
+    keep_s = float("inf") if bound is None else float(bound)
     disp = x11.open_display({"DISPLAY": request["display"]})
     owner = _Owner(disp)
     for sel, items in request["selections"].items():
@@ -296,7 +316,8 @@ def keep_selections() -> int:
     manager = _ask_manager(owner, when) if had_clipboard else None
     try:
         # PRIMARY alone is not worth a process once the clipboard has gone elsewhere.
-        while owner.data and not (had_clipboard and "CLIPBOARD" not in owner.data):
+        while (owner.data and not (had_clipboard and "CLIPBOARD" not in owner.data)) or owner.incr:
+            owner.drop_stalled()  # a transfer in pieces keeps the keeper only while it moves
             if not disp.pending_events():
                 left = deadline - time.monotonic()
                 if left <= 0:

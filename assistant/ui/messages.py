@@ -53,6 +53,11 @@ def _texts(params: dict[str, object]) -> dict[tuple[str | None, str | None], Cal
             "Feltet er et kodeordsfelt, så teksten blev ikke skrevet ind. Klik i det felt, du mente, "
             "og tryk Indsæt igen. Teksten er gemt.",
         ),
+        (None, "inject.clipboard-not-kept"): lambda: QCoreApplication.translate(
+            "messages",
+            "Udklipsholderen indeholder noget, der ikke kunne gemmes imens, så teksten blev ikke "
+            "sat ind, og udklipsholderen er urørt. Teksten er gemt: sæt den ind på en anden måde.",
+        ),
         (None, "model.folder-link"): lambda: QCoreApplication.translate(
             "messages",
             "Modelmappen indeholder en genvej ({0}), så intet blev installeret. Kopiér selve filerne "

@@ -1590,6 +1590,10 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
         <source>Modelmappen indeholder en genvej ({0}), så intet blev installeret. Kopiér selve filerne til en mappe, og installér den.</source>
         <translation>The model folder holds a link ({0}), so nothing was installed. Copy the files themselves into a folder and install that.</translation>
     </message>
+    <message>
+        <source>Udklipsholderen indeholder noget, der ikke kunne gemmes imens, så teksten blev ikke sat ind, og udklipsholderen er urørt. Teksten er gemt: sæt den ind på en anden måde.</source>
+        <translation>The clipboard holds something that could not be kept meanwhile, so the text was not pasted and the clipboard is untouched. The text is kept: insert it another way.</translation>
+    </message>
 </context>
 <context>
     <name>run_tray</name>
