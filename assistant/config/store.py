@@ -169,12 +169,15 @@ class Config:
                 self._user_file_damaged = False
         except (OSError, TimeoutError) as exc:
             problem = problem_of(exc, target.parent)
-            why = {"full": "the disk is full", "read-only": "the folder is read-only"}.get(
-                problem, exc.strerror or type(exc).__name__
-            )
+            why = {
+                "full": "the disk is full",
+                "read-only": "the folder is read-only",
+                "missing": "the folder does not exist and cannot be created",
+            }.get(problem, exc.strerror or type(exc).__name__)
             hint = {
                 "full": "Free some space on the disk, then try again",
                 "read-only": f"Ask IT to make {target.parent} writable",
+                "missing": "Check that your home folder exists (HOME); ask IT if it should",
             }.get(problem, "Check that the folder exists and that you may write to it")
             raise ConfigError(
                 f"Cannot save settings to {target}: {why}",

@@ -164,6 +164,15 @@ def _texts(params: dict[str, object]) -> dict[tuple[str | None, str | None], Cal
         (None, "storage.read-only"): lambda: QCoreApplication.translate(
             "messages", "Mappen er skrivebeskyttet, så det kunne ikke gemmes. Bed din IT-afdeling om adgang."
         ),
+        (None, "storage.missing"): lambda: QCoreApplication.translate(
+            "messages",
+            "Mappen findes ikke og kan ikke oprettes, så det kunne ikke gemmes. Bed din IT-afdeling om hjælp.",
+        ),
+        (None, "storage.missing.kept"): lambda: QCoreApplication.translate(
+            "messages",
+            "Historikken kan ikke gemmes, fordi mappen ikke findes. Teksten er ikke tabt, så længe "
+            "Assistent kører. Bed din IT-afdeling om hjælp.",
+        ),
         (None, "storage.failed"): lambda: QCoreApplication.translate(
             "messages", "Det kunne ikke gemmes. Tjek, at der er plads på disken, og prøv igen."
         ),

@@ -1594,6 +1594,14 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
         <source>Udklipsholderen indeholder noget, der ikke kunne gemmes imens, så teksten blev ikke sat ind, og udklipsholderen er urørt. Teksten er gemt: sæt den ind på en anden måde.</source>
         <translation>The clipboard holds something that could not be kept meanwhile, so the text was not pasted and the clipboard is untouched. The text is kept: insert it another way.</translation>
     </message>
+    <message>
+        <source>Mappen findes ikke og kan ikke oprettes, så det kunne ikke gemmes. Bed din IT-afdeling om hjælp.</source>
+        <translation>The folder does not exist and cannot be created, so it could not be saved. Ask your IT department for help.</translation>
+    </message>
+    <message>
+        <source>Historikken kan ikke gemmes, fordi mappen ikke findes. Teksten er ikke tabt, så længe Assistent kører. Bed din IT-afdeling om hjælp.</source>
+        <translation>History cannot be saved because the folder does not exist. The text is not lost while Assistent runs. Ask your IT department for help.</translation>
+    </message>
 </context>
 <context>
     <name>run_tray</name>
