@@ -6,7 +6,7 @@ import logging
 import signal
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from assistant.app import App
@@ -65,6 +65,7 @@ def run_tray(app: App) -> int:
     controller = TrayController(app, qt_app)
     instance.request.connect(controller.bring_forward)
     controller.show()
+    _notify_unreadable_settings(controller, app)
     keep_alive = _install_sigterm(qt_app)
     log.info("tray started (ui language %s)", language)
     QTimer.singleShot(0, controller.start_services)
@@ -80,3 +81,20 @@ def run_tray(app: App) -> int:
     # code ("terminate called without an active exception"), or PySide6 6.12's final garbage
     # collection after a dictation and a read-aloud ("bool_dealloc", tests/e2e/test_no_network.py).
     raise SkipTeardown(int(code))
+
+
+def _notify_unreadable_settings(controller: TrayController, app: App) -> None:
+    """A settings file that could not be read at all (e.g. brackets nested hundreds deep) is said
+    in the UI's language; IT's policy notice, if any, is shown first and this one after it."""
+    from assistant.ui.notices import unreadable_settings_notice
+
+    text = unreadable_settings_notice(app.config)
+    if text is None:
+        return
+    log.warning("the user's settings file could not be read; notice shown")
+    title = QCoreApplication.translate("notices", "Indstillingerne kunne ikke læses")
+
+    def show() -> None:
+        controller.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+
+    QTimer.singleShot(15000 if app.config.policy_failure is not None else 0, show)

@@ -1604,6 +1604,21 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
     </message>
 </context>
 <context>
+    <name>notices</name>
+    <message>
+        <source>Dine indstillinger kunne ikke læses, så standardindstillingerne bruges. En kopi af filen er gemt, så intet er tabt.</source>
+        <translation>Your settings could not be read, so the standard settings are used. A copy of the file was kept, so nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Dine indstillinger kunne ikke læses, så standardindstillingerne bruges.</source>
+        <translation>Your settings could not be read, so the standard settings are used.</translation>
+    </message>
+    <message>
+        <source>Indstillingerne kunne ikke læses</source>
+        <translation>The settings could not be read</translation>
+    </message>
+</context>
+<context>
     <name>run_tray</name>
     <message>
         <location filename="../launch.py" line="54"/>
