@@ -69,6 +69,32 @@ def test_a_password_field_is_recognised_and_never_typed_into(
     assert targets[0].read() == "", "nothing was typed into the password field"
 
 
+def test_a_field_showing_only_mask_characters_is_secret_without_the_role(
+    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+) -> None:
+    # Where a toolkit draws the masks itself and does not report PASSWORD_TEXT, the typed
+    # characters are not shown: the field counts as secret from what it shows.
+    env = _env(xvfb)
+    targets.append(start_target("qt-masked", xvfb.display, tmp_path, env))
+    probe = AtSpi(env)
+    try:
+        field = wait_until(lambda: probe.focused_field(None), timeout=10, message="the focused field")
+        assert probe._role(field.bus, field.path) != 40, "this field does not report the password role"
+    finally:
+        probe.close()
+    assert field.secret
+
+
+def test_a_password_finished_by_tab_in_the_next_field_is_still_withheld() -> None:
+    # The word began in a password field; Tab (which finishes it) is seen when focus is already
+    # in the next, ordinary field. Asked at the word's start, the answer holds.
+    said, withheld = _Said(), []
+    answers = iter([True, False, False, False])  # start of "kode4711"; its end; start/end of "navn"
+    echo = TypingEcho(said, "word", secret=lambda: next(answers), on_withheld=lambda: withheld.append(1))  # type: ignore[arg-type]
+    echo.feed("kode4711 navn ")
+    assert said.texts == ["navn"] and withheld == [1]
+
+
 def test_an_ordinary_single_line_field_is_not_secret(
     danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
 ) -> None:

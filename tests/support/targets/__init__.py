@@ -210,7 +210,13 @@ def _wait_ready(proc: subprocess.Popen, what: str, timeout: float = 30.0) -> str
 
 
 def _start_qt(
-    display: str, work: Path, env: dict[str, str], title: str, single: bool = False, password: bool = False
+    display: str,
+    work: Path,
+    env: dict[str, str],
+    title: str,
+    single: bool = False,
+    password: bool = False,
+    mode: str = "",
 ) -> Target:
     out = work / f"qt-{title}.txt"
     env = dict(env, QT_QPA_PLATFORM="xcb")
@@ -222,7 +228,7 @@ def _start_qt(
             str(HERE / "qt_field.py"),
             str(out),
             title,
-            *(["password"] if password else ["line"] if single else []),
+            *([mode] if mode else ["password"] if password else ["line"] if single else []),
         ],
         env=env,
         stdout=subprocess.PIPE,
@@ -231,9 +237,8 @@ def _start_qt(
     )
     line = _wait_ready(proc, "The Qt target (PySide6, xcb platform)")
     window = _find_window(display, lambda w: _toplevel_for(w, int(line.split()[1])))
-    return Target(
-        "qt-password" if password else "qt-line" if single else "qt", display, window, proc, _read_file(out)
-    )
+    kind = f"qt-{mode}" if mode else "qt-password" if password else "qt-line" if single else "qt"
+    return Target(kind, display, window, proc, _read_file(out))
 
 
 def _toplevel_for(win, xid: int) -> bool:
@@ -419,6 +424,8 @@ _STARTERS = {
     # Password fields (QLineEdit in Password echo mode, Gtk.Entry with visibility off).
     "qt-password": lambda *a: _start_qt(*a, single=True, password=True),
     "gtk-password": lambda *a: _start_gtk(*a, single=True, password=True),
+    # A line field whose text is only mask characters, without the password role.
+    "qt-masked": lambda *a: _start_qt(*a, single=True, mode="masked"),
 }
 
 
