@@ -159,6 +159,11 @@ def load_policies(
     return defaults, locked, lock_files, problems, failure
 
 
+# Groups whose members are administrators anyway: root, and on macOS "admin" (which owns
+# /Library/Application Support, group-writable).
+ADMIN_GIDS = frozenset({0, 80}) if sys.platform == "darwin" else frozenset({0})
+
+
 def unsafe_policy_reasons(path: Path) -> list[tuple[str, str]]:
     """Why users other than the administrator could have changed the policy at ``path``: the
     file or a folder above it is writable by them, or it is reached through a link they own.
@@ -189,7 +194,9 @@ def unsafe_policy_reasons(path: Path) -> list[tuple[str, str]]:
             probe = target if target.is_absolute() else probe.parent / target
             probe = Path(os.path.normpath(probe))
             continue
-        writable_by_others = st.st_uid != 0 or st.st_mode & 0o002 or (st.st_mode & 0o020 and st.st_gid != 0)
+        writable_by_others = (
+            st.st_uid != 0 or st.st_mode & 0o002 or (st.st_mode & 0o020 and st.st_gid not in ADMIN_GIDS)
+        )
         # A sticky world-writable folder (/tmp) lets others add files, not replace root's.
         if stat.S_ISDIR(st.st_mode) and st.st_mode & 0o1000 and st.st_uid == 0:
             writable_by_others = False
