@@ -26,6 +26,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from assistant.fsutil import private_dir
+
 log = logging.getLogger(__name__)
 
 
@@ -74,7 +76,7 @@ def endpoint(data_dir: str, cache_dir: str, environ: Mapping[str, str] | None = 
     for folder in candidates:
         if folder == candidates[-1]:
             with contextlib.suppress(OSError):
-                folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                private_dir(folder.parent)  # the user's cache folder, 0700 like every user folder
         private = _own_private_dir(folder)
         if private is not None:
             return str(private / name)
