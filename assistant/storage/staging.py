@@ -266,7 +266,10 @@ def folder_files(source: Path) -> tuple[list[Path], list[Path]]:
 
 def _copy_file(path: Path, target: Path, source: Path) -> None:
     """Copy one regular file without following a link swapped in since it was listed."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    # O_NONBLOCK: a FIFO swapped in since the listing must not hang the install.
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    )
     try:
         fd = os.open(path, flags)
     except OSError as exc:
