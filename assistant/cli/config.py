@@ -315,6 +315,10 @@ def _policy_install(args: argparse.Namespace, app: App) -> int:
         for problem in problems:
             print(f"problem: {str(problem).replace(str(staged), str(source))}")
         write_policy_file(target, raw)
+        if target == app.paths.machine_policy_file and os.name != "nt":
+            # The product's own machine folder, maybe left 0700 by an older version: every user
+            # must be able to reach the policy in it.
+            os.chmod(target.parent, 0o755)
     except OSError as exc:
         raise ConfigError(
             f"Cannot write the policy file {target} ({exc.strerror})", "Run this as an administrator"

@@ -76,6 +76,22 @@ def test_policy_installed_by_root_is_read_and_obeyed_by_another_user(
     assert whoami.stdout.strip() == str(other_user.uid), "the reader really ran as the other user"
 
 
+def test_policy_install_repairs_a_machine_folder_an_older_version_left_private(
+    machine_root: MachineRoot, other_user: OtherUser, public_tmp: Path
+) -> None:
+    (machine_root.etc / "assistant").mkdir(mode=0o700)  # as the 0600/0700 install left it
+    (machine_root.etc / "assistant" / "policy.toml").write_text(POLICY, encoding="utf-8")
+    (machine_root.etc / "assistant" / "policy.toml").chmod(0o600)
+    installed = _install(machine_root, public_tmp)
+    assert stat.S_IMODE(installed.parent.stat().st_mode) == 0o755
+    assert stat.S_IMODE(installed.stat().st_mode) == 0o644
+    home = user_home(other_user, public_tmp)
+    rows = _settings(
+        machine_root.assistant("config", "show", "--json", user=other_user, env=other_user.env(home))
+    )
+    assert rows["_failure"] is None and rows["privacy.history"]["source"] == "locked"
+
+
 def test_policy_install_refuses_to_leave_a_policy_ordinary_users_cannot_read(
     machine_root: MachineRoot, public_tmp: Path, tmp_path: Path
 ) -> None:
