@@ -84,6 +84,10 @@ def run(argv: list[str] | None = None) -> int:
             return start_tray(app)
         return int(handler(args, app) or 0)
     except AssistantError as exc:
+        if exc.__cause__ is not None and _is_out_of_memory(exc.__cause__):
+            # An engine wrapped a failed allocation as "the model could not be loaded": say what
+            # really happened (the model is fine).
+            return _out_of_memory()
         log.warning("user error: %s: %s", type(exc).__name__, exc.message)
         print(f"assistant: error: {exc.one_line()}", file=sys.stderr)
         return exc.exit_code
@@ -107,8 +111,43 @@ def run(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    except Exception:
+    except MemoryError:
+        return _out_of_memory()
+    except Exception as exc:
+        if _is_out_of_memory(exc):
+            return _out_of_memory()
         return _internal_error(log_file)
+
+
+def _is_out_of_memory(exc: BaseException) -> bool:
+    """Native engines report a failed allocation as a RuntimeError (CTranslate2: "mkl_malloc:
+    failed to allocate memory", C++: "std::bad_alloc")."""
+    if isinstance(exc, MemoryError):
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, RuntimeError) and any(
+        sign in text for sign in ("bad_alloc", "cannot allocate memory", "failed to allocate memory")
+    )
+
+
+def _out_of_memory() -> int:
+    """A model load (or anything) that ran out of memory: the machine's state, not a bug."""
+    from assistant.log import log_failure
+
+    log_failure(log, "out of memory")
+    limit = ""
+    with contextlib.suppress(ImportError, OSError, ValueError):
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+        if soft != resource.RLIM_INFINITY:
+            limit = f" (this process may use at most {soft // (1024 * 1024)} MB: ulimit -v)"
+    print(
+        f"assistant: error: There is not enough memory for this{limit}. Close other programs, raise the "
+        "limit, or choose a smaller model.",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def _internal_error(log_file: object) -> int:

@@ -39,5 +39,24 @@ def x11_display_problem(environ: Mapping[str, str] | None = None) -> str | None:
         conn = xdisplay.Display(display)
     except (DisplayError, OSError, Exception) as exc:
         return f"cannot connect to X display {display} ({type(exc).__name__})"
-    conn.close()
+    try:
+        # python-xlib connects to ":0.5" even when the server has one screen; Qt then aborts the
+        # whole process (exit 134) on the missing screen.
+        screens = conn.screen_count()
+        wanted = _screen_number(display)
+    finally:
+        conn.close()
+    if wanted is not None and wanted >= screens:
+        return f"X display {display} has no screen {wanted} (it has {screens})"
     return None
+
+
+def _screen_number(display: str) -> int | None:
+    """The screen of ``host:display.screen``; None when the name gives none or is not a number."""
+    tail = display.rsplit(":", 1)[-1]
+    if "." not in tail:
+        return None
+    try:
+        return int(tail.split(".", 1)[1])
+    except ValueError:
+        return None

@@ -49,10 +49,13 @@ def _probes_json(probes: list[Any]) -> list[dict[str, Any]]:
 
 def check_settings(app: App) -> Section:
     config = app.config
-    files = [
-        {"role": "policy", "path": str(app.paths.policy_file), "exists": app.paths.policy_file.exists()},
-        {"role": "user", "path": str(app.paths.config_file), "exists": app.paths.config_file.exists()},
-    ]
+    machine, extra = app.paths.machine_policy_file, app.paths.extra_policy_file
+    files = [{"role": "policy", "path": str(machine), "exists": machine.exists()}]
+    if extra is not None:  # ASSISTANT_POLICY: only adds locks to IT's
+        files.append({"role": "additional-policy", "path": str(extra), "exists": extra.exists()})
+    files.append(
+        {"role": "user", "path": str(app.paths.config_file), "exists": app.paths.config_file.exists()}
+    )
     details = {
         "files": files,
         "locked_keys": config.locked_keys,

@@ -143,11 +143,16 @@ else:
 
 
 def problem_of(exc: BaseException, folder: Path | None = None) -> str:
-    """ "full", "read-only" or "failed": why a write failed, from its errno (or SQLite's error
-    name), else from the state of ``folder``."""
+    """ "full", "read-only", "missing" or "failed": why a write failed, from its errno (or SQLite's
+    error name), else from the state of ``folder``."""
     if isinstance(exc, OSError) and exc.errno is not None:
         if exc.errno in _FULL:
             return "full"
+        if exc.errno == errno.ENOENT or (
+            exc.errno in (errno.EACCES, errno.EPERM) and folder is not None and not folder.exists()
+        ):
+            # HOME=/nonexistent: the folder is missing and cannot be made, which is not "read-only".
+            return "missing"
         if exc.errno in _READ_ONLY:
             return "read-only"
     name = str(getattr(exc, "sqlite_errorname", "") or "")
@@ -179,11 +184,16 @@ def folder_problem(folder: Path) -> str | None:
 _MESSAGES = {
     "full": ("{what} cannot be saved: the disk is full", "Free some space on the disk, then try again"),
     "read-only": ("{what} cannot be saved: the folder is read-only", "Ask IT to make {folder} writable"),
+    "missing": (
+        "{what} cannot be saved: the folder {folder} does not exist and cannot be created",
+        "Check that your home folder exists (HOME); ask IT if it should",
+    ),
     "failed": ("{what} cannot be saved ({reason})", "Check the folder's permissions and free space"),
 }
 _KEPT_HINTS = {
     "full": "Free some space on the disk; what you said is kept and saved as soon as there is room",
     "read-only": "Ask IT to make {folder} writable; what you said is kept until it can be saved",
+    "missing": "Check that your home folder exists; what you said is kept until it can be saved",
     "failed": "What you said is kept and saved as soon as that works again",
 }
 
@@ -198,7 +208,7 @@ def storage_error(exc: BaseException, what: str, path: Path, *, kept: bool = Fal
         hint = _KEPT_HINTS[problem]
     reason = getattr(exc, "strerror", None) or type(exc).__name__
     return StorageError(
-        message.format(what=what, reason=reason),
+        message.format(what=what, reason=reason, folder=path.parent),
         hint.format(folder=path.parent),
         msgid=f"storage.{problem}{'.kept' if kept else ''}",
         params={"what": what, "folder": str(path.parent)},

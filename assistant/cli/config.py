@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import tomllib
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.config.schema import SCHEMA
@@ -150,7 +152,8 @@ def _paths(args: argparse.Namespace, app) -> int:
     p = app.paths
     for label, value in (
         ("config file", p.config_file),
-        ("policy file", p.policy_file),
+        ("policy file", p.machine_policy_file),
+        *((("additional policy", p.extra_policy_file),) if p.extra_policy_file else ()),
         ("data", p.data_dir),
         ("models", p.models_dir),
         ("system models", p.system_models_dir),
@@ -186,12 +189,20 @@ def _policy_template(args: argparse.Namespace, app: App) -> int:
 def _policy_check(args: argparse.Namespace, app: App) -> int:
     from pathlib import Path
 
-    from assistant.config.store import load_policy
+    from assistant.config.policy import load_policy, unreadable_by_users, unsafe_policy_reasons
 
-    path = Path(args.file) if args.file else app.paths.policy_file
+    path = Path(args.file) if args.file else app.paths.machine_policy_file
     if not path.exists():
         raise UsageError(f"{path} does not exist", "Give the path of the policy file to check")
-    defaults, locked, problems, failure = load_policy(path)
+    _refuse_unparseable(path)
+    machine = Path(os.path.abspath(path)) == Path(os.path.abspath(app.paths.machine_policy_file))
+    defaults, locked, problems, failure = load_policy(path, check_safety=machine)
+    unknown = [p for p in problems if p.kind == "unknown"]
+    warnings = [] if machine else [english for english, _ in unsafe_policy_reasons(path)]
+    unreadable = unreadable_by_users(path)
+    if unreadable:
+        warnings.append(f"ordinary users cannot read it ({unreadable}): for them it would fail closed")
+    usable = failure is None and not unknown and not (machine and unreadable)
     if args.json:
         from assistant.cli._output import print_json
 
@@ -199,18 +210,25 @@ def _policy_check(args: argparse.Namespace, app: App) -> int:
             "policy_check",
             {
                 "file": str(path),
-                "usable": failure is None,
+                "usable": usable,
                 "defaults": defaults,
                 "locked": locked,
                 "problems": [str(p) for p in problems],
+                "unknown": [{"key": p.key, "message": p.message} for p in unknown],
+                "warnings": warnings,
                 "policy_failure": failure.to_json() if failure is not None else None,
             },
         )
-        return 1 if failure else 0
+        return 0 if usable else 1
     for problem in problems:
-        print(f"problem: {problem}")
+        print(f"{'rejected' if problem.kind == 'unknown' else 'problem'}: {problem}")
+    for warning in warnings:
+        print(f"warning: {path}: {warning}")
     if failure is not None:
         print(failure.message_da)
+        return 1
+    if not usable:
+        print(f"{path}: not usable; fix the keys and sections named above")
         return 1
     print(f"{path}: usable; {len(defaults)} default(s), {len(locked)} locked setting(s)")
     for key, value in sorted(locked.items()):
@@ -218,25 +236,56 @@ def _policy_check(args: argparse.Namespace, app: App) -> int:
     return 0
 
 
+def _refuse_unparseable(path: Path) -> None:
+    """A file too large or nested too deeply to be a policy at all: one line, exit 2."""
+    from assistant.config.files import MAX_FILE_BYTES, NestedTooDeep, parse_toml
+
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return  # load_policy reports an unreadable file as a failure
+    if len(raw) > MAX_FILE_BYTES:
+        raise ConfigError(f"{path} is larger than {MAX_FILE_BYTES // 1024} KiB, so it is not a policy file")
+    try:
+        parse_toml(raw)
+    except NestedTooDeep:
+        raise ConfigError(f"{path} is not a policy file: its values are nested too deeply") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return  # reported (and failing closed) by load_policy
+
+
 def _policy_install(args: argparse.Namespace, app: App) -> int:
     from pathlib import Path
 
     import tomli_w
 
-    from assistant.config.store import _decode, load_policy
-    from assistant.fsutil import atomic_write
+    from assistant.config.files import _decode
+    from assistant.config.policy import (
+        load_policy,
+        unreadable_by_users,
+        unsafe_policy_reasons,
+        write_policy_file,
+    )
 
-    target = Path(args.target) if args.target else app.paths.policy_file
+    target = Path(args.target) if args.target else app.paths.machine_policy_file
     source = Path(args.file) if args.file else target
     if args.file and not source.is_file():
         raise UsageError(f"{source} does not exist", "Give the path of the policy file to install")
+    if source.exists():
+        _refuse_unparseable(source)
+        unsafe = unsafe_policy_reasons(source)
+        if unsafe:
+            raise ConfigError(
+                f"The policy {source} is not installed: {unsafe[0][0]}",
+                "Copy it to a folder only administrators can write, check it, and install that copy",
+            )
     try:
         raw = source.read_bytes() if source.exists() else b""
     except OSError as exc:
         raise ConfigError(f"Cannot read the policy file {source} ({exc.strerror})") from None
     staged = target.with_name(target.name + ".new")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         if args.ui_language:
             try:
                 document = tomllib.loads(_decode(raw)) if raw else {}
@@ -249,23 +298,41 @@ def _policy_install(args: argparse.Namespace, app: App) -> int:
                 raise ConfigError(f"{source}: [defaults.general] is not a table", "Fix the policy file first")
             general["ui_language"] = args.ui_language
             raw = tomli_w.dumps(document).encode("utf-8")
-        atomic_write(staged, raw)
+        write_policy_file(staged, raw)
         _, locked, problems, failure = load_policy(staged)
         if failure is not None:
             raise ConfigError(
                 f"The policy {source} cannot be used ({'; '.join(failure.reasons)}); nothing was installed",
                 "Check it with 'assistant config policy-check FILE' and fix it",
             )
+        unknown = [p for p in problems if p.kind == "unknown"]
+        if unknown:
+            first = str(unknown[0]).replace(str(staged), str(source))
+            raise ConfigError(
+                f"The policy is not installed: {first}",
+                "Check it with 'assistant config policy-check FILE' and fix it",
+            )
         for problem in problems:
             print(f"problem: {str(problem).replace(str(staged), str(source))}")
-        atomic_write(target, raw)
+        write_policy_file(target, raw)
+        if target == app.paths.machine_policy_file and os.name != "nt":
+            # The product's own machine folder, maybe left 0700 by an older version: every user
+            # must be able to reach the policy in it.
+            os.chmod(target.parent, 0o755)
     except OSError as exc:
         raise ConfigError(
             f"Cannot write the policy file {target} ({exc.strerror})", "Run this as an administrator"
         ) from None
     finally:
         staged.unlink(missing_ok=True)
-    print(f"Installed the policy {target} ({len(locked)} locked setting(s))")
+    unreadable = unreadable_by_users(target)
+    if unreadable:
+        raise ConfigError(
+            f"The policy {target} was written, but ordinary users cannot read it ({unreadable}), so "
+            "for them it would fail closed",
+            "Make every folder above it readable by all users (chmod 755)",
+        )
+    print(f"Installed the policy {target} ({len(locked)} locked setting(s)), readable by every user")
     return 0
 
 

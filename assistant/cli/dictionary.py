@@ -52,6 +52,13 @@ def _add(args: argparse.Namespace, app: App) -> int:
         raise UsageError(
             "An empty word cannot be added to the dictionary", "Give the words to add, e.g. 'tandsten'"
         )
+    # "-" (stdin elsewhere in this CLI), "..." or "--": nothing a speller could ever match.
+    wordless = next((w for w in args.words if not any(ch.isalnum() for ch in w)), None)
+    if wordless is not None:
+        raise UsageError(
+            f"'{wordless}' is not a word (it has no letters or digits); nothing was added",
+            "Give the words to add, e.g. 'tandsten' (to add a list from a file: assistant dictionary import FILE)",
+        )
     dictionary = _dictionary(args, app)
     added = dictionary.add_many(args.words)
     print(f"{added} added, {len(args.words) - added} already there")

@@ -241,6 +241,12 @@ def _install(args: argparse.Namespace, app: App) -> int:
         ]
         if not sources:
             raise UsageError(f"{folder} holds no model folders or .zip/.tar archives")
+        linked = next((Path(p).name for p in sources if Path(p).is_symlink()), None)
+        if linked is not None:  # a link in IT's share could point at any model root may read
+            raise UsageError(
+                f"{linked} in {folder} is a link; nothing was installed",
+                "Put the model folders themselves in the folder, or install the linked one by its own path",
+            )
         if args.name or args.sha256:
             raise UsageError("--name and --sha256 are for one model; install the models one by one")
     progress = _StderrProgress()

@@ -32,7 +32,7 @@ def start_tray(app) -> int:
         raise AssistantError(
             f"The desktop cannot be reached: {problem}", _HINT, msgid="tray.display-unreachable"
         )
-    from assistant.ui.main import run_tray
+    from assistant.ui.launch import run_tray
 
     return run_tray(app)
 

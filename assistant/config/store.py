@@ -9,19 +9,32 @@ backup before the first save overwrites it.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import copy
 import logging
 import time
-import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
+from assistant.config.files import (  # noqa: F401 - re-exported: the store's public names
+    MAX_FILE_BYTES,
+    ConfigProblem,
+    _decode,
+    _flatten,
+    _nest,
+    _read_toml,
+    _validated,
+    parse_toml,
+)
+from assistant.config.policy import (  # noqa: F401 - re-exported
+    PolicyFailure,
+    load_policies,
+    load_policy,
+    private_values,
+)
 from assistant.config.schema import SCHEMA
 from assistant.errors import ConfigError
 from assistant.fsutil import atomic_write, locked, make_private, private_dir, problem_of
@@ -32,125 +45,6 @@ log = logging.getLogger(__name__)
 # Where a value came from, lowest layer first. "fail-closed": IT's policy file is broken, so a
 # privacy-relevant setting takes its most private value (and is locked).
 SOURCES = ("default", "policy-default", "user", "locked", "fail-closed")
-
-
-@dataclass(frozen=True)
-class ConfigProblem:
-    file: Path
-    key: str | None  # None when the whole file could not be read
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}: {self.key}" if self.key else str(self.file)
-        return f"{where}: {self.message}"
-
-
-def _flatten(table: Mapping[str, Any], file: Path, problems: list[ConfigProblem]) -> dict[str, Any]:
-    """``{"stt": {"engine": "x"}}`` -> ``{"stt.engine": "x"}``, reporting what is not a setting."""
-    flat: dict[str, Any] = {}
-    for section, body in table.items():
-        if not isinstance(body, dict):
-            problems.append(ConfigProblem(file, section, "is not a [section]; ignored"))
-            continue
-        for name, value in body.items():
-            key = f"{section}.{name}"
-            if key not in SCHEMA:
-                problems.append(ConfigProblem(file, key, "is not a known setting; ignored"))
-                continue
-            flat[key] = value
-    return flat
-
-
-def _nest(flat: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    nested: dict[str, dict[str, Any]] = {}
-    for key in sorted(flat):
-        section, name = key.split(".", 1)
-        nested.setdefault(section, {})[name] = flat[key]
-    return nested
-
-
-def _decode(raw: bytes) -> str:
-    """UTF-8 with or without a byte-order mark (Notepad writes one), or UTF-16 with its mark
-    (Notepad's "Unicode")."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
-    return raw.decode("utf-8-sig")
-
-
-def _read_toml(
-    path: Path, problems: list[ConfigProblem], why: list[tuple[str, str]] | None = None
-) -> dict[str, Any] | None:
-    """The parsed file, ``{}`` if it does not exist, ``None`` if it cannot be read.
-
-    ``why`` collects (English, Danish) reasons for the policy's fail-closed notice."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return {}
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        problems.append(ConfigProblem(path, None, f"cannot be read ({reason}); its settings are ignored"))
-        if why is not None:
-            why.append((f"it cannot be read ({reason})", f"filen kan ikke læses ({reason})"))
-        return None
-    try:
-        return tomllib.loads(_decode(raw))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        problems.append(ConfigProblem(path, None, f"is not valid TOML ({exc}); its settings are ignored"))
-        if why is not None:
-            why.append((f"it is not valid TOML ({exc})", f"filen er ikke gyldig TOML ({exc})"))
-        return None
-
-
-@dataclass(frozen=True)
-class PolicyFailure:
-    """IT's policy file exists but cannot be trusted: the privacy-relevant settings were forced to
-    their most private values (see ``Setting.private``)."""
-
-    file: Path
-    reasons: tuple[str, ...]  # English, for the log and ``--json``
-    reasons_da: tuple[str, ...]  # Danish, for the tray and doctor
-    forced: Mapping[str, Any]
-
-    @property
-    def message(self) -> str:
-        forced = ", ".join(f"{k} = {_toml_text(v)}" for k, v in self.forced.items())
-        return (
-            f"The IT policy {self.file} cannot be used ({'; '.join(self.reasons)}); for privacy the "
-            f"strictest values are in force: {forced}"
-        )
-
-    @property
-    def message_da(self) -> str:
-        return (
-            f"IT-politikken {self.file} kan ikke bruges: {'; '.join(self.reasons_da)}. "
-            "Af hensyn til privatlivet gælder de strengeste indstillinger: historik er slået fra, "
-            "og modeller kan ikke hentes. Kontakt din IT-afdeling."
-        )
-
-    @property
-    def hint_da(self) -> str:
-        return f"IT-afdelingen skal rette {self.file} (prøv 'assistant config policy-check')"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "file": str(self.file),
-            "reasons": list(self.reasons),
-            "forced": dict(self.forced),
-            "message": self.message,
-            "message_da": self.message_da,
-        }
-
-
-def _toml_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return repr(value)
-
-
-def private_values() -> dict[str, Any]:
-    """Every privacy-relevant setting and its most private value."""
-    return {key: s.private for key, s in SCHEMA.items() if s.privacy_relevant}
 
 
 class Config:
@@ -165,8 +59,10 @@ class Config:
         problems: list[ConfigProblem],
         user_file_damaged: bool,
         policy_failure: PolicyFailure | None = None,
+        lock_files: Mapping[str, Path] | None = None,
     ) -> None:
         self.paths = paths
+        self._lock_files = dict(lock_files or {})
         self._policy_defaults = policy_defaults
         self._user = user
         self._locked = locked
@@ -223,11 +119,12 @@ class Config:
             if self.policy_failure is not None and key in self.policy_failure.forced:
                 raise ConfigError(
                     f"The setting {key} is locked to its most private value because IT's policy "
-                    f"{self.paths.policy_file} cannot be used",
+                    f"{self.policy_failure.file} cannot be used",
                     "Ask your IT department to repair the policy file",
                 )
             raise ConfigError(
-                f"The setting {key} is locked by your organisation's policy ({self.paths.policy_file})",
+                f"The setting {key} is locked by your organisation's policy "
+                f"({self._lock_files.get(key, self.paths.machine_policy_file)})",
                 "Ask your IT department to change it",
             )
         reason = setting.validate(value)
@@ -272,12 +169,15 @@ class Config:
                 self._user_file_damaged = False
         except (OSError, TimeoutError) as exc:
             problem = problem_of(exc, target.parent)
-            why = {"full": "the disk is full", "read-only": "the folder is read-only"}.get(
-                problem, exc.strerror or type(exc).__name__
-            )
+            why = {
+                "full": "the disk is full",
+                "read-only": "the folder is read-only",
+                "missing": "the folder does not exist and cannot be created",
+            }.get(problem, exc.strerror or type(exc).__name__)
             hint = {
                 "full": "Free some space on the disk, then try again",
                 "read-only": f"Ask IT to make {target.parent} writable",
+                "missing": "Check that your home folder exists (HOME); ask IT if it should",
             }.get(problem, "Check that the folder exists and that you may write to it")
             raise ConfigError(
                 f"Cannot save settings to {target}: {why}",
@@ -318,87 +218,13 @@ def _backup(path: Path) -> Path:
     return backup
 
 
-def _validated(
-    flat: dict[str, Any], file: Path, fallback: Mapping[str, Any], problems: list[ConfigProblem]
-) -> dict[str, Any]:
-    """Keep the valid values; report each bad one with the value used instead."""
-    good: dict[str, Any] = {}
-    for key, value in flat.items():
-        reason = SCHEMA[key].validate(value)
-        if reason is None:
-            good[key] = value
-            continue
-        used = fallback.get(key, SCHEMA[key].default)
-        problems.append(ConfigProblem(file, key, f"{value!r} {reason}; using {used!r} instead"))
-    return good
-
-
-def load_policy(
-    path: Path,
-) -> tuple[dict[str, Any], dict[str, Any], list[ConfigProblem], PolicyFailure | None]:
-    """IT's policy file: (defaults, locked, problems, failure).
-
-    Fails closed: a file that exists but cannot be read or parsed, a table where a value should
-    be (or the reverse), a table other than [defaults]/[locked], or a [locked] value of the wrong
-    type gives a :class:`PolicyFailure`, and every privacy-relevant setting then takes its most
-    private value. A mistake under [defaults] or an unknown key only costs that one value."""
-    problems: list[ConfigProblem] = []
-    why: list[tuple[str, str]] = []
-    policy_defaults: dict[str, Any] = {}
-    locked: dict[str, Any] = {}
-    policy = _read_toml(path, problems, why)
-    if policy:
-        for table in policy:
-            if table not in ("defaults", "locked"):
-                problems.append(ConfigProblem(path, table, "is not [defaults] or [locked]; ignored"))
-                why.append(
-                    (
-                        f"[{table}] is not [defaults] or [locked]",
-                        f"[{table}] er hverken [defaults] eller [locked]",
-                    )
-                )
-        for table in ("defaults", "locked"):
-            raw = policy.get(table, {})
-            if not isinstance(raw, dict):
-                problems.append(ConfigProblem(path, table, "is not a table; ignored"))
-                why.append((f"'{table}' is not a table", f"'{table}' er ikke en tabel"))
-                continue
-            before = len(problems)
-            flat = _flatten(raw, path, problems)
-            if table == "locked" and any("is not a [section]" in p.message for p in problems[before:]):
-                why.append(("a [locked] section is not a table", "en [locked]-sektion er ikke en tabel"))
-            if table == "defaults":
-                policy_defaults = _validated(flat, path, {}, problems)
-                continue
-            # A privacy-relevant key with a bad locked value takes its most private value (below).
-            locked = _validated(flat, path, {**policy_defaults, **private_values()}, problems)
-            for key in sorted(set(flat) - set(locked)):
-                why.append(
-                    (
-                        f"the locked value {key} = {flat[key]!r} {SCHEMA[key].validate(flat[key])}",
-                        f"den låste værdi {key} = {_toml_text(flat[key])} har forkert type eller værdi",
-                    )
-                )
-    failure = None
-    if why:
-        forced = private_values()
-        failure = PolicyFailure(
-            file=path,
-            reasons=tuple(w[0] for w in why),
-            reasons_da=tuple(w[1] for w in why),
-            forced=forced,
-        )
-        problems.append(ConfigProblem(path, None, failure.message))
-    return policy_defaults, locked, problems, failure
-
-
 def load_config(paths: Paths) -> Config:
     """Read policy and user files. Never raises for bad content; see ``Config.problems`` and
     ``Config.policy_failure``.
 
     Problems are returned, not logged, because logging is set up only after settings are read.
     """
-    policy_defaults, locked, problems, failure = load_policy(paths.policy_file)
+    policy_defaults, locked, lock_files, problems, failure = load_policies(paths)
 
     user_problems: list[ConfigProblem] = []
     user: dict[str, Any] = {}
@@ -416,6 +242,7 @@ def load_config(paths: Paths) -> Config:
         problems,
         user_file_damaged=bool(user_problems),
         policy_failure=failure,
+        lock_files=lock_files,
     )
     if raw_user is None and paths.config_file.exists():
         # Unreadable file: keep a copy now, so nothing the user wrote can be lost later.

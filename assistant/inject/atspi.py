@@ -1,8 +1,10 @@
 """AT-SPI (Linux accessibility over D-Bus): what kind of field has focus, and what it holds.
 
 Used by the inserter, never to type: before typing, to learn whether the focused field is
-single-line (a newline there would be Return, which can submit a form); after typing, to read the
-text before the caret back ("Indsat og kontrolleret") without selecting anything or sending keys.
+single-line (a newline there would be Return, which can submit a form) or a password field (never
+typed into); after typing, to read the text before the caret back ("Indsat og kontrolleret")
+without selecting anything or sending keys. Read-as-you-type asks it too: a password field's
+keys are never read aloud.
 
 Pure-Python D-Bus (jeepney), no PyGObject. The accessibility bus is asked for on the session bus
 (``org.a11y.Bus.GetAddress``); toolkits publish their widgets there only when it runs (GTK 3
@@ -30,6 +32,10 @@ ACCESSIBLE = "org.a11y.atspi.Accessible"
 TEXT = "org.a11y.atspi.Text"
 # AtspiStateType bit numbers (atspi-constants.h)
 EDITABLE, FOCUSED, MULTI_LINE, SHOWING, SINGLE_LINE, MANAGES_DESCENDANTS = 7, 12, 17, 25, 26, 31
+ROLE_PASSWORD_TEXT = 40  # AtspiRole
+# What toolkits show instead of each typed character of a hidden field: a field whose whole text is
+# these is secret even where the toolkit does not say so with the role.
+MASKS = frozenset("\u2022\u25cf\u2219\u2217*\u25cb\u00b7")
 TIMEOUT_S = 0.5  # per call: a hung application must not hold up typing
 MAX_NODES = 4000  # a focused field is found long before this in any real window
 SEARCH_S = 1.0  # after this the field is "unknown" and typing goes ahead as before
@@ -48,6 +54,7 @@ class Field:
     editable: bool
     single_line: bool
     multi_line: bool
+    secret: bool = False  # a password field (role PASSWORD_TEXT, or it shows only mask characters)
 
 
 class AtSpi:
@@ -176,15 +183,31 @@ class AtSpi:
                 continue  # hidden subtrees cannot hold the focus
             if states >> FOCUSED & 1:
                 ifaces = self._call(node_bus, path, ACCESSIBLE, "GetInterfaces")[0]
-                if TEXT in ifaces:
+                role = self._role(node_bus, path)
+                if TEXT in ifaces or role == ROLE_PASSWORD_TEXT:
                     multi = bool(states >> MULTI_LINE & 1)
                     # Qt never sets SINGLE_LINE, but sets MULTI_LINE on every multi-line editor.
                     single = not multi and (bool(states >> SINGLE_LINE & 1) or toolkit.lower() == "qt")
-                    return Field(node_bus, path, bool(states >> EDITABLE & 1), single, multi)
+                    secret = role == ROLE_PASSWORD_TEXT or (TEXT in ifaces and self._masked(node_bus, path))
+                    return Field(node_bus, path, bool(states >> EDITABLE & 1), single, multi, secret)
             if states >> MANAGES_DESCENDANTS & 1:
                 continue  # long lists and tables: their rows are made on demand, never a text field
             queue.extend((b, p) for b, p in self._call(node_bus, path, ACCESSIBLE, "GetChildren")[0])
         return None
+
+    def _role(self, bus: str, path: str) -> int | None:
+        try:
+            return int(self._call(bus, path, ACCESSIBLE, "GetRole")[0])
+        except Exception:
+            return None
+
+    def _masked(self, bus: str, path: str) -> bool:
+        """Whether the field shows only mask characters (its typed characters are hidden)."""
+        try:
+            shown = self._call(bus, path, TEXT, "GetText", "ii", (0, 256))[0]
+        except Exception:
+            return False
+        return bool(shown) and all(c in MASKS for c in shown)
 
     def text_before_caret(self, field: Field, count: int) -> str | None:
         """Up to ``count`` characters before the caret of ``field``; None if it cannot be read."""

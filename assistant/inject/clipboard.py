@@ -3,13 +3,15 @@ user's clipboard back once the target window has taken the text.
 
 The text is offered with ``x-kde-passwordManagerHint = secret`` so clipboard managers that
 honour it (Klipper, and others that follow it) do not keep a copy. The user's previous
-clipboard content is read (every target up to a size limit) before we take ownership and is
-served again afterwards by a small detached keeper process (``python -m
-assistant.inject.clipboard --keep``), so the CLI can exit without the user losing what they had
-copied. The keeper ends as soon as its job is done: a clipboard manager has stored the content
-(the freedesktop SAVE_TARGETS hand-over, which desktops with a clipboard manager answer at once),
-another program takes the clipboard, or at the latest after ``KEEP_S`` seconds (then X11 leaves
-the clipboard empty, as it does whenever the program that owns it exits).
+clipboard content is read (every format, whatever its size: large ones in pieces, ICCCM INCR)
+before we take ownership and is served again afterwards by a small detached keeper process
+(``python -m assistant.inject.clipboard --keep``), so the CLI can exit without the user losing
+what they had copied. If a format cannot be saved whole, the clipboard is not touched at all and
+the paste is refused (:class:`ClipboardNotKept`), so the user is told instead of losing it. The
+keeper stays until its job is done: a clipboard manager has stored the content (the freedesktop
+SAVE_TARGETS hand-over, which desktops with a clipboard manager answer at once) or another
+program takes the clipboard. It used to give up after 30 s, which emptied the clipboard of a
+user without a clipboard manager even though the program she had copied from still ran.
 """
 
 from __future__ import annotations
@@ -28,27 +30,21 @@ from typing import Any
 from assistant.errors import InjectionError
 from assistant.inject import x11
 from assistant.inject.base import Delivery
+from assistant.inject.selection_owner import (  # noqa: F401 - TEXT_TARGETS etc. are used by callers
+    MAX_SAVED_BYTES,
+    SECRET_HINT,
+    TEXT_TARGETS,
+    _Owner,
+    _xid,
+)
 from assistant.log import describe
 
 log = logging.getLogger(__name__)
 
-TEXT_TARGETS = ("UTF8_STRING", "text/plain;charset=utf-8", "STRING", "TEXT", "text/plain")
-SECRET_HINT = "x-kde-passwordManagerHint"
-_SKIP_TARGETS = {
-    "TARGETS",
-    "MULTIPLE",
-    "TIMESTAMP",
-    "SAVE_TARGETS",
-    "DELETE",
-    "INSERT_SELECTION",
-    "INSERT_PROPERTY",
-    "_GTK_TEXT_BUFFER_CONTENTS",
-}
-MAX_SAVED_BYTES = 200_000  # per target: larger data would need the INCR protocol
 PASTE_TIMEOUT_S = 3.0
 LINGER_S = 0.25
 EARLY_WAIT_S = 1.0  # when the data was already fetched before the paste key
-KEEP_S = 30.0  # the keeper serves the user's previous clipboard at most this long
+KEEP_S: float | None = None  # no time bound: the keeper serves until another program copies
 
 # Window classes (lower case) of terminals: they paste with Shift+Insert, not Ctrl+V.
 TERMINALS = frozenset(
@@ -81,203 +77,23 @@ TERMINALS = frozenset(
 )
 
 
-def _xid(win: Any) -> int:
-    if win is None:
-        return 0
-    return win if isinstance(win, int) else int(win.id)
-
-
 def paste_keys(app: str) -> list[int]:
     if app.lower() in TERMINALS:
         return [x11.KEYSYM_SHIFT_L, x11.KEYSYM_INSERT]
     return [x11.KEYSYM_CONTROL_L, x11.KEYSYM_V]
 
 
-class _Owner:
-    """A hidden window that owns selections and answers SelectionRequest events."""
+class ClipboardNotKept(InjectionError):
+    """The user's clipboard holds a format that could not be saved whole, so pasting (which
+    replaces the clipboard for a moment) is not used; nothing was taken and nothing typed."""
 
-    def __init__(self, disp: Any) -> None:
-        from Xlib import X
-
-        self.X = X
-        self.disp = disp
-        self.win = disp.screen().root.create_window(
-            -10, -10, 1, 1, 0, X.CopyFromParent, event_mask=X.PropertyChangeMask
+    def __init__(self, formats: list[str]) -> None:
+        super().__init__(
+            "Your clipboard holds something that could not be kept while pasting "
+            f"({', '.join(formats[:3])}), so the text was not pasted and your clipboard is untouched",
+            "The text is kept: insert it with another method, or copy something smaller first",
+            msgid="inject.clipboard-not-kept",
         )
-        self.atom = disp.intern_atom
-        self.data: dict[str, dict[int, tuple[int, int, Any]]] = {}  # selection -> target -> data
-        self.requests: list[tuple[float, str]] = []
-
-    def name(self, atom: int) -> str:
-        try:
-            return self.disp.get_atom_name(atom)
-        except Exception:
-            return ""
-
-    def timestamp(self) -> int:
-        """A server timestamp from a zero-length property append (ICCCM)."""
-        from Xlib import X
-
-        prop = self.atom("_ASSISTANT_TIME")
-        self.win.change_property(prop, self.atom("STRING"), 8, b"", mode=X.PropModeAppend)
-        self.disp.flush()
-        deadline = time.monotonic() + 1.0
-        while time.monotonic() < deadline:
-            while self.disp.pending_events():
-                ev = self.disp.next_event()
-                if ev.type == X.PropertyNotify and ev.atom == prop:
-                    return int(ev.time)
-                self.handle(ev)
-            time.sleep(0.002)
-        return X.CurrentTime
-
-    def own(self, selections: list[str], when: int) -> None:
-        for sel in selections:
-            self.win.set_selection_owner(self.atom(sel), when)
-        self.disp.sync()
-        for sel in selections:
-            if _xid(self.disp.get_selection_owner(self.atom(sel))) != self.win.id:
-                raise InjectionError(
-                    f"Could not take the {sel} selection", "Another program is holding the clipboard"
-                )
-
-    def serve(self, seconds: float, stop_on_data: bool = False) -> bool:
-        """Answer requests for ``seconds``; True if a data request arrived (and we stopped)."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            got = False
-            while self.disp.pending_events():
-                got = True
-                if self.handle(self.disp.next_event()) and stop_on_data:
-                    return True
-            if not got:
-                time.sleep(0.002)
-        return False
-
-    def handle(self, ev: Any) -> bool:
-        """Serve one event; True if it was a request for the selection's data."""
-        from Xlib.protocol import event as xevent
-
-        X = self.X
-        if ev.type == X.SelectionClear:
-            self.data.pop(self.name(ev.atom), None)
-            return False
-        if ev.type != X.SelectionRequest:
-            return False
-        selection = self.name(ev.selection)
-        target = self.name(ev.target)
-        prop = ev.property or ev.target
-        offered = self.data.get(selection, {})
-        is_data = False
-        try:
-            requestor = self.disp.create_resource_object("window", _xid(ev.requestor))
-            if target == "TARGETS" and offered:
-                atoms = [self.atom("TARGETS"), self.atom("TIMESTAMP"), *offered]
-                requestor.change_property(prop, self.atom("ATOM"), 32, atoms)
-            elif ev.target in offered:
-                type_atom, fmt, value = offered[ev.target]
-                requestor.change_property(prop, type_atom, fmt, value)
-                is_data = target != SECRET_HINT
-            else:
-                prop = X.NONE
-            reply = xevent.SelectionNotify(
-                time=ev.time,
-                requestor=_xid(ev.requestor),
-                selection=ev.selection,
-                target=ev.target,
-                property=prop,
-            )
-            requestor.send_event(reply, event_mask=0)
-            self.disp.flush()
-        except Exception as exc:  # a requestor that vanished must not stop the paste
-            log.debug("selection request failed: %r", exc)
-            return False
-        if is_data:
-            self.requests.append((time.monotonic(), target))
-        return is_data
-
-    def fetch(self, selection: str, target: str, when: int, timeout: float = 0.5) -> Any | None:
-        """Convert ``selection`` to ``target`` from its current owner; the property or None."""
-        X = self.X
-        prop = self.atom("_ASSISTANT_SEL")
-        self.win.delete_property(prop)
-        self.win.convert_selection(self.atom(selection), self.atom(target), prop, when)
-        self.disp.flush()
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            while self.disp.pending_events():
-                ev = self.disp.next_event()
-                if ev.type == X.SelectionNotify and ev.selection == self.atom(selection):
-                    if ev.property == X.NONE:
-                        return None
-                    value = self.win.get_full_property(prop, X.AnyPropertyType, sizehint=MAX_SAVED_BYTES)
-                    self.win.delete_property(prop)
-                    return value
-                self.handle(ev)
-            time.sleep(0.002)
-        return None
-
-    def save(self, selection: str, when: int) -> list[dict[str, Any]] | None:
-        """Everything the current owner of ``selection`` offers (None if nobody owns it)."""
-        owner = _xid(self.disp.get_selection_owner(self.atom(selection)))
-        if owner in (0, self.win.id):
-            return None
-        targets = self.fetch(selection, "TARGETS", when)
-        if targets is None:
-            return []
-        saved = []
-        for atom in list(targets.value)[:32]:
-            target = self.name(int(atom))
-            if not target or target in _SKIP_TARGETS:
-                continue
-            value = self.fetch(selection, target, when)
-            if value is None or self.name(value.property_type) == "INCR":
-                continue
-            data = value.value
-            if value.format == 8:
-                raw = bytes(data) if not isinstance(data, str) else data.encode("latin-1")
-                if len(raw) > MAX_SAVED_BYTES:
-                    continue
-                encoded: Any = base64.b64encode(raw).decode("ascii")
-            else:
-                encoded = [int(v) for v in data]
-            saved.append(
-                {
-                    "target": target,
-                    "type": self.name(value.property_type),
-                    "format": value.format,
-                    "data": encoded,
-                }
-            )
-        return saved
-
-    def offer_saved(self, selection: str, items: list[dict[str, Any]]) -> None:
-        offered = {}
-        for item in items:
-            data = base64.b64decode(item["data"]) if item["format"] == 8 else item["data"]
-            offered[self.atom(item["target"])] = (self.atom(item["type"]), item["format"], data)
-        self.data[selection] = offered
-
-    def offer_text(self, selection: str, text: str) -> None:
-        utf8 = text.encode("utf-8")
-        string = self.atom("STRING")
-        latin = text.encode("latin-1", errors="replace")
-        offered = {}
-        for target in TEXT_TARGETS:
-            if target == "STRING":
-                offered[self.atom(target)] = (string, 8, latin)
-            else:
-                type_atom = self.atom("UTF8_STRING") if target == "TEXT" else self.atom(target)
-                offered[self.atom(target)] = (type_atom, 8, utf8)
-        offered[self.atom(SECRET_HINT)] = (string, 8, b"secret")
-        self.data[selection] = offered
-
-    def destroy(self) -> None:
-        try:
-            self.win.destroy()
-            self.disp.sync()
-        except Exception:
-            pass
 
 
 class ClipboardInjector:
@@ -289,7 +105,7 @@ class ClipboardInjector:
         self,
         environ: Mapping[str, str] | None = None,
         timeout_s: float = PASTE_TIMEOUT_S,
-        keep_s: float = KEEP_S,
+        keep_s: float | None = KEEP_S,
     ) -> None:
         self._environ = dict(os.environ if environ is None else environ)
         self.timeout_s = timeout_s
@@ -323,6 +139,10 @@ class ClipboardInjector:
             app = x11.window_class(disp, focused) if focused is not None else ""
             when = owner.timestamp()
             saved = {sel: owner.save(sel, when) for sel in ("CLIPBOARD", "PRIMARY")}
+            if owner.unsaved:
+                # Nothing is taken yet: the user's clipboard stays exactly as it was.
+                saved = {}
+                raise ClipboardNotKept(owner.unsaved)
             for sel in saved:
                 owner.offer_text(sel, text)
             owner.own(list(saved), when)
@@ -424,7 +244,7 @@ def _windows_under(win: Any, limit: int = 64) -> list[Any]:
 
 
 def start_keeper(
-    environ: Mapping[str, str], selections: dict[str, list[dict[str, Any]]], keep_s: float = KEEP_S
+    environ: Mapping[str, str], selections: dict[str, list[dict[str, Any]]], keep_s: float | None = KEEP_S
 ) -> subprocess.Popen:
     """Serve ``selections`` (as :meth:`_Owner.save` returns them) from a detached keeper
     process; returns once it owns them."""
@@ -447,7 +267,7 @@ def start_keeper(
 
 
 def keep_text(
-    environ: Mapping[str, str], text: str, selection: str = "CLIPBOARD", keep_s: float = KEEP_S
+    environ: Mapping[str, str], text: str, selection: str = "CLIPBOARD", keep_s: float | None = KEEP_S
 ) -> subprocess.Popen:
     """Give ``text`` back to the user as ``selection`` through a keeper (same bounds as after a
     paste), e.g. their clipboard after a simulated copy."""
@@ -478,9 +298,10 @@ def _ask_manager(owner: _Owner, when: int) -> int | None:
 
 def keep_selections() -> int:
     """Entry point of the keeper: serve saved selections until a clipboard manager stored them,
-    another program took the clipboard, or ``keep_s`` passed."""
+    another program took the clipboard (or ``keep_s`` passed, when a bound was given)."""
     request = json.loads(sys.stdin.read())
-    keep_s = min(float(request.get("keep_s", KEEP_S)), KEEP_S)
+    bound = request.get("keep_s")
+    keep_s = float("inf") if bound is None else float(bound)
     disp = x11.open_display({"DISPLAY": request["display"]})
     owner = _Owner(disp)
     for sel, items in request["selections"].items():
@@ -495,7 +316,8 @@ def keep_selections() -> int:
     manager = _ask_manager(owner, when) if had_clipboard else None
     try:
         # PRIMARY alone is not worth a process once the clipboard has gone elsewhere.
-        while owner.data and not (had_clipboard and "CLIPBOARD" not in owner.data):
+        while (owner.data and not (had_clipboard and "CLIPBOARD" not in owner.data)) or owner.incr:
+            owner.drop_stalled()  # a transfer in pieces keeps the keeper only while it moves
             if not disp.pending_events():
                 left = deadline - time.monotonic()
                 if left <= 0:

@@ -50,6 +50,17 @@ class FocusChanged(InjectionError):
     """Another window has focus than the one dictation started in; nothing was typed."""
 
 
+class SecretField(InjectionError):
+    """The focused field is a password field: dictated text is never typed into one."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The field with focus is a password field, so nothing was typed into it",
+            "The text is kept: click into the field you meant and insert again",
+            msgid="inject.secret-field",
+        )
+
+
 class InsertInterrupted(FocusChanged):
     """Focus moved while typing: ``sent`` characters landed in ``window``, the rest did not."""
 
@@ -222,6 +233,9 @@ class Inserter:
         where = window or target
         backend, probes = self.backend_for(where)
         field = self._field(window) if text else None
+        if field is not None and field.secret:
+            log.info("the focused field is a password field; not typing")
+            raise SecretField()
         flattened = 0
         if field is not None and field.single_line:
             # Same length, so counts of what landed stay true for the caller's text.
@@ -372,6 +386,8 @@ class StreamingInsert:
         window = self._inserter._check_focus(self._target)
         if self._single_line is None:
             field = self._inserter._field(window)
+            if field is not None and field.secret:
+                raise SecretField()
             self._single_line = bool(field is not None and field.single_line)
             if self._single_line:
                 text = text.replace("\n", " ").replace("\t", " ")

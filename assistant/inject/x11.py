@@ -80,6 +80,12 @@ def toplevel_of(disp: Any, win: Any) -> Any:
     return current
 
 
+def printable_class(name: str) -> str:
+    """Another program's WM_CLASS as it may be shown, logged or printed: control characters
+    (escape sequences would reach the user's terminal) become "?", at most 64 characters."""
+    return "".join("?" if not ch.isprintable() else ch for ch in str(name)[:64])
+
+
 def window_class(disp: Any, win: Any) -> str:
     """WM_CLASS class of ``win`` or, under a reparenting window manager, of its client window."""
     queue = [win]
@@ -90,7 +96,7 @@ def window_class(disp: Any, win: Any) -> str:
         try:
             cls = current.get_wm_class()
             if cls:
-                return cls[1] or cls[0]
+                return printable_class(cls[1] or cls[0])
             queue.extend(current.query_tree().children)
         except Exception:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import errno
 import json
 import logging
 import os
@@ -158,6 +159,7 @@ def finish(
     if not manifest.get("languages"):
         manifest["languages"] = guess_languages(root, kind)
     (root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    take_folder_modes(root, models_dir)
     target = ensure_free(models_dir, name)
     try:
         os.replace(root, target)
@@ -229,10 +231,66 @@ def languages_for(
     )
 
 
+def _refused(path: Path, source: Path, why: str) -> ModelError:
+    shown = path.relative_to(source).as_posix()
+    return ModelError(
+        f"{shown} in the model folder {why}; nothing was installed",
+        "Copy the model's own files into a folder (for example cp -rL) and install that folder",
+        msgid="model.folder-link",
+        params={"file": shown},
+    )
+
+
+def folder_files(source: Path) -> tuple[list[Path], list[Path]]:
+    """(folders, files) of a model folder, links refused: a symbolic link could point at any file
+    the installer may read (root's, for --system), and a hard link is the same trap one level
+    down. Devices, FIFOs and sockets are refused too. Nothing is followed."""
+    folders: list[Path] = []
+    files: list[Path] = []
+    for root, dir_names, file_names in os.walk(source, followlinks=False):
+        for name in sorted(dir_names) + sorted(file_names):
+            path = Path(root) / name
+            st = path.lstat()
+            if stat.S_ISLNK(st.st_mode):
+                raise _refused(path, source, "is a link")
+            if stat.S_ISDIR(st.st_mode):
+                folders.append(path)
+            elif not stat.S_ISREG(st.st_mode):
+                raise _refused(path, source, "is a device, FIFO or socket")
+            elif st.st_nlink > 1:
+                raise _refused(path, source, "is a hard link")
+            else:
+                files.append(path)
+    return folders, files
+
+
+def _copy_file(path: Path, target: Path, source: Path) -> None:
+    """Copy one regular file without following a link swapped in since it was listed."""
+    # O_NONBLOCK: a FIFO swapped in since the listing must not hang the install.
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _refused(path, source, "is a link") from None
+        raise
+    with os.fdopen(fd, "rb") as src:
+        st = os.fstat(src.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_nlink > 1:
+            raise _refused(path, source, "is a hard link" if st.st_nlink > 1 else "is not a regular file")
+        out_flags = (
+            os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        )
+        with os.fdopen(os.open(target, out_flags, 0o600), "wb") as dst:
+            shutil.copyfileobj(src, dst, 1024 * 1024)
+
+
 def copy_tree(source: Path, dest: Path, options: InstallOptions) -> None:
-    for folder in (p for p in source.rglob("*") if p.is_dir()):  # empty ones too (a Vosk conf/)
+    folders, files = folder_files(source)
+    for folder in folders:  # empty ones too (a Vosk conf/)
         (dest / folder.relative_to(source)).mkdir(parents=True, exist_ok=True)
-    files = [p for p in source.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
     done = 0
     for path in files:
@@ -240,8 +298,28 @@ def copy_tree(source: Path, dest: Path, options: InstallOptions) -> None:
         target = dest / path.relative_to(source)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+            _copy_file(path, target, source)
         except OSError as exc:
             raise write_failed(exc, dest.parent, "copying the model stopped; nothing was installed") from None
         done += path.stat().st_size
         report(options, "copy", done, total)
+
+
+def take_folder_modes(root: Path, models_dir: Path) -> None:
+    """Give a staged model the models folder's modes (folders as it, files without execute), not
+    the modes its source or archive had: IT's machine-wide folder (0755) serves every user, a
+    private one stays private."""
+    if os.name == "nt":  # pragma: no cover - ACLs are inherited from the models folder
+        return
+    dir_mode = stat.S_IMODE(models_dir.stat().st_mode) & 0o777
+    file_mode = dir_mode & 0o666
+    for folder, dir_names, file_names in os.walk(root, followlinks=False):
+        for name in file_names:
+            path = Path(folder) / name
+            if not path.is_symlink():
+                os.chmod(path, file_mode)
+        for name in dir_names:
+            path = Path(folder) / name
+            if not path.is_symlink():
+                os.chmod(path, dir_mode)
+    os.chmod(root, dir_mode)

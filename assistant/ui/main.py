@@ -9,8 +9,6 @@ the user said), so quitting is prompt even while a model loads.
 from __future__ import annotations
 
 import logging
-import signal
-import sys
 import time
 import weakref
 
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
 from assistant import __version__
 from assistant.app import App
 from assistant.config.schema import HOTKEY_KEYS
-from assistant.errors import AssistantError, SkipTeardown
+from assistant.errors import AssistantError
 from assistant.hotkeys.press import tap_or_hold
 from assistant.ui.bridge import HotkeyBridge, TaskBridge
 from assistant.ui.dictation import DictationController
@@ -549,65 +547,3 @@ class TrayController(QObject):
         log.info("quit requested")
         self.shutdown()
         self.qt_app.quit()
-
-
-def _install_sigterm(qt_app: QApplication) -> QTimer:
-    # Qt's event loop blocks Python signal handlers; a periodic no-op timer lets them run.
-    signal.signal(signal.SIGTERM, lambda *_: qt_app.quit())
-    signal.signal(signal.SIGINT, lambda *_: qt_app.quit())
-    timer = QTimer()
-    timer.start(250)
-    timer.timeout.connect(lambda: None)
-    return timer
-
-
-def run_tray(app: App) -> int:
-    from assistant.ui.single_instance import InstanceServer, ask_running_instance, server_name
-    from assistant.ui.style import apply_style
-    from assistant.ui.translations import install_translator
-
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
-    qt_app.setApplicationName("assistant")
-    qt_app.setApplicationDisplayName("Assistent")
-    qt_app.setQuitOnLastWindowClosed(False)
-    name = server_name(str(app.paths.data_dir))
-    if ask_running_instance(name):
-        log.info("another tray is running; asked it to come forward")
-        print("assistant: already running; its panel was brought forward", file=sys.stderr)
-        return 0
-    instance = InstanceServer(name)
-    if not instance.listen():
-        log.warning("single-instance server could not listen: %s", instance.server.errorString())
-    language = install_translator(qt_app, app.config["general.ui_language"])
-    apply_style(qt_app, app.config)
-    if not QSystemTrayIcon.isSystemTrayAvailable():
-        QMessageBox.warning(
-            None,
-            "Assistent",
-            qt_app.translate(
-                "run_tray",
-                "Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.\n"
-                "Brug kommandoerne i en terminal: assistant --help",
-            ),
-        )
-        log.warning("no system tray available")
-        instance.close()
-        return 1
-    controller = TrayController(app, qt_app)
-    instance.request.connect(controller.bring_forward)
-    controller.show()
-    keep_alive = _install_sigterm(qt_app)
-    log.info("tray started (ui language %s)", language)
-    QTimer.singleShot(0, controller.start_services)
-    if app.config["ui.first_run_guide"]:
-        QTimer.singleShot(0, controller.open_first_run)
-    code = qt_app.exec()
-    controller.shutdown()
-    instance.close()
-    keep_alive.stop()
-    log.info("tray stopped")
-    # Everything is saved and closed by now: __main__ ends the process without the interpreter's
-    # teardown, which can abort it (exit 134) after a normal quit: a model still loading in native
-    # code ("terminate called without an active exception"), or PySide6 6.12's final garbage
-    # collection after a dictation and a read-aloud ("bool_dealloc", tests/e2e/test_no_network.py).
-    raise SkipTeardown(int(code))

@@ -48,6 +48,21 @@ def _texts(params: dict[str, object]) -> dict[tuple[str | None, str | None], Cal
             "Et andet vindue er aktivt nu. Klik i vinduet, du dikterede til, og tryk Indsæt igen. "
             "Teksten er gemt.",
         ),
+        (None, "inject.secret-field"): lambda: QCoreApplication.translate(
+            "messages",
+            "Feltet er et kodeordsfelt, så teksten blev ikke skrevet ind. Klik i det felt, du mente, "
+            "og tryk Indsæt igen. Teksten er gemt.",
+        ),
+        (None, "inject.clipboard-not-kept"): lambda: QCoreApplication.translate(
+            "messages",
+            "Udklipsholderen indeholder noget, der ikke kunne gemmes imens, så teksten blev ikke "
+            "sat ind, og udklipsholderen er urørt. Teksten er gemt: sæt den ind på en anden måde.",
+        ),
+        (None, "model.folder-link"): lambda: QCoreApplication.translate(
+            "messages",
+            "Modelmappen indeholder en genvej ({0}), så intet blev installeret. Kopiér selve filerne "
+            "til en mappe, og installér den.",
+        ).format(params.get("file", "")),
         (None, "selection.empty"): lambda: QCoreApplication.translate(
             "messages", "Der er ikke markeret noget. Markér teksten, og prøv igen."
         ),
@@ -148,6 +163,15 @@ def _texts(params: dict[str, object]) -> dict[tuple[str | None, str | None], Cal
         ),
         (None, "storage.read-only"): lambda: QCoreApplication.translate(
             "messages", "Mappen er skrivebeskyttet, så det kunne ikke gemmes. Bed din IT-afdeling om adgang."
+        ),
+        (None, "storage.missing"): lambda: QCoreApplication.translate(
+            "messages",
+            "Mappen findes ikke og kan ikke oprettes, så det kunne ikke gemmes. Bed din IT-afdeling om hjælp.",
+        ),
+        (None, "storage.missing.kept"): lambda: QCoreApplication.translate(
+            "messages",
+            "Historikken kan ikke gemmes, fordi mappen ikke findes. Teksten er ikke tabt, så længe "
+            "Assistent kører. Bed din IT-afdeling om hjælp.",
         ),
         (None, "storage.failed"): lambda: QCoreApplication.translate(
             "messages", "Det kunne ikke gemmes. Tjek, at der er plads på disken, og prøv igen."

@@ -35,6 +35,7 @@ from assistant.errors import AssistantError
 from assistant.ui.bridge import ReaderBridge, TaskBridge
 from assistant.ui.messages import user_message
 from assistant.ui.style import announce, set_line_spacing
+from assistant.ui.typing_echo import EchoFeed
 from assistant.ui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -142,16 +143,6 @@ def voice_label(name: str) -> str:
     return names.get(name, name)
 
 
-class _EchoOut(QObject):
-    """Where :class:`TypingEcho` sends a finished word or sentence: a signal to the GUI thread."""
-
-    text = Signal(str)
-
-    def read(self, text: str, language: str | None = None) -> int:
-        self.text.emit(text)
-        return 0
-
-
 class ReaderController(QObject):
     ready = Signal()
     text_started = Signal(str, str)  # text, source ("panel", "selection", "bar", "sample")
@@ -182,53 +173,28 @@ class ReaderController(QObject):
         self.bridge.finished.connect(self._on_finished)
         self.bridge.failed.connect(self._on_failed)
         self.tasks = TaskBridge.connected(self, self._on_done, self._on_error)
-        self.echo_mode = "off"
-        self._echo_out = _EchoOut(self)
-        self._echo_out.text.connect(self._on_echo)
-        self._echo = None
-        self._watcher = None
-        self._echo_muted_until = 0.0
+        self.echo = EchoFeed(app.environ, self)
+        self.echo.text.connect(self._on_echo)
+        self.echo.problem.connect(self.problem)
 
     # -- read as you type ------------------------------------------------------------------------
     def set_echo(self, mode: str) -> None:
-        """Read each typed word or sentence aloud ("word"/"sentence"), or stop ("off"). The keys
-        come from any program (X11 RECORD); what is typed is kept only until it has been read."""
-        import threading
+        """Read each typed word or sentence aloud ("word"/"sentence"), or stop ("off")."""
+        if self.echo.set_mode(mode):
+            self.load()
 
-        from assistant.tts.reader import TypingEcho
-        from assistant.tts.typing import X11TypingWatcher
+    @property
+    def echo_mode(self) -> str:
+        return self.echo.mode
 
-        if self._watcher is not None:
-            self._watcher.stop()
-            self._watcher = None
-        self.echo_mode = "off"
-        if mode not in ("word", "sentence"):
-            return
-        echo = TypingEcho(self._echo_out, mode)  # type: ignore[arg-type]
-        lock = threading.Lock()
-
-        def on_char(char: str) -> None:  # the watcher's thread
-            with lock:
-                if time.monotonic() < self._echo_muted_until:
-                    echo.reset()  # our own typing (dictated text being inserted) is not read back
-                    return
-                echo.feed(char)
-
-        watcher = X11TypingWatcher(on_char, self.app.environ)
-        try:
-            watcher.start()
-        except AssistantError as exc:
-            self.problem.emit(self.tr("Oplæsning mens du skriver virker ikke her."))
-            log.info("read-as-you-type unavailable: %s", exc.message)
-            return
-        self._watcher, self.echo_mode = watcher, mode
-        self.load()
+    @property
+    def _watcher(self):  # type: ignore[no-untyped-def]
+        return self.echo.watcher
 
     @Slot(str)
     def mute_echo_while(self, state: str) -> None:
         """Dictation state: while it listens or inserts, and a moment after, typing is not ours."""
-        busy = state in ("listening", "working")
-        self._echo_muted_until = float("inf") if busy else time.monotonic() + 1.0
+        self.echo.mute_while(state)
 
     @Slot(str)
     def _on_echo(self, text: str) -> None:
@@ -350,9 +316,7 @@ class ReaderController(QObject):
                 self.problem.emit(user_message(exc))
 
     def shutdown(self) -> None:
-        if self._watcher is not None:
-            self._watcher.stop()
-            self._watcher = None
+        self.echo.stop()
         if self.reader is not None:
             self.reader.close()
             self.reader = None

@@ -352,7 +352,9 @@ def _msi_table(msi: Path, table: str) -> list[list[str]]:
     return [line.split("\t") for line in result.stdout.splitlines()[3:]]
 
 
-def test_wix_definition_builds_with_wixl_and_its_commands_work(bundle: Bundle, tmp_path: Path) -> None:
+def test_wix_definition_builds_with_wixl_and_its_commands_work(
+    bundle: Bundle, tmp_path: Path, public_tmp: Path
+) -> None:
     wixl = require_executable("wixl", "wixl")
     require_executable("msiinfo", "msitools")
     sys.path.insert(0, str(ROOT / "installer" / "windows"))
@@ -410,7 +412,8 @@ def test_wix_definition_builds_with_wixl_and_its_commands_work(bundle: Bundle, t
     )
 
     # Run each custom action's command, its properties filled in, with the Linux bundle.
-    machine = tmp_path / "ProgramData" / "assistant"
+    # policy-install checks that every user can read what it wrote: not under pytest's 0700 folders.
+    machine = public_tmp / "ProgramData" / "assistant"
     share = tmp_path / "share"
     (share / "models" / "it-model").mkdir(parents=True)
     (share / "models" / "it-model" / "model.bin").write_bytes(os.urandom(5000))

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from assistant.audio.playback import Clip, Player
+from assistant.tts.echo import TypingEcho
 from assistant.tts.espeak import EspeakSynthesizer
 from assistant.tts.reader import (
     Reader,
@@ -22,7 +23,6 @@ from assistant.tts.reader import (
     ReadingResumed,
     ReadingStarted,
     SentenceStarted,
-    TypingEcho,
     WordStarted,
     render,
 )

@@ -23,6 +23,7 @@ from tests.support.display import (
     start_xvfb,
 )
 from tests.support.load import CpuLoad, cpu_load
+from tests.support.users import machine_root, other_user, public_tmp  # noqa: F401 - fixtures
 
 
 @pytest.hookimpl(trylast=True)

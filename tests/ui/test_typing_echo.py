@@ -7,7 +7,7 @@ import os
 import subprocess
 import threading
 
-from assistant.tts.reader import TypingEcho
+from assistant.tts.echo import TypingEcho
 from assistant.tts.typing import X11TypingWatcher, keysym_char
 from tests.support import wait_until
 from tests.support.playback_sink import null_sink  # noqa: F401  (fixture)

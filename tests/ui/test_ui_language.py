@@ -39,6 +39,7 @@ MSGIDS = (
     "reader.no-text", "reader.no-voice", "reader.unknown-voice", "reader.rate", "reader.failed",
     "audio.no-output", "audio.output-failed", "focus.changed", "selection.empty", "config.locked",
     "hotkey.taken", "file.missing", "model.download-off",
+    "inject.secret-field", "inject.clipboard-not-kept",
 )  # fmt: skip
 
 

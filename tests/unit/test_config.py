@@ -44,7 +44,7 @@ def test_defaults_apply_without_files(paths: paths_module.Paths) -> None:
 
 def test_layers_defaults_policy_user_locked(paths: paths_module.Paths) -> None:
     write(
-        paths.policy_file,
+        paths.extra_policy_file,
         """
 [defaults.general]
 language = "en"
@@ -81,18 +81,18 @@ font_size = 18
 
 
 def test_policy_default_beats_builtin(paths: paths_module.Paths) -> None:
-    write(paths.policy_file, '[defaults.stt]\nengine = "whisper"\n')
+    write(paths.extra_policy_file, '[defaults.stt]\nengine = "whisper"\n')
     config = load_config(paths)
     assert (config["stt.engine"], config.source("stt.engine")) == ("whisper", "policy-default")
 
 
 def test_setting_a_locked_key_is_refused_with_reason(paths: paths_module.Paths) -> None:
-    write(paths.policy_file, "[locked.privacy]\nhistory = false\n")
+    write(paths.extra_policy_file, "[locked.privacy]\nhistory = false\n")
     config = load_config(paths)
     with pytest.raises(ConfigError) as info:
         config.set("privacy.history", True)
     assert "locked" in info.value.message
-    assert str(paths.policy_file) in info.value.message
+    assert str(paths.extra_policy_file) in info.value.message
     assert not paths.config_file.exists()
 
 
@@ -136,7 +136,7 @@ def test_save_failure_keeps_the_old_file(paths: paths_module.Paths) -> None:
 
 
 def test_bad_value_names_file_key_and_value_used_and_other_keys_apply(paths: paths_module.Paths) -> None:
-    write(paths.policy_file, "[defaults.tts]\nrate = 190\n")
+    write(paths.extra_policy_file, "[defaults.tts]\nrate = 190\n")
     write(
         paths.config_file,
         """
@@ -202,10 +202,10 @@ def test_file_with_bad_value_is_backed_up_before_first_save(paths: paths_module.
 
 
 def test_corrupt_policy_is_reported_and_user_settings_still_apply(paths: paths_module.Paths) -> None:
-    write(paths.policy_file, "[locked.privacy\nhistory = false\n")
+    write(paths.extra_policy_file, "[locked.privacy\nhistory = false\n")
     write(paths.config_file, '[general]\nlanguage = "en"\n')
     config = load_config(paths)
-    assert any(p.file == paths.policy_file and "not valid TOML" in p.message for p in config.problems)
+    assert any(p.file == paths.extra_policy_file and "not valid TOML" in p.message for p in config.problems)
     assert config["general.language"] == "en"
     # Fails closed: only the privacy-relevant keys are locked, to their most private values.
     assert config.locked_keys == ["models.allow_download", "privacy.history"]
@@ -249,7 +249,7 @@ def test_privacy_keys_have_a_most_private_value() -> None:
 
 
 def test_history_capital_false_is_a_syntax_error_and_fails_closed(paths: paths_module.Paths) -> None:
-    write(paths.policy_file, "[locked.privacy]\nhistory = False\n")
+    write(paths.extra_policy_file, "[locked.privacy]\nhistory = False\n")
     write(
         paths.config_file,
         "[privacy]\nhistory = true\n[models]\nallow_download = true\n[ui]\nfont_size = 20\n",
@@ -260,19 +260,19 @@ def test_history_capital_false_is_a_syntax_error_and_fails_closed(paths: paths_m
 
 
 def test_unparseable_policy_fails_closed(paths: paths_module.Paths) -> None:
-    write(paths.policy_file, "[locked.privacy\nhistory = false\n")
+    write(paths.extra_policy_file, "[locked.privacy\nhistory = false\n")
     assert_failed_closed(load_config(paths), "not valid TOML")
 
 
 def test_unreadable_policy_fails_closed(paths: paths_module.Paths) -> None:
     # Tests run as root, who reads any file whatever its mode: a folder in its place cannot be read.
-    paths.policy_file.mkdir(parents=True)
+    paths.extra_policy_file.mkdir(parents=True)
     assert_failed_closed(load_config(paths), "cannot be read")
 
 
 def test_policy_that_is_not_text_fails_closed(paths: paths_module.Paths) -> None:
-    paths.policy_file.parent.mkdir(parents=True)
-    paths.policy_file.write_bytes("[locked.privacy]\n# håndhævet\nhistory = false\n".encode("latin-1"))
+    paths.extra_policy_file.parent.mkdir(parents=True)
+    paths.extra_policy_file.write_bytes("[locked.privacy]\n# håndhævet\nhistory = false\n".encode("latin-1"))
     assert_failed_closed(load_config(paths), "not valid TOML")
 
 
@@ -287,7 +287,7 @@ def test_policy_that_is_not_text_fails_closed(paths: paths_module.Paths) -> None
 def test_wrongly_typed_locked_value_fails_closed_other_locks_still_apply(
     paths: paths_module.Paths, locked: str
 ) -> None:
-    write(paths.policy_file, f"[locked.privacy]\n{locked}\n[locked.tts]\nrate = 150\n")
+    write(paths.extra_policy_file, f"[locked.privacy]\n{locked}\n[locked.tts]\nrate = 150\n")
     write(paths.config_file, "[privacy]\nhistory = true\n")
     config = load_config(paths)
     assert_failed_closed(config, "the locked value privacy.")
@@ -304,31 +304,43 @@ def test_wrongly_typed_locked_value_fails_closed_other_locks_still_apply(
     ],
 )
 def test_misshapen_policy_fails_closed(paths: paths_module.Paths, text: str) -> None:
-    write(paths.policy_file, text)
+    write(paths.extra_policy_file, text)
     config = load_config(paths)
     assert config.policy_failure is not None
     assert config["privacy.history"] is False and config["models.allow_download"] is False
 
 
 def test_mistakes_that_do_not_fail_closed(paths: paths_module.Paths) -> None:
-    # A bad suggested default or an unknown key costs only that value: the lock IT set still holds.
+    # A bad suggested default or an unknown default costs only that value: the lock IT set holds.
     write(
-        paths.policy_file,
-        '[defaults.privacy]\nhistory = "yes"\n[locked.privacy]\nhistory = true\nhistroy = false\n',
+        paths.extra_policy_file,
+        '[defaults.privacy]\nhistory = "yes"\nhistroy = false\n[locked.privacy]\nhistory = true\n',
     )
     config = load_config(paths)
     assert config.policy_failure is None
     assert (config["privacy.history"], config.source("privacy.history")) == (True, "locked")
     assert config["models.allow_download"] is True
     assert {p.key for p in config.problems} == {"privacy.history", "privacy.histroy"}
+    assert "did you mean privacy.history?" in " ".join(str(p) for p in config.problems)
+
+
+def test_a_misspelt_lock_fails_closed(paths: paths_module.Paths) -> None:
+    # Issue #22: [locked] privacy.histroy = false locked nothing, silently. IT meant to lock
+    # something, so the policy as written cannot be trusted.
+    write(paths.extra_policy_file, "[locked.privacy]\nhistroy = false\n")
+    config = load_config(paths)
+    assert config.policy_failure is not None
+    assert config["privacy.history"] is False and config.source("privacy.history") == "fail-closed"
+    assert "privacy.histroy" in config.policy_failure.message
+    assert "did you mean privacy.history?" in config.policy_failure.message
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
 def test_policy_with_a_byte_order_mark_is_accepted(paths: paths_module.Paths, encoding: str) -> None:
     # Windows Notepad writes UTF-8 with a byte-order mark, or UTF-16 ("Unicode") with one.
-    paths.policy_file.parent.mkdir(parents=True)
+    paths.extra_policy_file.parent.mkdir(parents=True)
     text = '[locked.privacy]\nhistory = false\n[defaults.audio]\ninput_device = "Mikrofon Ærø"\n'
-    paths.policy_file.write_bytes(text.encode(encoding))
+    paths.extra_policy_file.write_bytes(text.encode(encoding))
     config = load_config(paths)
     assert config.problems == [] and config.policy_failure is None
     assert (config["privacy.history"], config.source("privacy.history")) == (False, "locked")
@@ -373,7 +385,7 @@ def test_failed_policy_shows_in_doctor_in_danish_and_is_logged(assistant_home) -
 
 def test_policy_check_command(assistant_home) -> None:
     assistant_home.write_policy("[locked.privacy]\nhistory = False\n")
-    result = _cli("config", "policy-check")
+    result = _cli("config", "policy-check", str(assistant_home.policy))
     assert result.returncode == 1 and "IT-politikken" in result.stdout
     good = assistant_home.policy.parent / "good.toml"
     good.write_text("[locked.models]\nallow_download = false\n", encoding="utf-8")
@@ -391,8 +403,9 @@ def test_policy_check_command(assistant_home) -> None:
 
 
 def test_policy_install_checks_sets_ui_language_and_refuses_a_broken_policy(
-    tmp_path: Path, assistant_home
+    public_tmp: Path, assistant_home
 ) -> None:
+    tmp_path = public_tmp  # every user must be able to reach the installed policy
     # What the Windows installer runs (POLICY_FILE, UI_LANGUAGE), and IT scripts on Linux.
     target = tmp_path / "ProgramData" / "assistant" / "policy.toml"
     mine = tmp_path / "share" / "policy.toml"
@@ -425,3 +438,122 @@ def test_policy_install_checks_sets_ui_language_and_refuses_a_broken_policy(
     assert _cli("config", "machine-clean", "--target", str(fresh.parent)).returncode == 0
     assert list(fresh.parent.iterdir()) == []
     assert _cli("config", "machine-clean", "--target", str(tmp_path)).returncode == 2
+
+
+# -- issue #22: the machine policy is fixed; an additional policy may only add ----------------------
+
+
+def _machine_paths(tmp_path: Path, extra: Path | None) -> paths_module.Paths:
+    env = {"ASSISTANT_HOME": str(tmp_path / "home")}
+    if extra is not None:
+        env["ASSISTANT_POLICY"] = str(extra)
+    return paths_module.resolve(env, machine_policy=tmp_path / "machine" / "policy.toml")
+
+
+def test_the_machine_policy_is_never_taken_from_the_environment(tmp_path: Path) -> None:
+    env = {"ASSISTANT_HOME": str(tmp_path), "ASSISTANT_POLICY": "/x/p.toml", "PROGRAMDATA": str(tmp_path)}
+    p = paths_module.resolve(env)
+    assert p.machine_policy_file == Path("/etc/assistant/policy.toml")
+    assert p.extra_policy_file == Path("/x/p.toml")
+    assert p.policy_files == (Path("/etc/assistant/policy.toml"), Path("/x/p.toml"))
+
+
+def test_an_additional_policy_only_adds_locks(tmp_path: Path) -> None:
+    extra = write(tmp_path / "extra.toml", "[locked.privacy]\nhistory = true\n[locked.tts]\nrate = 120\n")
+    paths = _machine_paths(tmp_path, extra)
+    write(paths.machine_policy_file, "[locked.privacy]\nhistory = false\n[defaults.ui]\nfont_size = 18\n")
+    config = load_config(paths)
+    assert (config["privacy.history"], config.source("privacy.history")) == (False, "locked")
+    assert (config["tts.rate"], config.source("tts.rate")) == (120, "locked")
+    assert config["ui.font_size"] == 18
+    with pytest.raises(ConfigError) as info:
+        config.set("tts.rate", 200)
+    assert str(extra) in info.value.message
+    with pytest.raises(ConfigError) as info:
+        config.set("privacy.history", True)
+    assert str(paths.machine_policy_file) in info.value.message
+    # A missing or broken additional policy never lifts IT's lock.
+    for text in (None, "[locked.privacy\n"):
+        extra.unlink(missing_ok=True)
+        if text is not None:
+            write(extra, text)
+        config = load_config(paths)
+        assert config["privacy.history"] is False and config.is_locked("privacy.history")
+
+
+def test_a_machine_policy_others_can_change_fails_closed(tmp_path: Path) -> None:
+    paths = _machine_paths(tmp_path, None)
+    write(paths.machine_policy_file, "[locked.tts]\nrate = 120\n")
+    paths.machine_policy_file.chmod(0o666)
+    config = load_config(paths)
+    assert config.policy_failure is not None
+    assert "can be changed by users other than the administrator" in config.policy_failure.message
+    assert config["privacy.history"] is False and config["tts.rate"] == 120
+
+
+def test_a_policy_reached_through_a_users_link_fails_closed(tmp_path: Path) -> None:
+    real = write(tmp_path / "real" / "policy.toml", "[locked.tts]\nrate = 120\n")
+    paths = _machine_paths(tmp_path, None)
+    paths.machine_policy_file.parent.mkdir(parents=True)
+    paths.machine_policy_file.symlink_to(real)
+    assert load_config(paths).policy_failure is None, "root's own link is fine"
+    os.lchown(paths.machine_policy_file, 65534, 65534)
+    failure = load_config(paths).policy_failure
+    assert failure is not None and "link owned by a user" in failure.message
+
+
+@pytest.mark.parametrize("where", ["config", "policy"])
+@pytest.mark.parametrize("shape", ["nested", "oversized"])
+def test_deep_or_huge_toml_is_one_line_not_an_internal_error(assistant_home, where: str, shape: str) -> None:
+    # Issue #22.3: about 600 nested [ made every command, config reset included, an internal error.
+    text = "a = " + "[" * 600 + "]" * 600 + "\n" if shape == "nested" else "# x\n" * 300_000
+    target = assistant_home.home / "config" / "config.toml" if where == "config" else assistant_home.policy
+    write(target, text)
+    for args in (("config", "get", "general.language"), ("config", "reset", "ui.font_size")):
+        result = _cli(*args)
+        assert result.returncode == 0, result.stderr
+        assert "internal error" not in result.stderr
+        lines = result.stderr.splitlines()
+        assert lines and all(line.startswith("assistant: settings: ") and len(line) < 400 for line in lines)
+    candidate = write(assistant_home.home / "candidate.toml", text)
+    check = _cli("config", "policy-check", str(candidate))
+    assert check.returncode == 2, check.stderr
+    error = [line for line in check.stderr.splitlines() if line.startswith("assistant: error: ")]
+    assert len(error) == 1 and ("nested too deeply" in error[0] or "larger than" in error[0])
+
+
+def test_policy_check_rejects_unknown_keys_naming_the_nearest(assistant_home) -> None:
+    policy = assistant_home.write_policy("[locked.privacy]\nhistroy = false\n[defaults.ui]\nfont = 3\n")
+    result = _cli("config", "policy-check", str(policy))
+    assert result.returncode == 1
+    assert "privacy.histroy: is not a known setting (did you mean privacy.history?)" in result.stdout
+    report = json.loads(_cli("config", "policy-check", str(policy), "--json").stdout)
+    assert report["usable"] is False and {u["key"] for u in report["unknown"]} == {
+        "privacy.histroy",
+        "ui.font",
+    }
+    # A misspelt default alone: still rejected by the check, and refused by policy-install.
+    policy.write_text("[defaults.ui]\nfont_sise = 18\n", encoding="utf-8")
+    result = _cli("config", "policy-check", str(policy))
+    assert result.returncode == 1 and "did you mean ui.font_size?" in result.stdout
+    install = _cli("config", "policy-install", str(policy), "--target", str(policy.with_name("out.toml")))
+    assert install.returncode == 2 and "ui.font_sise" in install.stderr
+    assert not policy.with_name("out.toml").exists()
+
+
+def test_policy_check_warns_and_policy_install_refuses_an_unsafe_file(assistant_home, tmp_path: Path) -> None:
+    policy = assistant_home.write_policy("[locked.tts]\nrate = 120\n")
+    policy.chmod(0o666)
+    result = _cli("config", "policy-check", str(policy))
+    assert "warning:" in result.stdout and "other than the administrator" in result.stdout
+    target = tmp_path / "out" / "policy.toml"
+    install = _cli("config", "policy-install", str(policy), "--target", str(target))
+    assert install.returncode == 2 and "is not installed" in install.stderr and not target.exists()
+    policy.chmod(0o644)
+    link = tmp_path / "link.toml"
+    link.symlink_to(policy)
+    os.lchown(link, 65534, 65534)
+    result = _cli("config", "policy-check", str(link))
+    assert "link owned by a user" in result.stdout
+    install = _cli("config", "policy-install", str(link), "--target", str(target))
+    assert install.returncode == 2 and not target.exists()

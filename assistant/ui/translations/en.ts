@@ -794,7 +794,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../reading.py" line="221"/>
+        <location filename="../typing_echo.py" line="65"/>
         <source>Oplæsning mens du skriver virker ikke her.</source>
         <translation>Reading aloud as you type does not work here.</translation>
     </message>
@@ -802,6 +802,10 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <location filename="../reading.py" line="280"/>
         <source>Der er ingen tekst at læse op.</source>
         <translation>There is no text to read.</translation>
+    </message>
+    <message>
+        <source>Det, du skriver i et kodeordsfelt, læses ikke op.</source>
+        <translation>What you type in a password field is not read aloud.</translation>
     </message>
 </context>
 <context>
@@ -1578,11 +1582,46 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
         <source>Noget gik galt. Åbn Diagnose i menuen for at se mere.</source>
         <translation>Something went wrong. Open Diagnostics in the menu to see more.</translation>
     </message>
+    <message>
+        <source>Feltet er et kodeordsfelt, så teksten blev ikke skrevet ind. Klik i det felt, du mente, og tryk Indsæt igen. Teksten er gemt.</source>
+        <translation>The field is a password field, so the text was not typed into it. Click into the field you meant and press Insert again. The text is kept.</translation>
+    </message>
+    <message>
+        <source>Modelmappen indeholder en genvej ({0}), så intet blev installeret. Kopiér selve filerne til en mappe, og installér den.</source>
+        <translation>The model folder holds a link ({0}), so nothing was installed. Copy the files themselves into a folder and install that.</translation>
+    </message>
+    <message>
+        <source>Udklipsholderen indeholder noget, der ikke kunne gemmes imens, så teksten blev ikke sat ind, og udklipsholderen er urørt. Teksten er gemt: sæt den ind på en anden måde.</source>
+        <translation>The clipboard holds something that could not be kept meanwhile, so the text was not pasted and the clipboard is untouched. The text is kept: insert it another way.</translation>
+    </message>
+    <message>
+        <source>Mappen findes ikke og kan ikke oprettes, så det kunne ikke gemmes. Bed din IT-afdeling om hjælp.</source>
+        <translation>The folder does not exist and cannot be created, so it could not be saved. Ask your IT department for help.</translation>
+    </message>
+    <message>
+        <source>Historikken kan ikke gemmes, fordi mappen ikke findes. Teksten er ikke tabt, så længe Assistent kører. Bed din IT-afdeling om hjælp.</source>
+        <translation>History cannot be saved because the folder does not exist. The text is not lost while Assistent runs. Ask your IT department for help.</translation>
+    </message>
+</context>
+<context>
+    <name>notices</name>
+    <message>
+        <source>Dine indstillinger kunne ikke læses, så standardindstillingerne bruges. En kopi af filen er gemt, så intet er tabt.</source>
+        <translation>Your settings could not be read, so the standard settings are used. A copy of the file was kept, so nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Dine indstillinger kunne ikke læses, så standardindstillingerne bruges.</source>
+        <translation>Your settings could not be read, so the standard settings are used.</translation>
+    </message>
+    <message>
+        <source>Indstillingerne kunne ikke læses</source>
+        <translation>The settings could not be read</translation>
+    </message>
 </context>
 <context>
     <name>run_tray</name>
     <message>
-        <location filename="../main.py" line="586"/>
+        <location filename="../launch.py" line="54"/>
         <source>Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.
 Brug kommandoerne i en terminal: assistant --help</source>
         <translation>There is no status area (system tray) on the desktop, so the icon cannot be shown.

@@ -209,13 +209,27 @@ def _wait_ready(proc: subprocess.Popen, what: str, timeout: float = 30.0) -> str
     return result[0]
 
 
-def _start_qt(display: str, work: Path, env: dict[str, str], title: str, single: bool = False) -> Target:
+def _start_qt(
+    display: str,
+    work: Path,
+    env: dict[str, str],
+    title: str,
+    single: bool = False,
+    password: bool = False,
+    mode: str = "",
+) -> Target:
     out = work / f"qt-{title}.txt"
     env = dict(env, QT_QPA_PLATFORM="xcb")
     if env.get("AT_SPI_BUS_ADDRESS"):
         env["QT_LINUX_ACCESSIBILITY_ALWAYS_ON"] = "1"  # publish the field (tests/support/a11y.py)
     proc = subprocess.Popen(
-        [sys.executable, str(HERE / "qt_field.py"), str(out), title, *(["line"] if single else [])],
+        [
+            sys.executable,
+            str(HERE / "qt_field.py"),
+            str(out),
+            title,
+            *([mode] if mode else ["password"] if password else ["line"] if single else []),
+        ],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -223,7 +237,8 @@ def _start_qt(display: str, work: Path, env: dict[str, str], title: str, single:
     )
     line = _wait_ready(proc, "The Qt target (PySide6, xcb platform)")
     window = _find_window(display, lambda w: _toplevel_for(w, int(line.split()[1])))
-    return Target("qt-line" if single else "qt", display, window, proc, _read_file(out))
+    kind = f"qt-{mode}" if mode else "qt-password" if password else "qt-line" if single else "qt"
+    return Target(kind, display, window, proc, _read_file(out))
 
 
 def _toplevel_for(win, xid: int) -> bool:
@@ -235,7 +250,9 @@ def _toplevel_for(win, xid: int) -> bool:
         return False
 
 
-def _start_gtk(display: str, work: Path, env: dict[str, str], title: str, single: bool = False) -> Target:
+def _start_gtk(
+    display: str, work: Path, env: dict[str, str], title: str, single: bool = False, password: bool = False
+) -> Target:
     if not os.path.exists(SYSTEM_PYTHON):
         raise TargetError(f"{SYSTEM_PYTHON} is missing (GTK target needs python3-gi, gir1.2-gtk-3.0)")
     check = subprocess.run(
@@ -252,7 +269,13 @@ def _start_gtk(display: str, work: Path, env: dict[str, str], title: str, single
     if not env.get("AT_SPI_BUS_ADDRESS"):
         clean_env["NO_AT_BRIDGE"] = "1"  # no accessibility bus to publish on: skip the bridge
     proc = subprocess.Popen(
-        [SYSTEM_PYTHON, str(HERE / "gtk_field.py"), str(out), title, *(["line"] if single else [])],
+        [
+            SYSTEM_PYTHON,
+            str(HERE / "gtk_field.py"),
+            str(out),
+            title,
+            *(["password"] if password else ["line"] if single else []),
+        ],
         env=clean_env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -260,7 +283,13 @@ def _start_gtk(display: str, work: Path, env: dict[str, str], title: str, single
     )
     line = _wait_ready(proc, "The GTK target")
     window = _find_window(display, lambda w: _toplevel_for(w, int(line.split()[1])))
-    return Target("gtk-line" if single else "gtk", display, window, proc, _read_file(out))
+    return Target(
+        "gtk-password" if password else "gtk-line" if single else "gtk",
+        display,
+        window,
+        proc,
+        _read_file(out),
+    )
 
 
 def _start_xterm(display: str, work: Path, env: dict[str, str], title: str) -> Target:
@@ -392,6 +421,11 @@ _STARTERS = {
     # Single-line fields (QLineEdit, Gtk.Entry): not in KINDS, for the line-break tests.
     "qt-line": lambda *a: _start_qt(*a, single=True),
     "gtk-line": lambda *a: _start_gtk(*a, single=True),
+    # Password fields (QLineEdit in Password echo mode, Gtk.Entry with visibility off).
+    "qt-password": lambda *a: _start_qt(*a, single=True, password=True),
+    "gtk-password": lambda *a: _start_gtk(*a, single=True, password=True),
+    # A line field whose text is only mask characters, without the password role.
+    "qt-masked": lambda *a: _start_qt(*a, single=True, mode="masked"),
 }
 
 

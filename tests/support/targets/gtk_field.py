@@ -19,8 +19,11 @@ def main():
     out = sys.argv[1]
     win = Gtk.Window(title=sys.argv[2] if len(sys.argv) > 2 else "gtk-target")
     win.set_default_size(500, 300)
-    single = len(sys.argv) > 3 and sys.argv[3] == "line"
+    password = len(sys.argv) > 3 and sys.argv[3] == "password"
+    single = password or (len(sys.argv) > 3 and sys.argv[3] == "line")
     view = Gtk.Entry() if single else Gtk.TextView()
+    if password:
+        view.set_visibility(False)
     win.add(view)
     buf = view if single else view.get_buffer()
     pending = {"id": 0}

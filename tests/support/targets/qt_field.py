@@ -1,7 +1,7 @@
 """A Qt text field in its own process: prints its X window id, mirrors its text to a file.
 
-Usage: python qt_field.py OUT_FILE [TITLE] [line]. With ``line`` the field is a single-line
-QLineEdit instead of a QPlainTextEdit. The text is written (UTF-8, atomically) 30 ms after
+Usage: python qt_field.py OUT_FILE [TITLE] [line|password|masked]. With ``line`` the field is a single-line
+QLineEdit instead of a QPlainTextEdit; with ``password`` a QLineEdit that hides what is typed. The text is written (UTF-8, atomically) 30 ms after
 the last change, so a test can poll OUT_FILE and compare it exactly.
 """
 
@@ -17,8 +17,16 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 def main() -> int:
     out = sys.argv[1]
     app = QApplication(sys.argv[:1])
-    single = len(sys.argv) > 3 and sys.argv[3] == "line"
+    mode = sys.argv[3] if len(sys.argv) > 3 else ""
+    password = mode == "password"
+    single = mode in ("password", "line", "masked")
     edit = QLineEdit() if single else QPlainTextEdit()
+    if password:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    if mode == "masked":
+        # A toolkit that draws masks itself and does not report the password role: the field's
+        # text, as the accessibility bus reads it, is nothing but mask characters.
+        edit.setText("\u25cf" * 6)
     edit.setWindowTitle(sys.argv[2] if len(sys.argv) > 2 else "qt-target")
     edit.resize(500, 300)
     timer = QTimer(singleShot=True, interval=30)
