@@ -35,6 +35,9 @@ class Doubt:
     end: int
     word: str
     suggestions: tuple[str, ...]
+    # "doubt": the word is correct Danish too, only likely not the one meant, so the panel asks
+    # ("Mente du …?") instead of calling it a misspelling; other kinds come from text/checker.py.
+    kind: str = "spelling"
 
 
 class DictationController(QObject):
@@ -276,7 +279,7 @@ class DictationController(QObject):
             done = self.text[: self.partial_from]
             flags = self.spelling.checker.check(done, top=MAX_SUGGESTIONS)
             self.doubts = [
-                Doubt(f.start, f.end, f.word, tuple(s.word for s in f.suggestions[:MAX_SUGGESTIONS]))
+                Doubt(f.start, f.end, f.word, tuple(s.word for s in f.suggestions[:MAX_SUGGESTIONS]), f.kind)
                 for f in flags
             ]
         if self.selected is not None and self.selected >= len(self.doubts):

@@ -282,7 +282,9 @@ class DictationPanel(QWidget):
         self.add_word_button.setVisible(doubt is not None)
         if doubt is not None:
             self.suggestion_label.setText(
-                self.tr("Forslag til »{0}« – klik på det rigtige ord:").format(doubt.word)
+                self.tr("»{0}« er et rigtigt ord. Mente du et af disse?").format(doubt.word)
+                if doubt.suggestions and doubt.kind == "doubt"
+                else self.tr("Forslag til »{0}« – klik på det rigtige ord:").format(doubt.word)
                 if doubt.suggestions
                 else self.tr("Ingen forslag til »{0}«.").format(doubt.word)
             )

@@ -190,6 +190,10 @@
         <translation>Another program uses these keys: {0}</translation>
     </message>
     <message>
+        <source>»{0}« er et rigtigt ord. Mente du et af disse?</source>
+        <translation>“{0}” is a real word. Did you mean one of these?</translation>
+    </message>
+    <message>
         <location filename="../dictation.py" line="744"/>
         <source>Forslag til »{0}« – klik på det rigtige ord:</source>
         <translation>Suggestions for “{0}” – click the right word:</translation>
