@@ -27,6 +27,7 @@ from assistant.desktop import detect_session
 from assistant.errors import EngineUnavailable, InjectionError
 from assistant.inject import build_registry, default_order, focus_tracker, setting
 from assistant.inject.base import FocusLost, FocusTracker, Injector, WindowRef
+from assistant.inject.keyboard import KeyboardBusy
 from assistant.inject.text import Normalised, normalise, tail_edit
 from assistant.log import describe
 from assistant.registry import Probe, Registry
@@ -62,13 +63,20 @@ class InsertInterrupted(FocusChanged):
         window: WindowRef | None,
         now: WindowRef | None,
         backend: str,
+        reason: str = "focus",
     ) -> None:
         self.sent, self.total, self.window, self.now, self.backend = sent, total, window, now, backend
+        self.reason = reason  # "focus" (focus moved), "keyboard" (a key or grab), "keymap"
         where = window_label(window)
-        moved = f"focus moved to {window_label(now)}" if now is not None else "no window has focus"
+        if reason == "keyboard":
+            moved = "a key was held down or another program took the keyboard"
+        elif reason == "keymap":
+            moved = "the keyboard map had no room for the characters missing from the layout"
+        else:
+            moved = f"focus moved to {window_label(now)}" if now is not None else "no window has focus"
         super().__init__(
-            f"Typing stopped: {moved}. {sent} of {total} characters were typed into {where}; "
-            f"the other {total - sent} were not",
+            f"Typing stopped: {moved}. {sent} of {total} characters landed in {where}; "
+            f"the other {total - sent} were not typed",
             "Click back into that window and insert the rest",
         )
 
@@ -245,6 +253,12 @@ class Inserter:
                         raise InsertInterrupted(sent, len(text), window, now, backend.name)
                 try:
                     delivery = backend.type_text(piece)
+                except KeyboardBusy:
+                    if not sent:
+                        raise  # nothing was typed
+                    raise InsertInterrupted(
+                        sent, len(text), window, self.current_window(), backend.name, "keyboard"
+                    ) from None
                 except FocusLost as exc:
                     sent += exc.typed
                     log.info("focus moved after %d of %d chars; typing stopped", sent, len(text))

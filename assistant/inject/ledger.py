@@ -60,6 +60,7 @@ class LedgerResult:
     breaks_as_spaces: int = 0  # line breaks typed as spaces (the field is single-line)
     interrupted: bool = False  # focus moved part-way: ``typed`` landed, the rest is unsent
     moved_to: WindowRef | None = None
+    stop_reason: str = ""  # why an interrupted insertion stopped: "focus", "keyboard", "keymap"
 
     @property
     def where(self) -> str:
@@ -189,6 +190,7 @@ class InsertionLedger:
                 prepared.dropped,
                 interrupted=True,
                 moved_to=exc.now,
+                stop_reason=exc.reason,
             )
         self._record(result.window or where, sent, start, corrected, text, lead)
         log.info("ledger sent %s", describe(text))

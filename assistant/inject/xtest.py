@@ -19,6 +19,7 @@ from typing import Any
 from assistant.errors import InjectionError
 from assistant.inject import x11
 from assistant.inject.base import Delivery, FocusLost
+from assistant.inject.keyboard import wait_keyboard_free
 from assistant.log import describe
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,6 @@ GRACE_PER_CHAR_S = 0.0015  # ... plus this per character typed, for slow targets
 # earlier event was handled. Others (xterm) get GRACE_S after the last key.
 PING_TIMEOUT_S = 0.5  # a window that does not answer by then is not pinged again
 GUARD_EVERY = 48  # with a focus guard, focus is checked again after this many keys
-MODIFIER_WAIT_S = 2.0  # how long to wait for the user to release Ctrl/Alt/Super
 
 
 class XKeyboard:
@@ -212,30 +212,17 @@ class XTestInjector:
 
         xtest.fake_input(self._disp, X.KeyPress if down else X.KeyRelease, kc)
 
-    def _wait_for_modifiers(self) -> int:
-        """Wait until Ctrl/Alt/Super are released; returns the pointer's modifier mask."""
-        from Xlib import X
-
-        held = X.ControlMask | X.Mod1Mask | X.Mod4Mask | X.ShiftMask
-        deadline = time.monotonic() + MODIFIER_WAIT_S
-        root = self._disp.screen().root
-        while True:
-            mask = root.query_pointer().mask
-            if not mask & held:
-                return mask
-            if time.monotonic() > deadline:
-                raise InjectionError(
-                    "Modifier keys (Ctrl, Alt, Shift or Super) are held down, so typing would "
-                    "trigger shortcuts; nothing was typed",
-                    "Release the keys and insert the text again",
-                )
-            time.sleep(0.02)
+    def _wait_for_keyboard(self) -> int:
+        """Wait until no key is down and no client holds a keyboard grab (see
+        :mod:`assistant.inject.keyboard`); returns the pointer's modifier mask (for Caps Lock)."""
+        wait_keyboard_free(self._disp)
+        return self._disp.screen().root.query_pointer().mask
 
     def type_text(self, text: str) -> Delivery:
         if not text:
             return Delivery(True, "nothing to type")
         disp, kb = self._connect()
-        mask = self._wait_for_modifiers()
+        mask = self._wait_for_keyboard()
         from Xlib import X
 
         syms = [x11.char_keysym(ch) for ch in text]
@@ -407,7 +394,7 @@ class XTestInjector:
         if count <= 0:
             return
         disp, kb = self._connect()
-        self._wait_for_modifiers()
+        self._wait_for_keyboard()
         kc = kb.keycode_of.get(x11.KEYSYM_BACKSPACE)
         if kc is None:
             raise InjectionError("The keyboard map has no BackSpace key", None)
@@ -424,7 +411,7 @@ class XTestInjector:
         if count <= 0:
             return
         disp, kb = self._connect()
-        self._wait_for_modifiers()
+        self._wait_for_keyboard()
         left = kb.keycode_of.get(x11.KEYSYM_LEFT)
         if left is None or kb.shift_kc is None:
             raise InjectionError("The keyboard map has no Left or Shift key", None)
@@ -438,7 +425,7 @@ class XTestInjector:
     def press_key(self, keysym: int) -> None:
         """Press and release one key that is on the layout (e.g. Right to drop a selection)."""
         disp, kb = self._connect()
-        self._wait_for_modifiers()
+        self._wait_for_keyboard()
         kc = kb.keycode_of.get(keysym)
         if kc is None:
             raise InjectionError("The keyboard map lacks a key that is needed here", None)
@@ -449,6 +436,7 @@ class XTestInjector:
     def press_combo(self, keysyms: list[int]) -> None:
         """Press keys in order and release them in reverse (e.g. Control_L + v)."""
         disp, kb = self._connect()
+        self._wait_for_keyboard()
         codes = []
         for sym in keysyms:
             hit = kb.key_for(sym)

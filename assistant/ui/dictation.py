@@ -408,10 +408,21 @@ class DictationController(QObject):
         where = result.where
         if result.interrupted:
             problem = True
+            why = getattr(result, "stop_reason", "focus")
+            if why == "keyboard":
+                cause = self.tr(
+                    "Skrivningen stoppede, fordi en tast blev holdt nede eller et andet program tog tastaturet."
+                )
+            elif why == "keymap":
+                cause = self.tr("Skrivningen stoppede, fordi nogle tegn ikke kunne skrives med tastaturet.")
+            else:
+                cause = self.tr("Skrivningen stoppede, fordi fokus flyttede.")
             parts.append(
-                self.tr(
-                    "Skrivningen stoppede, fordi fokus flyttede. {0} af {1} tegn nåede {2}; resten er "
-                    "bevaret (vist uden markering). Klik tilbage i vinduet, og tryk Indsæt for resten."
+                cause
+                + " "
+                + self.tr(
+                    "{0} af {1} tegn nåede {2}; resten er bevaret (vist uden markering). Klik tilbage i "
+                    "vinduet, og tryk Indsæt for resten."
                 ).format(result.sent, result.sent + result.unsent, where)
             )
         elif result.read_back:

@@ -48,6 +48,16 @@ def _texts(params: dict[str, object]) -> dict[tuple[str | None, str | None], Cal
             "Et andet vindue er aktivt nu. Klik i vinduet, du dikterede til, og tryk Indsæt igen. "
             "Teksten er gemt.",
         ),
+        (None, "keyboard.busy-key"): lambda: QCoreApplication.translate(
+            "messages",
+            "En tast blev holdt nede, så intet blev sendt. Slip alle taster, og tryk Indsæt igen. "
+            "Teksten er gemt.",
+        ),
+        (None, "keyboard.busy-grab"): lambda: QCoreApplication.translate(
+            "messages",
+            "Et andet program holder tastaturet (en menu, en låst skærm eller et fjernskrivebord), "
+            "så intet blev sendt. Luk det, og tryk Indsæt igen. Teksten er gemt.",
+        ),
         (None, "selection.empty"): lambda: QCoreApplication.translate(
             "messages", "Der er ikke markeret noget. Markér teksten, og prøv igen."
         ),

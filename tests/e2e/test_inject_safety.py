@@ -105,7 +105,7 @@ def test_cli_stops_when_focus_moves_and_says_how_much_landed_where(
     assert proc.returncode == 3, err
     assert second.read() == "", "text went to the window that took focus"
     assert note.startswith(landed) and 12 <= len(landed) < len(note)
-    assert f"{len(landed)} of {len(note)} characters were typed into XTerm" in err, err
+    assert f"{len(landed)} of {len(note)} characters landed in XTerm" in err, err
     assert len(err.strip().splitlines()) == 1 and "1234" not in err
 
 

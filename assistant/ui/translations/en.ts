@@ -50,11 +50,6 @@
         <translation>The text is copied.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="427"/>
-        <source>Skrivningen stoppede, fordi fokus flyttede. {0} af {1} tegn nåede {2}; resten er bevaret (vist uden markering). Klik tilbage i vinduet, og tryk Indsæt for resten.</source>
-        <translation>Typing stopped because the focus moved. {0} of {1} characters reached {2}; the rest is kept (shown unmarked). Click back in the window and press Insert for the rest.</translation>
-    </message>
-    <message>
         <location filename="../dictation.py" line="432"/>
         <source>Indsat og kontrolleret ({0} tegn i {1}).</source>
         <translation>Inserted and checked ({0} characters in {1}).</translation>
@@ -108,6 +103,26 @@
         <location filename="../dictation.py" line="482"/>
         <source>Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt</source>
         <translation>The text is kept: click back in the field and press Insert</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>Skrivningen stoppede, fordi en tast blev holdt nede eller et andet program tog tastaturet.</source>
+        <translation>Typing stopped because a key was held down or another program took the keyboard.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>Skrivningen stoppede, fordi nogle tegn ikke kunne skrives med tastaturet.</source>
+        <translation>Typing stopped because some characters could not be typed with the keyboard.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>Skrivningen stoppede, fordi fokus flyttede.</source>
+        <translation>Typing stopped because the focus moved.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>{0} af {1} tegn nåede {2}; resten er bevaret (vist uden markering). Klik tilbage i vinduet, og tryk Indsæt for resten.</source>
+        <translation>{0} of {1} characters reached {2}; the rest is kept (shown unmarked). Click back in the window and press Insert for the rest.</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1592,16 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
         <location filename="../messages.py" line="200"/>
         <source>Noget gik galt. Åbn Diagnose i menuen for at se mere.</source>
         <translation>Something went wrong. Open Diagnostics in the menu to see more.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="0"/>
+        <source>En tast blev holdt nede, så intet blev sendt. Slip alle taster, og tryk Indsæt igen. Teksten er gemt.</source>
+        <translation>A key was held down, so nothing was sent. Let go of all keys and press Insert again. The text is saved.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="0"/>
+        <source>Et andet program holder tastaturet (en menu, en låst skærm eller et fjernskrivebord), så intet blev sendt. Luk det, og tryk Indsæt igen. Teksten er gemt.</source>
+        <translation>Another program holds the keyboard (a menu, a locked screen or a remote desktop), so nothing was sent. Close it and press Insert again. The text is saved.</translation>
     </message>
 </context>
 <context>
