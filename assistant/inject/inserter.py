@@ -28,6 +28,7 @@ from assistant.errors import EngineUnavailable, InjectionError
 from assistant.inject import build_registry, default_order, focus_tracker, setting
 from assistant.inject.base import FocusLost, FocusTracker, Injector, WindowRef
 from assistant.inject.keyboard import KeyboardBusy
+from assistant.inject.keymap import KeymapFull
 from assistant.inject.text import Normalised, normalise, tail_edit
 from assistant.log import describe
 from assistant.registry import Probe, Registry
@@ -74,10 +75,14 @@ class InsertInterrupted(FocusChanged):
             moved = "the keyboard map had no room for the characters missing from the layout"
         else:
             moved = f"focus moved to {window_label(now)}" if now is not None else "no window has focus"
+        hint = {
+            "keyboard": "Let go of all keys, close any open menu and insert the rest",
+            "keymap": "Insert the rest with the clipboard (assistant type --backend clipboard)",
+        }.get(reason, "Click back into that window and insert the rest")
         super().__init__(
             f"Typing stopped: {moved}. {sent} of {total} characters landed in {where}; "
             f"the other {total - sent} were not typed",
-            "Click back into that window and insert the rest",
+            hint,
         )
 
 
@@ -259,6 +264,10 @@ class Inserter:
                     raise InsertInterrupted(
                         sent, len(text), window, self.current_window(), backend.name, "keyboard"
                     ) from None
+                except KeymapFull as exc:
+                    sent += exc.typed
+                    log.info("keymap full after %d of %d chars; typing stopped", sent, len(text))
+                    raise InsertInterrupted(sent, len(text), where, window, backend.name, "keymap") from None
                 except FocusLost as exc:
                     sent += exc.typed
                     log.info("focus moved after %d of %d chars; typing stopped", sent, len(text))

@@ -20,7 +20,7 @@ from assistant.errors import InjectionError
 from assistant.inject import x11
 from assistant.inject.base import Delivery, FocusLost
 from assistant.inject.keyboard import wait_keyboard_free
-from assistant.inject.keymap import GRACE_S, XKeyboard
+from assistant.inject.keymap import GRACE_S, KeymapFull, XKeyboard, busy_factor
 from assistant.log import describe
 
 log = logging.getLogger(__name__)
@@ -122,6 +122,7 @@ class XTestInjector:
             if kb.key_for(sym) is None and sym not in missing:
                 missing.append(sym)
         segments = self._segments(syms, missing, kb)
+        missing_set = set(missing)
         caps_kc = kb.keycode_of.get(x11.KEYSYM_CAPS_LOCK)
         caps_on = bool(mask & X.LockMask) and caps_kc is not None
         if caps_on:
@@ -131,14 +132,19 @@ class XTestInjector:
         typed = 0
         try:
             for segment in segments:
+                borrowed = {s for s in segment if s in missing_set}
                 need = [s for s in dict.fromkeys(segment) if kb.key_for(s) is None]
                 if need:
-                    kb.borrow(need)  # never under the grab: targets must be free to fetch the map
+                    # Never under the server grab: targets must be free to fetch the new map.
+                    kb.borrow(need, keep=borrowed, typed=typed)
                     self._sleep(SETTLE_S)
                 self._hold(typed)
                 try:
                     for sym in segment:
-                        kc, shifted = kb.key_for(sym)  # type: ignore[misc]
+                        hit = kb.key_for(sym)
+                        if hit is None:  # cannot happen after borrow(); stop cleanly if it does
+                            raise KeymapFull(typed)
+                        kc, shifted = hit
                         if shifted != shift_down and kb.shift_kc:
                             self._press(kb.shift_kc, shifted)
                             shift_down = shifted
@@ -176,10 +182,7 @@ class XTestInjector:
         if len(missing) <= capacity:
             return [syms]
         if capacity == 0:
-            raise InjectionError(
-                "The keyboard map has no spare keys for characters missing from the layout",
-                "Use the clipboard backend: assistant type --backend clipboard",
-            )
+            raise KeymapFull(0)
         missing_set = set(missing)
         segments: list[list[int]] = []
         current: list[int] = []
@@ -206,7 +209,8 @@ class XTestInjector:
                 return
         except Exception as exc:  # a window that vanished: fall back to waiting
             log.debug("ping failed: %s", type(exc).__name__)
-        pause = last + GRACE_S + GRACE_PER_CHAR_S * chars - time.monotonic()
+        # On a busy PC the target works through its keys more slowly: wait longer.
+        pause = last + (GRACE_S + GRACE_PER_CHAR_S * chars) * busy_factor() - time.monotonic()
         if pause > 0:
             self._sleep(pause)
 
