@@ -156,6 +156,11 @@ class Inserter:
     def current_window(self) -> WindowRef | None:
         return self.focus.current() if self.focus is not None else None
 
+    def window_title(self, window: WindowRef | None) -> str:
+        """The title of ``window``, for telling the user where their text is ("" if unknown)."""
+        title = getattr(self.focus, "title", None)
+        return title(window) if window is not None and title is not None else ""
+
     def begin(self) -> WindowRef | None:
         """Remember the window that has focus now (call when dictation starts)."""
         self.target = self.current_window()

@@ -27,14 +27,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.inject import x11
-from assistant.inject.base import WindowRef
-from assistant.inject.inserter import InsertInterrupted, window_label
+from assistant.inject.base import FocusLost, WindowRef
+from assistant.inject.inserter import FocusChanged, InsertInterrupted, window_label
 from assistant.inject.text import common_prefix, normalise, separator
 from assistant.log import describe
 
 log = logging.getLogger(__name__)
 
 MAX_SELECT = 2000  # longer corrections are not retyped: too slow and too much to verify
+
+
+class TextElsewhere(FocusChanged):
+    """Part of the text is already in ``window`` and another window has focus now: not one key
+    was sent (a correction there would select and overwrite the other window's text)."""
+
+    def __init__(self, window: WindowRef | None, title: str) -> None:
+        self.window, self.title = window, title
+        super().__init__(
+            f"The text is in {window_label(window)}, and another window has focus now, so no key was sent",
+            "Click into the window that holds the text and insert again",
+            msgid="focus.text-elsewhere",
+            params={"title": title or window_label(window)},
+        )
 
 
 @dataclass(frozen=True)
@@ -149,10 +163,24 @@ class InsertionLedger:
         sent_part = doc[:sent_end]
         p = common_prefix(sent, sent_part)
         corrected, skipped = False, ()
+        if where is not None and p < len(sent):
+            # A correction selects and overwrites text: only in the window that holds it.
+            now = inserter.current_window()
+            if now is None or now.id != where.id:
+                log.info("correction pending for %s, focus is elsewhere: no key sent", where.id)
+                raise TextElsewhere(where, inserter.window_title(where))
         if p < len(sent):
             keys = inserter.keys_for(where)
             old = sent[p:]
-            if keys is not None and len(old) <= MAX_SELECT and self._select_verified(keys, old, environ):
+            try:
+                selected = (
+                    keys is not None
+                    and len(old) <= MAX_SELECT
+                    and self._select_verified(keys, old, environ, where)
+                )
+            except FocusLost:  # focus moved between the check above and the first key
+                raise TextElsewhere(where, inserter.window_title(where)) from None
+            if selected:
                 corrected = True
                 start = p
             else:
@@ -225,15 +253,26 @@ class InsertionLedger:
             self.sent_end = min(len(self.doc), start + len(landed))
 
     @staticmethod
-    def _select_verified(keys: Any, old: str, environ: Mapping[str, str] | None) -> bool:
+    def _select_verified(
+        keys: Any, old: str, environ: Mapping[str, str] | None, where: WindowRef | None = None
+    ) -> bool:
         """Select ``old`` back from the cursor and read the selection; True if it is exactly
-        ``old`` (typing then replaces it). Otherwise the selection is dropped again."""
+        ``old`` (typing then replaces it). Otherwise the selection is dropped again. With
+        ``where``, the focus check and the selecting keys are one step (the server is grabbed
+        in between), so a click into another window cannot slip between them."""
         import os
 
         from assistant.inject.clipboard import read_primary
 
         env = dict(os.environ if environ is None else environ)
-        keys.select_backward(len(old))
+        guard = getattr(keys, "set_focus_guard", None) if where is not None else None
+        if guard is not None:
+            guard(where.id)  # type: ignore[union-attr]
+        try:
+            keys.select_backward(len(old))  # FocusLost (nothing sent) if another window has focus
+        finally:
+            if guard is not None:
+                guard(None)
         try:
             got = read_primary(env, old)
         except Exception as exc:  # no way to check: do not type over anything

@@ -306,11 +306,15 @@ class XTestInjector:
         left = kb.keycode_of.get(x11.KEYSYM_LEFT)
         if left is None or kb.shift_kc is None:
             raise InjectionError("The keyboard map has no Left or Shift key", None)
-        self._press(kb.shift_kc, True)
-        for _ in range(count):
-            self._press(left, True)
-            self._press(left, False)
-        self._press(kb.shift_kc, False)
+        self._hold(0)  # with a focus guard: only while that window has focus
+        try:
+            self._press(kb.shift_kc, True)
+            for _ in range(count):
+                self._press(left, True)
+                self._press(left, False)
+            self._press(kb.shift_kc, False)
+        finally:
+            self._release()
         disp.sync()
 
     def press_key(self, keysym: int) -> None:

@@ -48,6 +48,11 @@ def _texts(params: dict[str, object]) -> dict[tuple[str | None, str | None], Cal
             "Et andet vindue er aktivt nu. Klik i vinduet, du dikterede til, og tryk Indsæt igen. "
             "Teksten er gemt.",
         ),
+        (None, "focus.text-elsewhere"): lambda: QCoreApplication.translate(
+            "messages",
+            "Intet blev sendt: et andet vindue er aktivt, men teksten står i vinduet »{0}«. Klik i det "
+            "vindue, og tryk Indsæt igen.",
+        ).format(params.get("title", "")),
         (None, "keyboard.busy-key"): lambda: QCoreApplication.translate(
             "messages",
             "En tast blev holdt nede, så intet blev sendt. Slip alle taster, og tryk Indsæt igen. "

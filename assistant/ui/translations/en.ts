@@ -1603,6 +1603,11 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
         <source>Et andet program holder tastaturet (en menu, en låst skærm eller et fjernskrivebord), så intet blev sendt. Luk det, og tryk Indsæt igen. Teksten er gemt.</source>
         <translation>Another program holds the keyboard (a menu, a locked screen or a remote desktop), so nothing was sent. Close it and press Insert again. The text is saved.</translation>
     </message>
+    <message>
+        <location filename="../messages.py" line="0"/>
+        <source>Intet blev sendt: et andet vindue er aktivt, men teksten står i vinduet »{0}«. Klik i det vindue, og tryk Indsæt igen.</source>
+        <translation>Nothing was sent: another window is active, but the text is in the window »{0}«. Click in that window and press Insert again.</translation>
+    </message>
 </context>
 <context>
     <name>run_tray</name>
