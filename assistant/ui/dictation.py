@@ -20,6 +20,7 @@ from assistant.errors import AssistantError
 from assistant.inject.ledger import InsertionLedger
 from assistant.log import describe
 from assistant.ui.bridge import DictationBridge, TaskBridge
+from assistant.ui.insert_report import insert_report
 from assistant.ui.messages import user_message
 from assistant.ui.workers import Workers
 
@@ -401,54 +402,7 @@ class DictationController(QObject):
         self.status.emit(self.tr("Teksten er kopieret."), False)
 
     def insert_report(self, result) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
-        """The panel's sentence about an insertion: what was sent where, and how sure we are.
-        "Indsat og kontrolleret" only when the field was read back; otherwise "Sendt"."""
-        parts: list[str] = []
-        problem = False
-        where = result.where
-        if result.interrupted:
-            problem = True
-            why = getattr(result, "stop_reason", "focus")
-            if why == "keyboard":
-                cause = self.tr(
-                    "Skrivningen stoppede, fordi en tast blev holdt nede eller et andet program tog tastaturet."
-                )
-            elif why == "keymap":
-                cause = self.tr("Skrivningen stoppede, fordi nogle tegn ikke kunne skrives med tastaturet.")
-            else:
-                cause = self.tr("Skrivningen stoppede, fordi fokus flyttede.")
-            parts.append(
-                cause
-                + " "
-                + self.tr(
-                    "{0} af {1} tegn nåede {2}; resten er bevaret (vist uden markering). Klik tilbage i "
-                    "vinduet, og tryk Indsæt for resten."
-                ).format(result.sent, result.sent + result.unsent, where)
-            )
-        elif result.read_back:
-            parts.append(self.tr("Indsat og kontrolleret ({0} tegn i {1}).").format(result.typed, where))
-        elif result.typed:
-            parts.append(self.tr("Sendt ({0} tegn til {1}).").format(result.typed, where))
-        if getattr(result, "check_failed", False):
-            problem = True
-            parts.append(self.tr("Feltet viste noget andet, da det blev læst tilbage – se teksten efter."))
-        if result.corrected:
-            parts.append(self.tr("Rettelserne er skrevet ind i stedet for de gamle ord."))
-        if result.skipped_corrections:
-            problem = True
-            fixes = ", ".join(f"»{c.old}« → »{c.new}«" for c in result.skipped_corrections[:5])
-            parts.append(self.tr("Kunne ikke rette i vinduet; ret selv: {0}.").format(fixes))
-        if result.dropped:
-            parts.append(self.tr("{0} styretegn blev fjernet.").format(result.dropped))
-        if getattr(result, "breaks_as_spaces", 0):
-            parts.append(
-                self.tr("Feltet har kun én linje: {0} linjeskift blev til mellemrum.").format(
-                    result.breaks_as_spaces
-                )
-            )
-        if not parts:
-            parts.append(self.tr("Alt er allerede indsat."))
-        return " ".join(parts), problem
+        return insert_report(result)
 
     # -- worker results --------------------------------------------------------------------------------
     @Slot(str, object)
