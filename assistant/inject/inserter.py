@@ -100,6 +100,7 @@ class InsertResult:
     read_back: bool = False  # the field was read back and holds the text ("Indsat og kontrolleret")
     check_failed: bool = False  # the field was read back and held something else
     breaks_as_spaces: int = 0  # line breaks and tabs typed as spaces (single-line field)
+    focus_stayed: bool = True  # focus was still on the window after the last key
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -317,6 +318,7 @@ class Inserter:
             read_back=checked is True,
             check_failed=checked is False,
             breaks_as_spaces=flattened,
+            focus_stayed=stayed,
         )
 
     # -- the field, through AT-SPI ------------------------------------------------------------

@@ -75,6 +75,7 @@ class LedgerResult:
     interrupted: bool = False  # focus moved part-way: ``typed`` landed, the rest is unsent
     moved_to: WindowRef | None = None
     stop_reason: str = ""  # why an interrupted insertion stopped: "focus", "keyboard", "keymap"
+    doubtful: bool = False  # sent, but read back differently or focus left before the check
 
     @property
     def where(self) -> str:
@@ -93,6 +94,7 @@ class InsertionLedger:
         self.doc = ""  # the current document (normalised)
         self._lead = ""  # separator typed before the document
         self._tails: dict[str, str] = {}  # window id -> last character we typed there
+        self._checked = True  # every insertion of this document into its window was read back
 
     def reset(self, document: str = "") -> None:
         """A new document (new dictation, text from history): nothing of it is sent yet."""
@@ -101,6 +103,21 @@ class InsertionLedger:
                 self._tails[self.window.id] = (self._lead + self.sent)[-1:]
             self.window, self.sent, self.sent_end, self._lead = None, "", 0, ""
             self.doc = normalise(document).text
+            self._checked = True
+
+    def checked(self) -> bool:
+        """Whether all that was sent of this document was read back from the field."""
+        with self._lock:
+            return self._checked
+
+    def resend(self) -> None:
+        """Count nothing of the document as sent (the user saw it missing from the window and
+        asked to send it again); the next :meth:`insert` sends it whole."""
+        with self._lock:
+            if self.window is not None and (self.sent or self._lead):
+                self._tails[self.window.id] = (self._lead + self.sent)[-1:]  # joined like a new text
+            self.sent, self.sent_end, self._lead = "", 0, ""
+            self._checked = True
 
     def sync(self, document: str) -> None:
         """The document changed (one edit, a new sentence, an undo): keep ``sent_end`` on the
@@ -220,7 +237,7 @@ class InsertionLedger:
                 moved_to=exc.now,
                 stop_reason=exc.reason,
             )
-        self._record(result.window or where, sent, start, corrected, text, lead)
+        self._record(result.window or where, sent, start, corrected, text, lead, result.read_back)
         log.info("ledger sent %s", describe(text))
         with self._lock:
             unsent = len(self.doc) - self.sent_end
@@ -237,12 +254,21 @@ class InsertionLedger:
             read_back=result.read_back,
             check_failed=result.check_failed,
             breaks_as_spaces=result.breaks_as_spaces,
+            doubtful=result.check_failed or not result.focus_stayed,
         )
 
     def _record(
-        self, window: WindowRef | None, sent: str, start: int, corrected: bool, landed: str, lead: str
+        self,
+        window: WindowRef | None,
+        sent: str,
+        start: int,
+        corrected: bool,
+        landed: str,
+        lead: str,
+        checked: bool = False,
     ) -> None:
         with self._lock:
+            self._checked = self._checked and checked
             if not self.sent and not self._lead:
                 self._lead = lead
             self.window = window

@@ -84,6 +84,7 @@ class DictationController(QObject):
         # What of the text is already in which window: Indsæt, auto-insert and corrections
         # all go through it, so nothing is sent twice.
         self.ledger = InsertionLedger()
+        self._resend_offered = False  # Indsæt offered to send unchecked text again
         self.text_updated.connect(self.ledger.sync)
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -157,6 +158,7 @@ class DictationController(QObject):
         self.undo_stack.clear()
         self.doubts, self.selected = [], None
         self.ledger.reset()
+        self._resend_offered = False
         try:
             self.session.start()  # opens the microphone now; the model loads on the worker
         except AssistantError as exc:
@@ -346,6 +348,7 @@ class DictationController(QObject):
         self.text, self._base, self.partial_from = text, "", len(text)
         self.entry_id = None
         self.ledger.reset(text)
+        self._resend_offered = False
         with contextlib.suppress(AssistantError):
             self.inserter().target = None
         self._check_spelling()
@@ -364,8 +367,23 @@ class DictationController(QObject):
             self.status.emit(self.tr("Stop dikteringen først."), True)
             return
         if not self.ledger.pending():
-            self.status.emit(self.tr("Alt er allerede indsat – intet blev sendt igen."), False)
-            return
+            if self.ledger.checked():
+                self.status.emit(self.tr("Alt er allerede indsat – intet blev sendt igen."), False)
+                return
+            if not self._resend_offered:
+                # Sent but never read back (a terminal, a remote desktop): the user may see it
+                # missing, so offer to send it again rather than refuse.
+                self._resend_offered = True
+                self.status.emit(
+                    self.tr(
+                        "Teksten er sendt, men kunne ikke kontrolleres. Mangler den i vinduet, så tryk "
+                        "Indsæt igen for at sende den en gang til."
+                    ),
+                    False,
+                )
+                return
+            self.ledger.resend()
+        self._resend_offered = False
         history, entry_id = self.history, self.entry_id
         if history is not None and self.app.config["privacy.history"]:
             try:
@@ -390,7 +408,9 @@ class DictationController(QObject):
 
         def job():  # type: ignore[no-untyped-def]
             result = ledger.insert(inserter, text, target, environ)
-            if history is not None and entry_id is not None and result.typed and not result.interrupted:
+            # "inserted" only for text read back or sent without any sign of trouble.
+            landed = result.typed and not result.interrupted and not result.doubtful
+            if history is not None and entry_id is not None and landed:
                 history.mark_inserted(entry_id, result.backend)
             return result
 

@@ -12,7 +12,8 @@ def _tr(text: str) -> str:
 
 def insert_report(result) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
     """The panel's sentence about an insertion: what was sent where, and how sure we are.
-    "Indsat og kontrolleret" only when the field was read back; otherwise "Sendt"."""
+    "Indsat og kontrolleret" only when the field was read back; otherwise "Sendt, ikke
+    kontrolleret"."""
     parts: list[str] = []
     problem = False
     where = result.where
@@ -38,7 +39,7 @@ def insert_report(result) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
     elif result.read_back:
         parts.append(_tr("Indsat og kontrolleret ({0} tegn i {1}).").format(result.typed, where))
     elif result.typed:
-        parts.append(_tr("Sendt ({0} tegn til {1}).").format(result.typed, where))
+        parts.append(_tr("Sendt, ikke kontrolleret ({0} tegn til {1}).").format(result.typed, where))
     if getattr(result, "check_failed", False):
         problem = True
         parts.append(_tr("Feltet viste noget andet, da det blev læst tilbage – se teksten efter."))

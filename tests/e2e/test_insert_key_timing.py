@@ -95,14 +95,15 @@ def test_indsaet_chord_in_every_release_order_and_tap_length_lands_exactly(
             assert keys.wait(timeout=10) == 0
             got, _ = term.wait_for(expected, timeout=15)
             assert got == expected, f"release order {order}, held {hold} s: target has {got!r}"
-            assert statuses[-1].startswith("Sendt ("), statuses[-1]
+            assert statuses[-1].startswith("Sendt, ikke kontrolleret ("), statuses[-1]
         # Nothing went astray afterwards either (no key stuck, no stray characters).
         time.sleep(0.3)
         assert term.read() == expected
-        # Another client holds the keyboard: Indsæt sends nothing, says so in Danish, and the
-        # next Indsæt (once the keyboard is free) sends the text instead of refusing.
+        # Another client holds the keyboard: Indsæt sends nothing, says so in Danish, history
+        # does not call it inserted, and the next Indsæt (once the keyboard is free) sends it.
         text = "Sidste notat."
         dictation.load_text(text)
+        history = controller.history
         grabber = ManagedProcess([sys.executable, "-c", GRABBER], log_path=tmp_path / "grabber.log", env=env)
         try:
             wait_until(
@@ -114,9 +115,21 @@ def test_indsaet_chord_in_every_release_order_and_tap_length_lands_exactly(
             grabber.stop(timeout=2.0)
         assert statuses[-1].startswith("Et andet program holder tastaturet"), statuses[-1]
         assert term.read() == expected
+        entry = dictation.entry_id
+        assert entry is not None and history.get(entry).inserted == 0
         expected += separator(expected[-1:], text) + text
         with qtbot.waitSignal(dictation.inserted, timeout=30000):
             dictation.insert()
+        assert term.wait_for(expected, timeout=15)[0] == expected
+        qtbot.waitUntil(lambda: history.get(entry).inserted == 1, timeout=5000)
+        # A terminal cannot be read back: the next Indsæt offers to send again, the one after
+        # that sends the whole text once more (the user saw it missing).
+        dictation.insert()
+        assert statuses[-1].startswith("Teksten er sendt, men kunne ikke kontrolleres"), statuses[-1]
+        assert term.read() == expected
+        with qtbot.waitSignal(dictation.inserted, timeout=30000):
+            dictation.insert()
+        expected += separator(expected[-1:], text) + text
         assert term.wait_for(expected, timeout=15)[0] == expected
     finally:
         controller.shutdown()

@@ -55,11 +55,6 @@
         <translation>Inserted and checked ({0} characters in {1}).</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="434"/>
-        <source>Sendt ({0} tegn til {1}).</source>
-        <translation>Sent ({0} characters to {1}).</translation>
-    </message>
-    <message>
         <location filename="../dictation.py" line="437"/>
         <source>Feltet viste noget andet, da det blev læst tilbage – se teksten efter.</source>
         <translation>The field showed something else when it was read back – check the text.</translation>
@@ -123,6 +118,16 @@
         <location filename="../dictation.py" line="0"/>
         <source>{0} af {1} tegn nåede {2}; resten er bevaret (vist uden markering). Klik tilbage i vinduet, og tryk Indsæt for resten.</source>
         <translation>{0} of {1} characters reached {2}; the rest is kept (shown unmarked). Click back in the window and press Insert for the rest.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>Sendt, ikke kontrolleret ({0} tegn til {1}).</source>
+        <translation>Sent, not checked ({0} characters to {1}).</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>Teksten er sendt, men kunne ikke kontrolleres. Mangler den i vinduet, så tryk Indsæt igen for at sende den en gang til.</source>
+        <translation>The text was sent but could not be checked. If it is missing in the window, press Insert again to send it once more.</translation>
     </message>
 </context>
 <context>
