@@ -12,6 +12,7 @@ from assistant.inject.inserter import Inserter
 from assistant.inject.ledger import InsertionLedger, TextElsewhere
 from tests.support.a11y import A11yBus
 from tests.support.display import XvfbServer
+from tests.support.load import CpuLoad
 from tests.support.targets.fixtures import Targets, x_env, xclip_in
 
 pytestmark = [pytest.mark.display, pytest.mark.slow]
@@ -25,7 +26,7 @@ def _primary(env: dict[str, str]) -> str:
 
 
 def test_a_pending_correction_never_reaches_another_window(
-    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, targets: Targets
+    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, targets: Targets, machine_load: CpuLoad | None
 ) -> None:
     from assistant.ui.messages import user_message
 

@@ -175,3 +175,35 @@ def test_cli_type_while_another_client_holds_the_keyboard_sends_nothing_exit_3(
     )
     assert ok.returncode == 0, ok.stderr
     assert term.wait_for("Journal: klar.", timeout=10)[0] == "Journal: klar."
+
+
+def test_auto_insert_while_the_stop_key_is_tapped_waits_for_its_release(
+    danish_layout: str, xvfb: XvfbServer, qtbot, panel, targets: Targets, machine_load: CpuLoad | None
+) -> None:
+    """Case 3: the last sentence is final while the stop chord (Ctrl+Alt+D) is still down for
+    0.05-0.3 s; auto-insert types it only after the release, exactly (no "." typed with Ctrl
+    down, which opens GTK's emoji picker; no space lost)."""
+    env = x_env(xvfb.display)
+    field = targets.start("gtk", title="journal")
+    controller = panel.controller
+    controller.app.config.set("dictation.auto_insert", True)
+    panel.show()
+    field.focus()
+    keyboard = xvfb.connect()
+    sentences = ["1. Tand 15 og 24.", "2. Børst to gange.", "3. Kontrol om to uger.", "4. Ring til Åse."]
+    try:
+        for n, hold in enumerate((0.05, 0.1, 0.2, 0.3)):
+            document = " ".join(sentences[: n + 1])
+            keys = subprocess.Popen(
+                ["sh", "-c", f"xdotool keydown ctrl alt d; sleep {hold}; xdotool keyup d alt ctrl"], env=env
+            )
+            wait_until(
+                lambda: any(keyboard.query_keymap()), timeout=5, interval=0.005, message="the chord down"
+            )
+            controller._on_text(document, True)  # the final text of the sentence, as the engine gives it
+            assert keys.wait(timeout=10) == 0
+            qtbot.waitUntil(lambda document=document: field.read() == document, timeout=15000)
+        time.sleep(0.3)
+        assert field.read() == " ".join(sentences)
+    finally:
+        keyboard.close()
