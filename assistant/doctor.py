@@ -260,7 +260,7 @@ def check_injection(app: App) -> Section:
 def _read_back(app: App, session: str) -> dict[str, Any]:
     """Whether the Linux accessibility bus (AT-SPI) answers: with it, inserted text is read back
     and checked ("Indsat og kontrolleret") and one-line fields are told apart; without it the
-    product says "Sendt" and a line break is typed as Return."""
+    product says "Sendt, ikke kontrolleret" and a line break is typed as Return."""
     if session in ("windows", "macos"):
         return {"via": None, "available": False, "reason": f"AT-SPI is not used on {session}", "hint": None}
     from assistant.inject import atspi
@@ -277,7 +277,7 @@ def _read_back(app: App, session: str) -> dict[str, Any]:
             "Install at-spi2-core and switch accessibility on (GNOME: gsettings set "
             "org.gnome.desktop.interface toolkit-accessibility true), then log in again"
         )
-    hint = "Text is still inserted, reported as 'Sendt' without a check. " + hint
+    hint = "Text is still inserted, reported as 'Sendt, ikke kontrolleret'. " + hint
     return {"via": "at-spi", "available": False, "reason": reason, "hint": hint}
 
 

@@ -14,7 +14,8 @@ TEXT '-' reads UTF-8 text from standard input. Control characters other than tab
 break are dropped (and counted); a line break is typed as Return. Focus is checked before
 every chunk: if another window has focus before typing starts, nothing is typed (exit 2); if
 focus moves part-way, typing stops at once and the message says how many characters landed in
-which window (exit 3). Afterwards the text is selected back and read from the field where the
+which window (exit 3). Typing waits up to 2 s until no key is held down and no other program
+holds the keyboard grab; if it stays busy, nothing is typed (exit 3). Afterwards the text is selected back and read from the field where the
 program publishes its selection (not terminals, not remote desktops): "inserted and read back",
 else "sent". --list-backends shows every insertion method and why it can or cannot
 run here."""

@@ -27,6 +27,8 @@ from assistant.desktop import detect_session
 from assistant.errors import EngineUnavailable, InjectionError
 from assistant.inject import build_registry, default_order, focus_tracker, setting
 from assistant.inject.base import FocusLost, FocusTracker, Injector, WindowRef
+from assistant.inject.keyboard import KeyboardBusy
+from assistant.inject.keymap import KeymapFull
 from assistant.inject.text import Normalised, normalise, tail_edit
 from assistant.log import describe
 from assistant.registry import Probe, Registry
@@ -73,14 +75,25 @@ class InsertInterrupted(FocusChanged):
         window: WindowRef | None,
         now: WindowRef | None,
         backend: str,
+        reason: str = "focus",
     ) -> None:
         self.sent, self.total, self.window, self.now, self.backend = sent, total, window, now, backend
+        self.reason = reason  # "focus" (focus moved), "keyboard" (a key or grab), "keymap"
         where = window_label(window)
-        moved = f"focus moved to {window_label(now)}" if now is not None else "no window has focus"
+        if reason == "keyboard":
+            moved = "a key was held down or another program took the keyboard"
+        elif reason == "keymap":
+            moved = "the keyboard map had no room for the characters missing from the layout"
+        else:
+            moved = f"focus moved to {window_label(now)}" if now is not None else "no window has focus"
+        hint = {
+            "keyboard": "Let go of all keys, close any open menu and insert the rest",
+            "keymap": "Insert the rest with the clipboard (assistant type --backend clipboard)",
+        }.get(reason, "Click back into that window and insert the rest")
         super().__init__(
-            f"Typing stopped: {moved}. {sent} of {total} characters were typed into {where}; "
-            f"the other {total - sent} were not",
-            "Click back into that window and insert the rest",
+            f"Typing stopped: {moved}. {sent} of {total} characters landed in {where}; "
+            f"the other {total - sent} were not typed",
+            hint,
         )
 
 
@@ -98,6 +111,7 @@ class InsertResult:
     read_back: bool = False  # the field was read back and holds the text ("Indsat og kontrolleret")
     check_failed: bool = False  # the field was read back and held something else
     breaks_as_spaces: int = 0  # line breaks and tabs typed as spaces (single-line field)
+    focus_stayed: bool = True  # focus was still on the window after the last key
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -153,6 +167,11 @@ class Inserter:
     # -- focus ------------------------------------------------------------------------------
     def current_window(self) -> WindowRef | None:
         return self.focus.current() if self.focus is not None else None
+
+    def window_title(self, window: WindowRef | None) -> str:
+        """The title of ``window``, for telling the user where their text is ("" if unknown)."""
+        title = getattr(self.focus, "title", None)
+        return title(window) if window is not None and title is not None else ""
 
     def begin(self) -> WindowRef | None:
         """Remember the window that has focus now (call when dictation starts)."""
@@ -259,6 +278,16 @@ class Inserter:
                         raise InsertInterrupted(sent, len(text), window, now, backend.name)
                 try:
                     delivery = backend.type_text(piece)
+                except KeyboardBusy:
+                    if not sent:
+                        raise  # nothing was typed
+                    raise InsertInterrupted(
+                        sent, len(text), window, self.current_window(), backend.name, "keyboard"
+                    ) from None
+                except KeymapFull as exc:
+                    sent += exc.typed
+                    log.info("keymap full after %d of %d chars; typing stopped", sent, len(text))
+                    raise InsertInterrupted(sent, len(text), where, window, backend.name, "keymap") from None
                 except FocusLost as exc:
                     sent += exc.typed
                     log.info("focus moved after %d of %d chars; typing stopped", sent, len(text))
@@ -303,6 +332,7 @@ class Inserter:
             read_back=checked is True,
             check_failed=checked is False,
             breaks_as_spaces=flattened,
+            focus_stayed=stayed,
         )
 
     # -- the field, through AT-SPI ------------------------------------------------------------

@@ -27,14 +27,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.inject import x11
-from assistant.inject.base import WindowRef
-from assistant.inject.inserter import InsertInterrupted, window_label
+from assistant.inject.base import FocusLost, WindowRef
+from assistant.inject.inserter import FocusChanged, InsertInterrupted, window_label
 from assistant.inject.text import common_prefix, normalise, separator
 from assistant.log import describe
 
 log = logging.getLogger(__name__)
 
 MAX_SELECT = 2000  # longer corrections are not retyped: too slow and too much to verify
+
+
+class TextElsewhere(FocusChanged):
+    """Part of the text is already in ``window`` and another window has focus now: not one key
+    was sent (a correction there would select and overwrite the other window's text)."""
+
+    def __init__(self, window: WindowRef | None, title: str) -> None:
+        self.window, self.title = window, title
+        super().__init__(
+            f"The text is in {window_label(window)}, and another window has focus now, so no key was sent",
+            "Click into the window that holds the text and insert again",
+            msgid="focus.text-elsewhere",
+            params={"title": title or window_label(window)},
+        )
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,8 @@ class LedgerResult:
     breaks_as_spaces: int = 0  # line breaks typed as spaces (the field is single-line)
     interrupted: bool = False  # focus moved part-way: ``typed`` landed, the rest is unsent
     moved_to: WindowRef | None = None
+    stop_reason: str = ""  # why an interrupted insertion stopped: "focus", "keyboard", "keymap"
+    doubtful: bool = False  # sent, but read back differently or focus left before the check
 
     @property
     def where(self) -> str:
@@ -78,6 +94,7 @@ class InsertionLedger:
         self.doc = ""  # the current document (normalised)
         self._lead = ""  # separator typed before the document
         self._tails: dict[str, str] = {}  # window id -> last character we typed there
+        self._checked = True  # every insertion of this document into its window was read back
 
     def reset(self, document: str = "") -> None:
         """A new document (new dictation, text from history): nothing of it is sent yet."""
@@ -86,6 +103,21 @@ class InsertionLedger:
                 self._tails[self.window.id] = (self._lead + self.sent)[-1:]
             self.window, self.sent, self.sent_end, self._lead = None, "", 0, ""
             self.doc = normalise(document).text
+            self._checked = True
+
+    def checked(self) -> bool:
+        """Whether all that was sent of this document was read back from the field."""
+        with self._lock:
+            return self._checked
+
+    def resend(self) -> None:
+        """Count nothing of the document as sent (the user saw it missing from the window and
+        asked to send it again); the next :meth:`insert` sends it whole."""
+        with self._lock:
+            if self.window is not None and (self.sent or self._lead):
+                self._tails[self.window.id] = (self._lead + self.sent)[-1:]  # joined like a new text
+            self.sent, self.sent_end, self._lead = "", 0, ""
+            self._checked = True
 
     def sync(self, document: str) -> None:
         """The document changed (one edit, a new sentence, an undo): keep ``sent_end`` on the
@@ -148,10 +180,24 @@ class InsertionLedger:
         sent_part = doc[:sent_end]
         p = common_prefix(sent, sent_part)
         corrected, skipped = False, ()
+        if where is not None and p < len(sent):
+            # A correction selects and overwrites text: only in the window that holds it.
+            now = inserter.current_window()
+            if now is None or now.id != where.id:
+                log.info("correction pending for %s, focus is elsewhere: no key sent", where.id)
+                raise TextElsewhere(where, inserter.window_title(where))
         if p < len(sent):
             keys = inserter.keys_for(where)
             old = sent[p:]
-            if keys is not None and len(old) <= MAX_SELECT and self._select_verified(keys, old, environ):
+            try:
+                selected = (
+                    keys is not None
+                    and len(old) <= MAX_SELECT
+                    and self._select_verified(keys, old, environ, where)
+                )
+            except FocusLost:  # focus moved between the check above and the first key
+                raise TextElsewhere(where, inserter.window_title(where)) from None
+            if selected:
                 corrected = True
                 start = p
             else:
@@ -189,8 +235,9 @@ class InsertionLedger:
                 prepared.dropped,
                 interrupted=True,
                 moved_to=exc.now,
+                stop_reason=exc.reason,
             )
-        self._record(result.window or where, sent, start, corrected, text, lead)
+        self._record(result.window or where, sent, start, corrected, text, lead, result.read_back)
         log.info("ledger sent %s", describe(text))
         with self._lock:
             unsent = len(self.doc) - self.sent_end
@@ -207,12 +254,21 @@ class InsertionLedger:
             read_back=result.read_back,
             check_failed=result.check_failed,
             breaks_as_spaces=result.breaks_as_spaces,
+            doubtful=result.check_failed or not result.focus_stayed,
         )
 
     def _record(
-        self, window: WindowRef | None, sent: str, start: int, corrected: bool, landed: str, lead: str
+        self,
+        window: WindowRef | None,
+        sent: str,
+        start: int,
+        corrected: bool,
+        landed: str,
+        lead: str,
+        checked: bool = False,
     ) -> None:
         with self._lock:
+            self._checked = self._checked and checked
             if not self.sent and not self._lead:
                 self._lead = lead
             self.window = window
@@ -223,15 +279,26 @@ class InsertionLedger:
             self.sent_end = min(len(self.doc), start + len(landed))
 
     @staticmethod
-    def _select_verified(keys: Any, old: str, environ: Mapping[str, str] | None) -> bool:
+    def _select_verified(
+        keys: Any, old: str, environ: Mapping[str, str] | None, where: WindowRef | None = None
+    ) -> bool:
         """Select ``old`` back from the cursor and read the selection; True if it is exactly
-        ``old`` (typing then replaces it). Otherwise the selection is dropped again."""
+        ``old`` (typing then replaces it). Otherwise the selection is dropped again. With
+        ``where``, the focus check and the selecting keys are one step (the server is grabbed
+        in between), so a click into another window cannot slip between them."""
         import os
 
         from assistant.inject.clipboard import read_primary
 
         env = dict(os.environ if environ is None else environ)
-        keys.select_backward(len(old))
+        guard = getattr(keys, "set_focus_guard", None) if where is not None else None
+        if guard is not None:
+            guard(where.id)  # type: ignore[union-attr]
+        try:
+            keys.select_backward(len(old))  # FocusLost (nothing sent) if another window has focus
+        finally:
+            if guard is not None:
+                guard(None)
         try:
             got = read_primary(env, old)
         except Exception as exc:  # no way to check: do not type over anything

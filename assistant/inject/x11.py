@@ -103,6 +103,30 @@ def window_class(disp: Any, win: Any) -> str:
     return ""
 
 
+def window_title(disp: Any, win: Any) -> str:
+    """The title of ``win`` or, under a reparenting window manager, of its client window (for
+    telling the user which window holds their text; never logged: it can hold a document name)."""
+    net_name = disp.intern_atom("_NET_WM_NAME")
+    utf8 = disp.intern_atom("UTF8_STRING")
+    queue = [win]
+    seen = 0
+    while queue and seen < 64:
+        current = queue.pop(0)
+        seen += 1
+        try:
+            prop = current.get_full_property(net_name, utf8)
+            if prop is not None and prop.value:
+                value = prop.value
+                return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+            name = current.get_wm_name()
+            if name:
+                return name.decode("latin-1") if isinstance(name, bytes) else str(name)
+            queue.extend(current.query_tree().children)
+        except Exception:
+            continue
+    return ""
+
+
 def ping_window(disp: Any, win: Any) -> Any | None:
     """``win`` or its client window (under a reparenting window manager) if it answers
     _NET_WM_PING, else None."""
@@ -184,6 +208,18 @@ class X11Focus:
                 if attempt:
                     raise
         return None
+
+    def title(self, window: WindowRef) -> str:
+        """The title of ``window`` ("" if it is gone or has none)."""
+        with self._lock:
+            try:
+                if self._disp is None:
+                    self._disp = open_display(self._environ)
+                win = self._disp.create_resource_object("window", int(window.id.removeprefix("x11:"), 16))
+                return window_title(self._disp, win)
+            except Exception:
+                self._drop()
+                return ""
 
     def close(self) -> None:
         with self._lock:

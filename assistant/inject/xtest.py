@@ -19,12 +19,13 @@ from typing import Any
 from assistant.errors import InjectionError
 from assistant.inject import x11
 from assistant.inject.base import Delivery, FocusLost
+from assistant.inject.keyboard import wait_keyboard_free
+from assistant.inject.keymap import GRACE_S, KeymapFull, XKeyboard, busy_factor
 from assistant.log import describe
 
 log = logging.getLogger(__name__)
 
 SETTLE_S = 0.05  # after changing the keymap, before the first key event
-GRACE_S = 0.5  # spare keycodes stay mapped this long after the last key event ...
 GRACE_PER_CHAR_S = 0.0015  # ... plus this per character typed, for slow targets
 # Before a spare keycode gets another character the target must have decoded the earlier key
 # events (clients fetch the new keymap lazily, so a late decode would use the next batch's map).
@@ -32,120 +33,6 @@ GRACE_PER_CHAR_S = 0.0015  # ... plus this per character typed, for slow targets
 # earlier event was handled. Others (xterm) get GRACE_S after the last key.
 PING_TIMEOUT_S = 0.5  # a window that does not answer by then is not pinged again
 GUARD_EVERY = 48  # with a focus guard, focus is checked again after this many keys
-MODIFIER_WAIT_S = 2.0  # how long to wait for the user to release Ctrl/Alt/Super
-
-
-class XKeyboard:
-    """The layout as XTEST events will see it, and the spare keycodes we may borrow."""
-
-    def __init__(self, disp: Any) -> None:
-        from Xlib import X
-        from Xlib.ext import xtest
-
-        self._X = X
-        self._xtest = xtest
-        self.disp = disp
-        self.min_kc = disp.display.info.min_keycode
-        self.max_kc = disp.display.info.max_keycode
-        self.borrowed: dict[int, int] = {}  # keysym -> spare keycode holding it now
-        self._last_use: dict[int, float] = {}  # spare keycode -> monotonic time of last event
-        self._original: dict[int, list[int]] = {}
-        # Waits until targets have decoded the keys sent up to a time (set by the injector).
-        self.drain: Callable[[float], None] = self._grace
-        self.reload()
-
-    @staticmethod
-    def _grace(last: float) -> None:
-        pause = last + GRACE_S - time.monotonic()
-        if pause > 0:
-            time.sleep(pause)
-
-    def reload(self) -> None:
-        mapping = self.disp.get_keyboard_mapping(self.min_kc, self.max_kc - self.min_kc + 1)
-        self.width = len(mapping[0]) if mapping else 2
-        modmap = self.disp.get_modifier_mapping()
-        modifier_keys = {kc for row in modmap for kc in row if kc}
-        self.layout: dict[int, tuple[int, bool]] = {}
-        self.spare: list[int] = []
-        for offset, syms in enumerate(mapping):
-            kc = self.min_kc + offset
-            syms = list(syms)
-            if not any(syms):
-                if kc not in modifier_keys:
-                    self.spare.append(kc)
-                continue
-            if kc in self._original or kc in self.borrowed.values():
-                continue
-            for level in (0, 1):
-                sym = syms[level] if level < len(syms) else 0
-                if sym and sym not in self.layout:
-                    self.layout[sym] = (kc, level == 1)
-        self.spare = [kc for kc in self.spare if kc not in self.borrowed.values()] + list(
-            self.borrowed.values()
-        )
-        self.shift_kc = modmap[X_SHIFT_INDEX][0] if modmap[X_SHIFT_INDEX][0] else None
-        self.keycode_of = {sym: kc for sym, (kc, shifted) in self.layout.items() if not shifted}
-
-    def key_for(self, sym: int) -> tuple[int, bool] | None:
-        if sym in self.borrowed:
-            return self.borrowed[sym], False
-        return self.layout.get(sym)
-
-    def borrow(self, syms: list[int]) -> None:
-        """Map ``syms`` onto spare keycodes in one batch (evicting the least recently used)."""
-        free = [kc for kc in self.spare if kc not in self.borrowed.values()]
-        if len(syms) > len(free) + len(self.borrowed):
-            raise InjectionError(
-                f"The keyboard map has only {len(self.spare)} spare keys for {len(syms)} characters",
-                "Type the text in smaller pieces",
-            )
-        # Key events sent so far must be processed (and delivered) by the server before any
-        # keycode changes meaning: python-xlib buffers requests, and the server would otherwise
-        # apply the new map first and hand the earlier keys to clients under it.
-        self.disp.sync()
-        keep = set(syms)
-        evictable = sorted(
-            (kc for sym, kc in self.borrowed.items() if sym not in keep),
-            key=lambda kc: self._last_use.get(kc, 0.0),
-        )
-        wait_until = 0.0
-        for sym in syms:
-            if free:
-                kc = free.pop(0)
-            else:
-                kc = evictable.pop(0)
-                wait_until = max(wait_until, self._last_use.get(kc, 0.0))
-                old = next(s for s, k in self.borrowed.items() if k == kc)
-                del self.borrowed[old]
-            self.borrowed[sym] = kc
-        if wait_until:
-            # A target may still be decoding earlier events with the evicted keysym.
-            self.drain(wait_until)
-        for sym in syms:
-            kc = self.borrowed[sym]
-            self._original.setdefault(kc, [0] * self.width)
-            self.disp.change_keyboard_mapping(kc, [[sym, sym] + [0] * (self.width - 2)])
-        self.disp.sync()
-        log.debug("borrowed %d spare keycodes", len(syms))
-
-    def used(self, kc: int, when: float) -> None:
-        if kc in self._original:
-            self._last_use[kc] = when
-
-    def restore(self) -> None:
-        self.disp.sync()
-        for kc, syms in self._original.items():
-            self.disp.change_keyboard_mapping(kc, [list(syms)])
-        self._original.clear()
-        self.borrowed.clear()
-        self._last_use.clear()
-        self.disp.sync()
-
-    def last_use(self) -> float:
-        return max(self._last_use.values(), default=0.0)
-
-
-X_SHIFT_INDEX = 0
 
 
 class XTestInjector:
@@ -212,30 +99,17 @@ class XTestInjector:
 
         xtest.fake_input(self._disp, X.KeyPress if down else X.KeyRelease, kc)
 
-    def _wait_for_modifiers(self) -> int:
-        """Wait until Ctrl/Alt/Super are released; returns the pointer's modifier mask."""
-        from Xlib import X
-
-        held = X.ControlMask | X.Mod1Mask | X.Mod4Mask | X.ShiftMask
-        deadline = time.monotonic() + MODIFIER_WAIT_S
-        root = self._disp.screen().root
-        while True:
-            mask = root.query_pointer().mask
-            if not mask & held:
-                return mask
-            if time.monotonic() > deadline:
-                raise InjectionError(
-                    "Modifier keys (Ctrl, Alt, Shift or Super) are held down, so typing would "
-                    "trigger shortcuts; nothing was typed",
-                    "Release the keys and insert the text again",
-                )
-            time.sleep(0.02)
+    def _wait_for_keyboard(self) -> int:
+        """Wait until no key is down and no client holds a keyboard grab (see
+        :mod:`assistant.inject.keyboard`); returns the pointer's modifier mask (for Caps Lock)."""
+        wait_keyboard_free(self._disp)
+        return self._disp.screen().root.query_pointer().mask
 
     def type_text(self, text: str) -> Delivery:
         if not text:
             return Delivery(True, "nothing to type")
         disp, kb = self._connect()
-        mask = self._wait_for_modifiers()
+        mask = self._wait_for_keyboard()
         from Xlib import X
 
         syms = [x11.char_keysym(ch) for ch in text]
@@ -248,6 +122,7 @@ class XTestInjector:
             if kb.key_for(sym) is None and sym not in missing:
                 missing.append(sym)
         segments = self._segments(syms, missing, kb)
+        missing_set = set(missing)
         caps_kc = kb.keycode_of.get(x11.KEYSYM_CAPS_LOCK)
         caps_on = bool(mask & X.LockMask) and caps_kc is not None
         if caps_on:
@@ -257,14 +132,19 @@ class XTestInjector:
         typed = 0
         try:
             for segment in segments:
+                borrowed = {s for s in segment if s in missing_set}
                 need = [s for s in dict.fromkeys(segment) if kb.key_for(s) is None]
                 if need:
-                    kb.borrow(need)  # never under the grab: targets must be free to fetch the map
+                    # Never under the server grab: targets must be free to fetch the new map.
+                    kb.borrow(need, keep=borrowed, typed=typed)
                     self._sleep(SETTLE_S)
                 self._hold(typed)
                 try:
                     for sym in segment:
-                        kc, shifted = kb.key_for(sym)  # type: ignore[misc]
+                        hit = kb.key_for(sym)
+                        if hit is None:  # cannot happen after borrow(); stop cleanly if it does
+                            raise KeymapFull(typed)
+                        kc, shifted = hit
                         if shifted != shift_down and kb.shift_kc:
                             self._press(kb.shift_kc, shifted)
                             shift_down = shifted
@@ -302,10 +182,7 @@ class XTestInjector:
         if len(missing) <= capacity:
             return [syms]
         if capacity == 0:
-            raise InjectionError(
-                "The keyboard map has no spare keys for characters missing from the layout",
-                "Use the clipboard backend: assistant type --backend clipboard",
-            )
+            raise KeymapFull(0)
         missing_set = set(missing)
         segments: list[list[int]] = []
         current: list[int] = []
@@ -332,7 +209,8 @@ class XTestInjector:
                 return
         except Exception as exc:  # a window that vanished: fall back to waiting
             log.debug("ping failed: %s", type(exc).__name__)
-        pause = last + GRACE_S + GRACE_PER_CHAR_S * chars - time.monotonic()
+        # On a busy PC the target works through its keys more slowly: wait longer.
+        pause = last + (GRACE_S + GRACE_PER_CHAR_S * chars) * busy_factor() - time.monotonic()
         if pause > 0:
             self._sleep(pause)
 
@@ -407,7 +285,7 @@ class XTestInjector:
         if count <= 0:
             return
         disp, kb = self._connect()
-        self._wait_for_modifiers()
+        self._wait_for_keyboard()
         kc = kb.keycode_of.get(x11.KEYSYM_BACKSPACE)
         if kc is None:
             raise InjectionError("The keyboard map has no BackSpace key", None)
@@ -424,21 +302,25 @@ class XTestInjector:
         if count <= 0:
             return
         disp, kb = self._connect()
-        self._wait_for_modifiers()
+        self._wait_for_keyboard()
         left = kb.keycode_of.get(x11.KEYSYM_LEFT)
         if left is None or kb.shift_kc is None:
             raise InjectionError("The keyboard map has no Left or Shift key", None)
-        self._press(kb.shift_kc, True)
-        for _ in range(count):
-            self._press(left, True)
-            self._press(left, False)
-        self._press(kb.shift_kc, False)
+        self._hold(0)  # with a focus guard: only while that window has focus
+        try:
+            self._press(kb.shift_kc, True)
+            for _ in range(count):
+                self._press(left, True)
+                self._press(left, False)
+            self._press(kb.shift_kc, False)
+        finally:
+            self._release()
         disp.sync()
 
     def press_key(self, keysym: int) -> None:
         """Press and release one key that is on the layout (e.g. Right to drop a selection)."""
         disp, kb = self._connect()
-        self._wait_for_modifiers()
+        self._wait_for_keyboard()
         kc = kb.keycode_of.get(keysym)
         if kc is None:
             raise InjectionError("The keyboard map lacks a key that is needed here", None)
@@ -449,6 +331,7 @@ class XTestInjector:
     def press_combo(self, keysyms: list[int]) -> None:
         """Press keys in order and release them in reverse (e.g. Control_L + v)."""
         disp, kb = self._connect()
+        self._wait_for_keyboard()
         codes = []
         for sym in keysyms:
             hit = kb.key_for(sym)

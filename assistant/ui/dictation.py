@@ -20,6 +20,7 @@ from assistant.errors import AssistantError
 from assistant.inject.ledger import InsertionLedger
 from assistant.log import describe
 from assistant.ui.bridge import DictationBridge, TaskBridge
+from assistant.ui.insert_report import insert_report
 from assistant.ui.messages import user_message
 from assistant.ui.workers import Workers
 
@@ -86,6 +87,7 @@ class DictationController(QObject):
         # What of the text is already in which window: Indsæt, auto-insert and corrections
         # all go through it, so nothing is sent twice.
         self.ledger = InsertionLedger()
+        self._resend_offered = False  # Indsæt offered to send unchecked text again
         self.text_updated.connect(self.ledger.sync)
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -159,6 +161,7 @@ class DictationController(QObject):
         self.undo_stack.clear()
         self.doubts, self.selected = [], None
         self.ledger.reset()
+        self._resend_offered = False
         try:
             self.session.start()  # opens the microphone now; the model loads on the worker
         except AssistantError as exc:
@@ -348,6 +351,7 @@ class DictationController(QObject):
         self.text, self._base, self.partial_from = text, "", len(text)
         self.entry_id = None
         self.ledger.reset(text)
+        self._resend_offered = False
         with contextlib.suppress(AssistantError):
             self.inserter().target = None
         self._check_spelling()
@@ -366,8 +370,23 @@ class DictationController(QObject):
             self.status.emit(self.tr("Stop dikteringen først."), True)
             return
         if not self.ledger.pending():
-            self.status.emit(self.tr("Alt er allerede indsat – intet blev sendt igen."), False)
-            return
+            if self.ledger.checked():
+                self.status.emit(self.tr("Alt er allerede indsat – intet blev sendt igen."), False)
+                return
+            if not self._resend_offered:
+                # Sent but never read back (a terminal, a remote desktop): the user may see it
+                # missing, so offer to send it again rather than refuse.
+                self._resend_offered = True
+                self.status.emit(
+                    self.tr(
+                        "Teksten er sendt, men kunne ikke kontrolleres. Mangler den i vinduet, så tryk "
+                        "Indsæt igen for at sende den en gang til."
+                    ),
+                    False,
+                )
+                return
+            self.ledger.resend()
+        self._resend_offered = False
         history, entry_id = self.history, self.entry_id
         if history is not None and self.app.config["privacy.history"]:
             try:
@@ -392,7 +411,9 @@ class DictationController(QObject):
 
         def job():  # type: ignore[no-untyped-def]
             result = ledger.insert(inserter, text, target, environ)
-            if history is not None and entry_id is not None and result.typed and not result.interrupted:
+            # "inserted" only for text read back or sent without any sign of trouble.
+            landed = result.typed and not result.interrupted and not result.doubtful
+            if history is not None and entry_id is not None and landed:
                 history.mark_inserted(entry_id, result.backend)
             return result
 
@@ -404,43 +425,7 @@ class DictationController(QObject):
         self.status.emit(self.tr("Teksten er kopieret."), False)
 
     def insert_report(self, result) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
-        """The panel's sentence about an insertion: what was sent where, and how sure we are.
-        "Indsat og kontrolleret" only when the field was read back; otherwise "Sendt"."""
-        parts: list[str] = []
-        problem = False
-        where = result.where
-        if result.interrupted:
-            problem = True
-            parts.append(
-                self.tr(
-                    "Skrivningen stoppede, fordi fokus flyttede. {0} af {1} tegn nåede {2}; resten er "
-                    "bevaret (vist uden markering). Klik tilbage i vinduet, og tryk Indsæt for resten."
-                ).format(result.sent, result.sent + result.unsent, where)
-            )
-        elif result.read_back:
-            parts.append(self.tr("Indsat og kontrolleret ({0} tegn i {1}).").format(result.typed, where))
-        elif result.typed:
-            parts.append(self.tr("Sendt ({0} tegn til {1}).").format(result.typed, where))
-        if getattr(result, "check_failed", False):
-            problem = True
-            parts.append(self.tr("Feltet viste noget andet, da det blev læst tilbage – se teksten efter."))
-        if result.corrected:
-            parts.append(self.tr("Rettelserne er skrevet ind i stedet for de gamle ord."))
-        if result.skipped_corrections:
-            problem = True
-            fixes = ", ".join(f"»{c.old}« → »{c.new}«" for c in result.skipped_corrections[:5])
-            parts.append(self.tr("Kunne ikke rette i vinduet; ret selv: {0}.").format(fixes))
-        if result.dropped:
-            parts.append(self.tr("{0} styretegn blev fjernet.").format(result.dropped))
-        if getattr(result, "breaks_as_spaces", 0):
-            parts.append(
-                self.tr("Feltet har kun én linje: {0} linjeskift blev til mellemrum.").format(
-                    result.breaks_as_spaces
-                )
-            )
-        if not parts:
-            parts.append(self.tr("Alt er allerede indsat."))
-        return " ".join(parts), problem
+        return insert_report(result)
 
     # -- worker results --------------------------------------------------------------------------------
     @Slot(str, object)

@@ -63,6 +63,21 @@ def _texts(params: dict[str, object]) -> dict[tuple[str | None, str | None], Cal
             "Modelmappen indeholder en genvej ({0}), så intet blev installeret. Kopiér selve filerne "
             "til en mappe, og installér den.",
         ).format(params.get("file", "")),
+        (None, "focus.text-elsewhere"): lambda: QCoreApplication.translate(
+            "messages",
+            "Intet blev sendt: et andet vindue er aktivt, men teksten står i vinduet »{0}«. Klik i det "
+            "vindue, og tryk Indsæt igen.",
+        ).format(params.get("title", "")),
+        (None, "keyboard.busy-key"): lambda: QCoreApplication.translate(
+            "messages",
+            "En tast blev holdt nede, så intet blev sendt. Slip alle taster, og tryk Indsæt igen. "
+            "Teksten er gemt.",
+        ),
+        (None, "keyboard.busy-grab"): lambda: QCoreApplication.translate(
+            "messages",
+            "Et andet program holder tastaturet (en menu, en låst skærm eller et fjernskrivebord), "
+            "så intet blev sendt. Luk det, og tryk Indsæt igen. Teksten er gemt.",
+        ),
         (None, "selection.empty"): lambda: QCoreApplication.translate(
             "messages", "Der er ikke markeret noget. Markér teksten, og prøv igen."
         ),

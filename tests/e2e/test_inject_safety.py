@@ -15,6 +15,7 @@ from assistant.inject.inserter import Inserter
 from assistant.inject.ledger import InsertionLedger
 from tests.support.a11y import A11yBus
 from tests.support.display import XvfbServer
+from tests.support.load import CpuLoad
 from tests.support.procs import wait_until
 from tests.support.targets import KINDS
 from tests.support.targets.fixtures import Targets, x_env
@@ -51,6 +52,21 @@ def test_any_number_of_off_layout_characters_lands_exactly(
     kind: str, keyboard_layout: str, xvfb: XvfbServer, targets: Targets
 ) -> None:
     """Case 3: more characters missing from the layout than there are spare keycodes."""
+    _off_layout_lands_exactly(kind, keyboard_layout, xvfb, targets)
+
+
+@pytest.mark.parametrize("keyboard_layout", ["us"], indirect=True)
+def test_off_layout_characters_land_exactly_in_qt_with_the_cpu_saturated(
+    keyboard_layout: str, xvfb: XvfbServer, targets: Targets, busy_cpu: CpuLoad
+) -> None:
+    """Issue 20, case 4: with every core busy, spare keycodes are re-borrowed only after Qt
+    (which does not answer _NET_WM_PING) has had time to decode the earlier keys (before, at
+    load 9: "Ĥĥ" was followed by "ĹĺĻļ…" instead of "ĦħĨĩ…")."""
+    _off_layout_lands_exactly("qt", keyboard_layout, xvfb, targets)
+    assert busy_cpu.running()
+
+
+def _off_layout_lands_exactly(kind: str, keyboard_layout: str, xvfb: XvfbServer, targets: Targets) -> None:
     text = OFF_LAYOUT + "\n" + NOTE
     target = targets.start(kind)
     before = xvfb.connect()
@@ -105,7 +121,7 @@ def test_cli_stops_when_focus_moves_and_says_how_much_landed_where(
     assert proc.returncode == 3, err
     assert second.read() == "", "text went to the window that took focus"
     assert note.startswith(landed) and 12 <= len(landed) < len(note)
-    assert f"{len(landed)} of {len(note)} characters were typed into XTerm" in err, err
+    assert f"{len(landed)} of {len(note)} characters landed in XTerm" in err, err
     assert len(err.strip().splitlines()) == 1 and "1234" not in err
 
 
@@ -364,9 +380,9 @@ def test_tray_panel_insert_click_sends_once_and_says_how_sure_it_is(
         with qtbot.waitSignal(dictation.inserted, timeout=30000):
             click(panel.insert_button)
         assert term.wait_for(note, timeout=10)[0] == note
-        assert statuses[-1].startswith("Sendt (31 tegn til XTerm"), statuses[-1]
-        click(panel.insert_button)
-        qtbot.waitUntil(lambda: statuses[-1].startswith("Alt er allerede indsat"), timeout=5000)
+        assert statuses[-1].startswith("Sendt, ikke kontrolleret (31 tegn til XTerm"), statuses[-1]
+        click(panel.insert_button)  # a terminal cannot be read back: offered, not refused
+        qtbot.waitUntil(lambda: statuses[-1].startswith("Teksten er sendt, men kunne ikke"), timeout=5000)
         assert term.read() == note
         dictation.load_text("Røntgen taget.")
         field.focus()

@@ -38,7 +38,7 @@ KINDS = ("usage", "config", "audio", "model", "engine", "injection", "storage", 
 MSGIDS = (
     "reader.no-text", "reader.no-voice", "reader.unknown-voice", "reader.rate", "reader.failed",
     "audio.no-output", "audio.output-failed", "focus.changed", "selection.empty", "config.locked",
-    "hotkey.taken", "file.missing", "model.download-off",
+    "hotkey.taken", "file.missing", "model.download-off", "keyboard.busy-key", "keyboard.busy-grab",
     "inject.secret-field", "inject.clipboard-not-kept",
 )  # fmt: skip
 

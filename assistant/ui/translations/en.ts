@@ -50,19 +50,9 @@
         <translation>The text is copied.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="427"/>
-        <source>Skrivningen stoppede, fordi fokus flyttede. {0} af {1} tegn nåede {2}; resten er bevaret (vist uden markering). Klik tilbage i vinduet, og tryk Indsæt for resten.</source>
-        <translation>Typing stopped because the focus moved. {0} of {1} characters reached {2}; the rest is kept (shown unmarked). Click back in the window and press Insert for the rest.</translation>
-    </message>
-    <message>
         <location filename="../dictation.py" line="432"/>
         <source>Indsat og kontrolleret ({0} tegn i {1}).</source>
         <translation>Inserted and checked ({0} characters in {1}).</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="434"/>
-        <source>Sendt ({0} tegn til {1}).</source>
-        <translation>Sent ({0} characters to {1}).</translation>
     </message>
     <message>
         <location filename="../dictation.py" line="437"/>
@@ -108,6 +98,36 @@
         <location filename="../dictation.py" line="482"/>
         <source>Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt</source>
         <translation>The text is kept: click back in the field and press Insert</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>Skrivningen stoppede, fordi en tast blev holdt nede eller et andet program tog tastaturet.</source>
+        <translation>Typing stopped because a key was held down or another program took the keyboard.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>Skrivningen stoppede, fordi nogle tegn ikke kunne skrives med tastaturet.</source>
+        <translation>Typing stopped because some characters could not be typed with the keyboard.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>Skrivningen stoppede, fordi fokus flyttede.</source>
+        <translation>Typing stopped because the focus moved.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>{0} af {1} tegn nåede {2}; resten er bevaret (vist uden markering). Klik tilbage i vinduet, og tryk Indsæt for resten.</source>
+        <translation>{0} of {1} characters reached {2}; the rest is kept (shown unmarked). Click back in the window and press Insert for the rest.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>Sendt, ikke kontrolleret ({0} tegn til {1}).</source>
+        <translation>Sent, not checked ({0} characters to {1}).</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="0"/>
+        <source>Teksten er sendt, men kunne ikke kontrolleres. Mangler den i vinduet, så tryk Indsæt igen for at sende den en gang til.</source>
+        <translation>The text was sent but could not be checked. If it is missing in the window, press Insert again to send it once more.</translation>
     </message>
 </context>
 <context>
@@ -1605,6 +1625,21 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
     <message>
         <source>Historikken kan ikke gemmes, fordi mappen ikke findes. Teksten er ikke tabt, så længe Assistent kører. Bed din IT-afdeling om hjælp.</source>
         <translation>History cannot be saved because the folder does not exist. The text is not lost while Assistent runs. Ask your IT department for help.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="0"/>
+        <source>En tast blev holdt nede, så intet blev sendt. Slip alle taster, og tryk Indsæt igen. Teksten er gemt.</source>
+        <translation>A key was held down, so nothing was sent. Let go of all keys and press Insert again. The text is saved.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="0"/>
+        <source>Et andet program holder tastaturet (en menu, en låst skærm eller et fjernskrivebord), så intet blev sendt. Luk det, og tryk Indsæt igen. Teksten er gemt.</source>
+        <translation>Another program holds the keyboard (a menu, a locked screen or a remote desktop), so nothing was sent. Close it and press Insert again. The text is saved.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="0"/>
+        <source>Intet blev sendt: et andet vindue er aktivt, men teksten står i vinduet »{0}«. Klik i det vindue, og tryk Indsæt igen.</source>
+        <translation>Nothing was sent: another window is active, but the text is in the window »{0}«. Click in that window and press Insert again.</translation>
     </message>
 </context>
 <context>
