@@ -70,6 +70,8 @@ class DictationController(QObject):
         self.bridge.stopped.connect(self._on_stopped)
         self.tasks = TaskBridge.connected(self, self._on_task_done, self._on_task_error)
         self.session = None
+        self._key_held = False
+        self._auto_insert_waiting = False
         self.recorder = None
         self.entry_id: int | None = None
         self._stopping = False
@@ -231,7 +233,10 @@ class DictationController(QObject):
             self.unstable_chars = 0
             self._check_spelling()
             if self.app.config["dictation.auto_insert"]:
-                self._auto_insert(merged)
+                if self._key_held:
+                    self._auto_insert_waiting = True  # typed at the key's release, see key_held
+                else:
+                    self._auto_insert(merged)
         else:
             self.text = merged
             self.partial_from = min(self.partial_from, len(merged))
@@ -399,6 +404,16 @@ class DictationController(QObject):
                 self.status.emit(user_message(exc), True)
         self.state_changed.emit("working")
         self._send("insert", text, history, entry_id)
+
+    @Slot(bool)
+    def key_held(self, held: bool) -> None:
+        """The dictation key is down (push-to-talk) or was let go. While it is down no key can be
+        typed (it would mix with the held modifiers), so a sentence that became final waits
+        quietly for the release instead of failing with "a key was held down"."""
+        self._key_held = held
+        if not held and self._auto_insert_waiting:
+            self._auto_insert_waiting = False
+            self._auto_insert(self.text)
 
     def _auto_insert(self, text: str) -> None:
         """After each sentence: the same model as Indsæt (only the unsent tail, corrections

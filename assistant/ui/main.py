@@ -298,11 +298,13 @@ class TrayController(QObject):
                 self.dictation.start()
                 if self.dictation.listening:
                     self._dictate_press = time.monotonic()
+                    self.dictation.key_held(True)
             else:
                 self.dictation.stop()
         elif key == "hotkeys.push_to_talk":
             self.show_panel()
             self.dictation.start()
+            self.dictation.key_held(self.dictation.listening)
         elif key == "hotkeys.read_selection":
             self.reader.read_selection()
         elif key == "hotkeys.stop_reading":
@@ -322,6 +324,8 @@ class TrayController(QObject):
 
     @Slot(str)
     def _on_hotkey_released(self, key: str) -> None:
+        if key in ("hotkeys.push_to_talk", "hotkeys.dictate"):
+            self.dictation.key_held(False)
         if key == "hotkeys.push_to_talk":
             self.dictation.stop()
         elif key == "hotkeys.dictate":

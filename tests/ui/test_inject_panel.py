@@ -101,3 +101,31 @@ def test_line_break_into_a_single_line_field_is_a_space_and_the_panel_says_so(
     qtbot.waitUntil(lambda: bool(statuses), timeout=5000)
     assert statuses[-1].startswith("Indsat og kontrolleret (31 tegn i"), statuses[-1]
     assert "1 linjeskift blev til mellemrum" in statuses[-1]
+
+
+def test_push_to_talk_auto_insert_waits_quietly_for_the_keys_release(
+    danish_layout, xvfb, qtbot, panel: DictationPanel, targets: Targets
+) -> None:
+    """Holding the dictation chord while talking (push-to-talk) with auto-insert on: a sentence
+    that becomes final while Ctrl+Alt are down is not typed into the held modifiers nor reported
+    as "a key was held down"; it goes in, exactly, when the key is let go."""
+    panel.show()
+    qt_target = targets.start("qt", title="journal")
+    controller = panel.controller
+    controller.app.config.set("dictation.auto_insert", True)
+    qt_target.focus()
+    statuses: list[tuple[str, bool]] = []
+    controller.status.connect(lambda message, problem: statuses.append((message, problem)))
+    env = x_env(xvfb.display)
+    subprocess.run(["xdotool", "keydown", "ctrl", "alt"], env=env, check=True, timeout=10)
+    try:
+        controller.key_held(True)
+        controller._on_text("Patienten har ondt i en tand.", True)
+        qtbot.wait(2500)  # longer than the keyboard wait (2 s): an eager insert would have failed
+        assert qt_target.read() == ""
+        assert not any(problem for _, problem in statuses), statuses
+    finally:
+        subprocess.run(["xdotool", "keyup", "alt", "ctrl"], env=env, check=True, timeout=10)
+    controller.key_held(False)
+    qtbot.waitUntil(lambda: qt_target.read() == "Patienten har ondt i en tand.", timeout=15000)
+    assert not any(problem for _, problem in statuses), statuses
