@@ -75,6 +75,12 @@ def _structures():
     return INPUT, KEYBDINPUT
 
 
+def _user32():  # type: ignore[no-untyped-def]
+    user32 = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]
+    user32.GetAsyncKeyState.restype = ctypes.c_short
+    return user32
+
+
 class SendInputInjector:
     name = "sendinput"
 
@@ -99,10 +105,13 @@ class SendInputInjector:
             time.sleep(0.02)
 
     def _send(self, events: list[tuple[int, int, int]]) -> None:
+        self._wait_for_modifiers(_user32())
+        self._send_raw(events)
+
+    def _send_raw(self, events: list[tuple[int, int, int]]) -> None:
+        """Send the events without waiting for held keys (our own Ctrl+V, say)."""
         INPUT, KEYBDINPUT = _structures()
-        user32 = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]
-        user32.GetAsyncKeyState.restype = ctypes.c_short
-        self._wait_for_modifiers(user32)
+        user32 = _user32()
         batch = 1 if self.delay_ms else len(events)
         for start in range(0, len(events), batch):
             chunk = events[start : start + batch]

@@ -104,3 +104,51 @@ def test_nothing_is_typed_while_a_modifier_key_is_held(edit_target) -> None:
     assert target.text() == ""
     SendInputInjector().type_text("nu")
     wait_until(lambda: target.text() == "nu", message="typing after the key was released")
+
+
+def _put_clipboard(formats: dict[int, bytes]) -> None:
+    from assistant.inject.win_clipboard import _apis, _global
+
+    user32, kernel32 = _apis()
+    assert user32.OpenClipboard(None)
+    try:
+        user32.EmptyClipboard()
+        for fmt, data in formats.items():
+            assert user32.SetClipboardData(fmt, _global(kernel32, data))
+    finally:
+        user32.CloseClipboard()
+
+
+def _clipboard() -> dict[int, bytes]:
+    from assistant.inject.win_clipboard import WindowsClipboardInjector, _apis
+
+    user32, kernel32 = _apis()
+    return dict(WindowsClipboardInjector().snapshot(user32, kernel32, None))
+
+
+def test_paste_inserts_exactly_and_gives_every_clipboard_format_back(edit_target) -> None:
+    from assistant.inject.win_clipboard import WindowsClipboardInjector, _apis
+
+    user32, _ = _apis()
+    custom = user32.RegisterClipboardFormatW("AssistantTest.Private")
+    html = user32.RegisterClipboardFormatW("HTML Format")
+    dib = bytes(40 + 4)  # a 1x1 DIB header and one pixel, as bytes
+    mine = {
+        13: "brugerens egen tekst æøå\0".encode("utf-16-le"),
+        custom: b"\x00\x01binary\xff",
+        html: b"Version:0.9\r\n<b>fed</b>\0",
+        8: dib,  # CF_DIB
+    }
+    _put_clipboard(mine)
+    target = edit_target()
+    target.focus()
+    inserter = Inserter(backend="clipboard")
+    inserter.begin()
+    result = inserter.insert(OFF_LAYOUT)
+    assert result.backend == "clipboard"
+    assert result.verified  # the EDIT control asked for the text (delayed rendering)
+    wait_until(lambda: target.text() == OFF_LAYOUT, message="the pasted text")
+    after = _clipboard()
+    for fmt, data in mine.items():
+        assert after.get(fmt, b"")[: len(data)] == data, fmt
+    assert isinstance(inserter.backend_for(None)[0], WindowsClipboardInjector)
