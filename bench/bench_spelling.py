@@ -64,10 +64,11 @@ def make_product(language: str):
 
 
 def make_hunspell(language: str):
-    import hunspell
+    from assistant.text.hunspell_binding import open_hunspell
 
     name = HUNSPELL[language]
-    checker = hunspell.HunSpell(f"/usr/share/hunspell/{name}.dic", f"/usr/share/hunspell/{name}.aff")
+    folder = Path("/usr/share/hunspell")
+    checker = open_hunspell(folder / f"{name}.aff", folder / f"{name}.dic")
 
     def check(word: str) -> list[str] | None:
         if checker.spell(word):

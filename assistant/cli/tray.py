@@ -39,6 +39,8 @@ def start_tray(app) -> int:
 
 def display_problem(environ: Mapping[str, str]) -> str | None:
     """``None`` if the display Qt will use answers, else why not."""
+    if detect_session(environ) in ("windows", "macos"):
+        return None  # Qt draws through the system itself there: no display server to ask first
     requested = environ.get("QT_QPA_PLATFORM", "").strip()
     if requested:
         platforms = [p.split(":")[0].strip() for p in requested.split(";") if p.strip()]

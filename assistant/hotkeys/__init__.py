@@ -30,6 +30,10 @@ def create_grabber(on_event, environ: Mapping[str, str] | None = None):  # type:
         from assistant.hotkeys.x11 import X11HotkeyGrabber
 
         return X11HotkeyGrabber(on_event, environ)
+    if backend.name == "windows":
+        from assistant.hotkeys.windows import WindowsHotkeyGrabber
+
+        return WindowsHotkeyGrabber(on_event, environ)
     from assistant.errors import EngineUnavailable
 
     raise EngineUnavailable(

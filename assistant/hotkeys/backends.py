@@ -1,4 +1,4 @@
-"""Availability of global hotkeys per desktop. Grabbing itself lives with the tray issue."""
+"""Availability of global hotkeys per desktop (grabbing: assistant/hotkeys/x11.py, windows.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Insert text into the focused field of another application (no Qt here).
 
-Backends: ``xtest`` (X11 synthetic keys, exact for any Unicode text), ``clipboard`` (X11 paste
+Backends: ``xtest`` (X11 synthetic keys, exact for any Unicode text), ``clipboard`` (X11 or Windows paste
 with the user's clipboard given back), ``wayland`` (wtype/ydotool), ``sendinput`` (Windows) and
 ``macos`` (CGEvent). :func:`build_registry` registers them all so ``assistant doctor`` can show
 why each can or cannot run; :class:`~assistant.inject.inserter.Inserter` adds focus safety,
@@ -10,6 +10,7 @@ per-application choice and streaming on top.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,7 +22,7 @@ BACKENDS = ("xtest", "clipboard", "wayland", "sendinput", "macos")
 _DEFAULT_ORDER: dict[str, list[str]] = {
     "x11": ["xtest", "clipboard"],
     "wayland": ["wayland", "clipboard"],
-    "windows": ["sendinput"],
+    "windows": ["sendinput", "clipboard"],
     "macos": ["macos"],
     "none": [],
 }
@@ -59,6 +60,10 @@ def build_registry(
         return XTestInjector(env, delay_ms=delay)
 
     def clipboard() -> Injector:
+        if sys.platform == "win32":
+            from assistant.inject.win_clipboard import WindowsClipboardInjector
+
+            return WindowsClipboardInjector()
         from assistant.inject.clipboard import ClipboardInjector
 
         return ClipboardInjector(env)

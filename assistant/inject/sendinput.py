@@ -21,6 +21,9 @@ KEYEVENTF_UNICODE = 0x0004
 VK_RETURN = 0x0D
 VK_TAB = 0x09
 VK_BACK = 0x08
+# Shift, Ctrl, Alt and the Windows keys: typed while one is held, letters become shortcuts.
+MODIFIER_KEYS = (0x10, 0x11, 0x12, 0x5B, 0x5C)
+MODIFIER_WAIT_S = 2.0
 _KEYS = {"\n": VK_RETURN, "\t": VK_TAB}
 
 
@@ -72,6 +75,12 @@ def _structures():
     return INPUT, KEYBDINPUT
 
 
+def _user32():  # type: ignore[no-untyped-def]
+    user32 = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]
+    user32.GetAsyncKeyState.restype = ctypes.c_short
+    return user32
+
+
 class SendInputInjector:
     name = "sendinput"
 
@@ -83,9 +92,26 @@ class SendInputInjector:
             return "not Windows"
         return None
 
+    def _wait_for_modifiers(self, user32) -> None:  # type: ignore[no-untyped-def]
+        """Wait until Shift/Ctrl/Alt/Windows are released; nothing is typed while one is held."""
+        deadline = time.monotonic() + MODIFIER_WAIT_S
+        while any(user32.GetAsyncKeyState(vk) & 0x8000 for vk in MODIFIER_KEYS):
+            if time.monotonic() > deadline:
+                raise InjectionError(
+                    "Modifier keys (Ctrl, Alt, Shift or Windows) are held down, so typing would "
+                    "trigger shortcuts; nothing was typed",
+                    "Release the keys and insert the text again",
+                )
+            time.sleep(0.02)
+
     def _send(self, events: list[tuple[int, int, int]]) -> None:
+        self._wait_for_modifiers(_user32())
+        self._send_raw(events)
+
+    def _send_raw(self, events: list[tuple[int, int, int]]) -> None:
+        """Send the events without waiting for held keys (our own Ctrl+V, say)."""
         INPUT, KEYBDINPUT = _structures()
-        user32 = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]
+        user32 = _user32()
         batch = 1 if self.delay_ms else len(events)
         for start in range(0, len(events), batch):
             chunk = events[start : start + batch]

@@ -75,12 +75,12 @@ class Acceptance:
         self._hunspell = None
         self.reason: str | None = None
         try:
-            import hunspell  # the PyPI binding to Debian's libhunspell
+            from assistant.text.hunspell_binding import open_hunspell
 
             aff, dic = hunspell_paths(self.language)
-            self._hunspell = hunspell.HunSpell(str(dic), str(aff))
+            self._hunspell = open_hunspell(aff, dic)
         except ImportError:
-            self.reason = "the hunspell Python binding is not installed (pip install hunspell)"
+            self.reason = "the hunspell Python binding is not installed (pip install chunspell)"
         except FileNotFoundError as exc:
             self.reason = str(exc)
         except Exception as exc:  # the binding raises its own error types for unreadable files

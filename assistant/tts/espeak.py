@@ -5,7 +5,9 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import logging
+import sys
 import threading
+from pathlib import Path
 
 import numpy as np
 
@@ -91,7 +93,21 @@ _collector = _Collector()
 _callback = _SynthCallback(_collector)  # kept alive for as long as the library is loaded
 
 
+def _bundled() -> tuple[str, str] | None:
+    """libespeak-ng and its voice data from the ``espeakng-loader`` wheel: the Windows build's
+    own copy (espeak-ng is GPL-3.0-or-later, like the product), the fallback voice when SAPI
+    cannot be reached. None where it is not installed."""
+    try:
+        import espeakng_loader
+    except ImportError:
+        return None
+    library, data = Path(espeakng_loader.get_library_path()), Path(espeakng_loader.get_data_path())
+    return (str(library), str(data.parent)) if library.is_file() and data.is_dir() else None
+
+
 def _find_library() -> str | None:
+    if sys.platform == "win32" and _bundled() is not None:
+        return None  # the bundled copy (load_library) before any espeak-ng.dll on PATH
     for name in ("espeak-ng", "espeak"):
         path = ctypes.util.find_library(name)
         if path:
@@ -111,7 +127,9 @@ def load_library() -> tuple[ctypes.CDLL, int]:
     with _lock:
         if _lib is not None:
             return _lib, _sample_rate
-        path = _find_library()
+        path, data_dir = _find_library(), None
+        if path is None and (bundled := _bundled()) is not None:
+            path, data_dir = bundled
         if path is None:
             raise EngineUnavailable(
                 "libespeak-ng was not found", "Install it: apt-get install libespeak-ng1 espeak-ng-data"
@@ -138,7 +156,9 @@ def load_library() -> tuple[ctypes.CDLL, int]:
             ctypes.POINTER(ctypes.c_uint),
             ctypes.c_void_p,
         ]
-        rate = lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0, None, 0)
+        # The folder that holds espeak-ng-data; None is the library's own built-in location.
+        home = data_dir.encode("mbcs" if sys.platform == "win32" else "utf-8") if data_dir else None
+        rate = lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0, home, 0)
         if rate <= 0:
             raise EngineUnavailable(
                 "libespeak-ng could not start (its voice data is missing)",

@@ -72,7 +72,7 @@ def test_macos_chunks_respect_the_20_unit_limit_and_surrogates() -> None:
 def test_default_order_per_session() -> None:
     assert default_order("x11") == ["xtest", "clipboard"]
     assert default_order("wayland")[0] == "wayland"
-    assert default_order("windows") == ["sendinput"]
+    assert default_order("windows") == ["sendinput", "clipboard"]
     assert default_order("macos") == ["macos"]
     assert default_order("none") == []
 

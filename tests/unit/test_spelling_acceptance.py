@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import hunspell
 import pytest
 
 from assistant.text import lexicon as lexicon_module
 from assistant.text.acceptance import hunspell_paths
+from assistant.text.hunspell_binding import HunspellHandle, open_hunspell
 from assistant.text.service import Spelling, open_spelling
 from tests.support import EVAL_DIR
 
@@ -31,9 +31,9 @@ def spellings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Spelling]:
     }
 
 
-def reference(language: str) -> hunspell.HunSpell:
+def reference(language: str) -> HunspellHandle:
     aff, dic = hunspell_paths(language)
-    return hunspell.HunSpell(str(dic), str(aff))
+    return open_hunspell(aff, dic)
 
 
 def test_the_evaluation_lists_are_there() -> None:
