@@ -252,7 +252,7 @@ class Inserter:
         where = window or target
         backend, probes = self.backend_for(where)
         field = self._field(window) if text else None
-        if field is not None and field.secret:
+        if text and self._secret(window, field):
             log.info("the focused field is a password field; not typing")
             raise SecretField()
         flattened = 0
@@ -352,6 +352,14 @@ class Inserter:
         field = self._atspi.focused_field(window)
         return field if field is not None and field.editable else None
 
+    def _secret(self, window: WindowRef | None, field: Any) -> bool:
+        """A password field: AT-SPI's role (Linux), or a Win32 box that masks its characters."""
+        if field is not None and field.secret:
+            return True
+        from assistant.inject.win_field import focused_is_password
+
+        return focused_is_password((window or self.target or WindowRef(id="")).id)
+
     def _read_back(self, field: Any, typed: str) -> bool | None:
         """True once the text before the caret is ``typed``; False if it is something else
         after :data:`READ_BACK_S`; None if it cannot be read. Typed keys reach the application
@@ -416,7 +424,7 @@ class StreamingInsert:
         window = self._inserter._check_focus(self._target)
         if self._single_line is None:
             field = self._inserter._field(window)
-            if field is not None and field.secret:
+            if self._inserter._secret(window, field):
                 raise SecretField()
             self._single_line = bool(field is not None and field.single_line)
             if self._single_line:

@@ -76,12 +76,13 @@ def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
 
 
 @pytest.fixture
-def edit_target() -> Iterator[Callable[[], EditTarget]]:
-    """Factory: start a small Win32 program with one EDIT control (another process)."""
+def edit_target() -> Iterator[Callable[..., EditTarget]]:
+    """Factory: start a small Win32 program with one EDIT control (another process);
+    ``password=True`` makes it a box that masks its characters."""
     started: list[EditTarget] = []
 
-    def start() -> EditTarget:
-        target = start_target()
+    def start(password: bool = False) -> EditTarget:
+        target = start_target(password)
         started.append(target)
         return target
 

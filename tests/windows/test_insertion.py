@@ -152,3 +152,23 @@ def test_paste_inserts_exactly_and_gives_every_clipboard_format_back(edit_target
     for fmt, data in mine.items():
         assert after.get(fmt, b"")[: len(data)] == data, fmt
     assert isinstance(inserter.backend_for(None)[0], WindowsClipboardInjector)
+
+
+def test_nothing_is_typed_into_a_password_box(edit_target) -> None:
+    """A Win32 box that masks its characters (ES_PASSWORD / EM_GETPASSWORDCHAR) is never typed
+    into, and the user is told why (issue #22); an ordinary box beside it still gets the text."""
+    from assistant.inject.inserter import SecretField
+
+    secret = edit_target(password=True)
+    secret.focus()
+    inserter = Inserter(backend="sendinput")
+    inserter.begin()
+    with pytest.raises(SecretField):
+        inserter.insert("hemmelig kode")
+    assert secret.text() == ""
+    plain = edit_target()
+    plain.focus()
+    inserter = Inserter(backend="sendinput")
+    inserter.begin()
+    inserter.insert("synlig tekst")
+    wait_until(lambda: plain.text() == "synlig tekst", message="the text in the ordinary box")

@@ -30,6 +30,7 @@ WS_VISIBLE = 0x10000000
 WS_VSCROLL = 0x00200000
 ES_MULTILINE = 0x0004
 ES_AUTOVSCROLL = 0x0040
+ES_PASSWORD = 0x0020
 WM_GETTEXT = 0x000D
 WM_GETTEXTLENGTH = 0x000E
 WM_SETTEXT = 0x000C
@@ -61,10 +62,9 @@ class EditTarget:
         self.process.wait(10)
 
 
-def start_target() -> EditTarget:
-    process = subprocess.Popen(
-        [sys.executable, __file__], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True
-    )
+def start_target(password: bool = False) -> EditTarget:
+    args = [sys.executable, __file__] + (["--password"] if password else [])
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
     assert process.stdout is not None
     line = process.stdout.readline()
     if not line.strip():
@@ -74,9 +74,11 @@ def start_target() -> EditTarget:
 
 
 def main() -> int:
+    # --password: a single-line box that masks its characters, as a log-in form's.
+    style = ES_PASSWORD if "--password" in sys.argv else WS_VSCROLL | ES_MULTILINE | ES_AUTOVSCROLL
     hwnd = user32.CreateWindowExW(
         0, "EDIT", "",  # an EDIT window's title is its text
-        WS_OVERLAPPEDWINDOW | WS_VISIBLE | WS_VSCROLL | ES_MULTILINE | ES_AUTOVSCROLL,
+        WS_OVERLAPPEDWINDOW | WS_VISIBLE | style,
         100, 100, 600, 300, None, None, None, None,
     )  # fmt: skip
     if not hwnd:
