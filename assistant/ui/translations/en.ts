@@ -4,108 +4,108 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../dictation.py" line="195"/>
+        <location filename="../dictation.py" line="181"/>
         <source>Skriver de sidste ord …</source>
         <translation>Writing the last words …</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="209"/>
+        <location filename="../dictation.py" line="195"/>
         <source>Lytter … (talemodellen indlæses)</source>
         <translation>Listening … (the speech model is loading)</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="217"/>
+        <location filename="../dictation.py" line="203"/>
         <source>Arbejder … {0} s tale tilbage</source>
         <translation>Working … {0} s of speech left</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="219"/>
-        <location filename="../dictation.py" line="223"/>
+        <location filename="../dictation.py" line="205"/>
+        <location filename="../dictation.py" line="209"/>
         <source>Lytter – tal nu</source>
         <translation>Listening – speak now</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="279"/>
+        <location filename="../dictation.py" line="265"/>
         <source>Færdig. Tjek teksten, og tryk Indsæt.</source>
         <translation>Done. Check the text and press Insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="374"/>
+        <location filename="../dictation.py" line="360"/>
         <source>Der er ingen tekst at indsætte.</source>
         <translation>There is no text to insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="377"/>
+        <location filename="../dictation.py" line="363"/>
         <source>Stop dikteringen først.</source>
         <translation>Stop dictation first.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="380"/>
+        <location filename="../dictation.py" line="366"/>
         <source>Alt er allerede indsat – intet blev sendt igen.</source>
         <translation>Everything is already inserted – nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="415"/>
+        <location filename="../dictation.py" line="401"/>
         <source>Teksten er kopieret.</source>
         <translation>The text is copied.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="427"/>
+        <location filename="../dictation.py" line="413"/>
         <source>Skrivningen stoppede, fordi fokus flyttede. {0} af {1} tegn nåede {2}; resten er bevaret (vist uden markering). Klik tilbage i vinduet, og tryk Indsæt for resten.</source>
         <translation>Typing stopped because the focus moved. {0} of {1} characters reached {2}; the rest is kept (shown unmarked). Click back in the window and press Insert for the rest.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="432"/>
+        <location filename="../dictation.py" line="418"/>
         <source>Indsat og kontrolleret ({0} tegn i {1}).</source>
         <translation>Inserted and checked ({0} characters in {1}).</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="434"/>
+        <location filename="../dictation.py" line="420"/>
         <source>Sendt ({0} tegn til {1}).</source>
         <translation>Sent ({0} characters to {1}).</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="437"/>
+        <location filename="../dictation.py" line="423"/>
         <source>Feltet viste noget andet, da det blev læst tilbage – se teksten efter.</source>
         <translation>The field showed something else when it was read back – check the text.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="439"/>
+        <location filename="../dictation.py" line="425"/>
         <source>Rettelserne er skrevet ind i stedet for de gamle ord.</source>
         <translation>The corrections replaced the old words.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="443"/>
+        <location filename="../dictation.py" line="429"/>
         <source>Kunne ikke rette i vinduet; ret selv: {0}.</source>
         <translation>Could not correct the window; please correct it yourself: {0}.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="445"/>
+        <location filename="../dictation.py" line="431"/>
         <source>{0} styretegn blev fjernet.</source>
         <translation>{0} control characters were removed.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="448"/>
+        <location filename="../dictation.py" line="434"/>
         <source>Feltet har kun én linje: {0} linjeskift blev til mellemrum.</source>
         <translation>The field has a single line: {0} line breaks became spaces.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="453"/>
+        <location filename="../dictation.py" line="439"/>
         <source>Alt er allerede indsat.</source>
         <translation>Everything is already inserted.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="476"/>
+        <location filename="../dictation.py" line="462"/>
         <source>Et andet vindue end dit har fokus, så intet blev sendt</source>
         <translation>Another window has focus, so nothing was sent</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="478"/>
+        <location filename="../dictation.py" line="464"/>
         <source>Klik tilbage i {0}, hvor teksten blev indsat, og tryk Indsæt</source>
         <translation>Click back in {0}, where the text was inserted, and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="482"/>
+        <location filename="../dictation.py" line="468"/>
         <source>Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt</source>
         <translation>The text is kept: click back in the field and press Insert</translation>
     </message>
@@ -113,104 +113,104 @@
 <context>
     <name>DictationPanel</name>
     <message>
-        <location filename="../dictation.py" line="503"/>
+        <location filename="../dictation_panel.py" line="44"/>
         <source>Diktering</source>
         <translation>Dictation</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="523"/>
+        <location filename="../dictation_panel.py" line="64"/>
         <source>Tryk Start eller genvejstasten for at diktere.</source>
         <translation>Press Start or the shortcut key to dictate.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="551"/>
+        <location filename="../dictation_panel.py" line="92"/>
         <source>Tilføj til ordbog</source>
         <translation>Add to dictionary</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="517"/>
-        <location filename="../dictation.py" line="779"/>
+        <location filename="../dictation_panel.py" line="58"/>
+        <location filename="../dictation_panel.py" line="320"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="558"/>
+        <location filename="../dictation_panel.py" line="99"/>
         <source>Læs op</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="560"/>
+        <location filename="../dictation_panel.py" line="101"/>
         <source>Indsæt</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="563"/>
+        <location filename="../dictation_panel.py" line="104"/>
         <source>Kopiér</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="565"/>
+        <location filename="../dictation_panel.py" line="106"/>
         <source>Fortryd</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="567"/>
+        <location filename="../dictation_panel.py" line="108"/>
         <source>Skjul</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="579"/>
-        <location filename="../dictation.py" line="628"/>
+        <location filename="../dictation_panel.py" line="120"/>
+        <location filename="../dictation_panel.py" line="169"/>
         <source>Indsæt automatisk efter hver sætning</source>
         <translation>Insert automatically after each sentence</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="586"/>
+        <location filename="../dictation_panel.py" line="127"/>
         <source>Den dikterede tekst</source>
         <translation>The dictated text</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="587"/>
+        <location filename="../dictation_panel.py" line="128"/>
         <source>Lydniveau fra mikrofonen</source>
         <translation>Microphone level</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="588"/>
+        <location filename="../dictation_panel.py" line="129"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="622"/>
+        <location filename="../dictation_panel.py" line="163"/>
         <source>Genvej: {0}</source>
         <translation>Shortcut: {0}</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="641"/>
+        <location filename="../dictation_panel.py" line="182"/>
         <source>Et andet program bruger disse taster: {0}</source>
         <translation>Another program uses these keys: {0}</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="744"/>
+        <location filename="../dictation_panel.py" line="285"/>
         <source>Forslag til »{0}« – klik på det rigtige ord:</source>
         <translation>Suggestions for “{0}” – click the right word:</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="746"/>
+        <location filename="../dictation_panel.py" line="287"/>
         <source>Ingen forslag til »{0}«.</source>
         <translation>No suggestions for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="751"/>
+        <location filename="../dictation_panel.py" line="292"/>
         <source>Klik på et understreget ord, eller tryk {0}, for at se forslag.</source>
         <translation>Click an underlined word, or press {0}, to see suggestions.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="753"/>
+        <location filename="../dictation_panel.py" line="294"/>
         <source>Klik på et understreget ord for at se forslag.</source>
         <translation>Click an underlined word to see suggestions.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="779"/>
+        <location filename="../dictation_panel.py" line="320"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -445,64 +445,102 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../history_window.py" line="31"/>
+        <location filename="../history_window.py" line="32"/>
         <source>Historik</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="35"/>
+        <location filename="../history_window.py" line="36"/>
         <source>Dikteringer slettes automatisk efter {0} dage.</source>
         <translation>Dictations are deleted automatically after {0} days.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="37"/>
+        <location filename="../history_window.py" line="38"/>
         <source>Dikteringer gemmes, til du selv sletter dem.</source>
         <translation>Dictations are kept until you delete them.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="40"/>
+        <location filename="../history_window.py" line="41"/>
         <source>Historik er slået fra i indstillingerne. Tidligere dikteringer vises herunder.</source>
         <translation>History is turned off in the settings. Earlier dictations are shown below.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="57"/>
+        <location filename="../history_window.py" line="58"/>
         <source>&amp;Indsæt igen</source>
         <translation>&amp;Insert again</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="59"/>
+        <location filename="../history_window.py" line="60"/>
         <source>&amp;Kopiér</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="61"/>
+        <location filename="../history_window.py" line="62"/>
         <source>&amp;Slet</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="63"/>
+        <location filename="../history_window.py" line="64"/>
         <source>&amp;Luk</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="127"/>
+        <location filename="../history_window.py" line="128"/>
         <source>Slet</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="87"/>
+        <location filename="../history_window.py" line="88"/>
         <source>(tom)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="97"/>
+        <location filename="../history_window.py" line="98"/>
         <source>Ingen dikteringer endnu.</source>
         <translation>No dictations yet.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="127"/>
+        <location filename="../history_window.py" line="128"/>
         <source>Slet denne diktering?</source>
         <translation>Delete this dictation?</translation>
+    </message>
+</context>
+<context>
+    <name>MicTestPage</name>
+    <message>
+        <location filename="../mic_test.py" line="38"/>
+        <source>Lydniveau</source>
+        <translation>Sound level</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="39"/>
+        <source>Prøv mikrofonen (3 sekunder)</source>
+        <translation>Try the microphone (3 seconds)</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="44"/>
+        <source>Sig et par ord efter du har trykket. Du hører optagelsen bagefter.</source>
+        <translation>Say a few words after pressing. You hear the recording afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="88"/>
+        <source>Optager … sig noget nu.</source>
+        <translation>Recording … say something now.</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="95"/>
+        <source>Afspiller optagelsen …</source>
+        <translation>Playing the recording back …</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="108"/>
+        <source>Der kom næsten ingen lyd ({0:.0f} dB). Tjek mikrofonen.</source>
+        <translation>Almost no sound came in ({0:.0f} dB). Check the microphone.</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="111"/>
+        <source>Mikrofonen virker ({0:.0f} dB).</source>
+        <translation>The microphone works ({0:.0f} dB).</translation>
     </message>
 </context>
 <context>
@@ -807,538 +845,514 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../settings_window.py" line="103"/>
+        <location filename="../settings_window.py" line="51"/>
         <source>Indstillinger</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="117"/>
+        <location filename="../settings_window.py" line="65"/>
         <source>Luk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="125"/>
+        <location filename="../settings_window.py" line="73"/>
         <source>Sprog og tale</source>
         <translation>Language and speech</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="138"/>
+        <location filename="../settings_window.py" line="86"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="149"/>
+        <location filename="../settings_window.py" line="97"/>
         <source>Genveje</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="159"/>
+        <location filename="../settings_window.py" line="107"/>
         <source>Klik i feltet og tryk tasterne, fx Ctrl+Alt+D. »Fra« slår genvejen fra.</source>
         <translation>Click the field and press the keys, e.g. Ctrl+Alt+D. “Off” turns the shortcut off.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="161"/>
+        <location filename="../settings_window.py" line="109"/>
         <source>Indsættelse</source>
         <translation>Insertion</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="163"/>
+        <location filename="../settings_window.py" line="111"/>
         <source>Privatliv</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="164"/>
+        <location filename="../settings_window.py" line="112"/>
         <source>Slet al historik nu</source>
         <translation>Delete all history now</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="167"/>
+        <location filename="../settings_window.py" line="115"/>
         <source>Udseende</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="206"/>
+        <location filename="../settings_window.py" line="154"/>
         <source>Sprog du dikterer på</source>
         <translation>Language you dictate in</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="207"/>
+        <location filename="../settings_window.py" line="155"/>
         <source>Sprog i menuer</source>
         <translation>Language of menus</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="208"/>
+        <location filename="../settings_window.py" line="156"/>
         <source>Talegenkendelse</source>
         <translation>Speech recognition</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="209"/>
+        <location filename="../settings_window.py" line="157"/>
         <source>Model til dansk</source>
         <translation>Model for Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="210"/>
+        <location filename="../settings_window.py" line="158"/>
         <source>Model til engelsk</source>
         <translation>Model for English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="211"/>
+        <location filename="../settings_window.py" line="159"/>
         <source>Pause der afslutter en sætning (ms)</source>
         <translation>Pause that ends a sentence (ms)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="212"/>
+        <location filename="../settings_window.py" line="160"/>
         <source>Indsæt efter hver sætning</source>
         <translation>Insert after each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="213"/>
-        <location filename="../settings_window.py" line="513"/>
+        <location filename="../settings_window.py" line="161"/>
+        <location filename="../settings_window.py" line="378"/>
         <source>Mikrofon</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="214"/>
+        <location filename="../settings_window.py" line="162"/>
         <source>Oplæsning med</source>
         <translation>Read aloud with</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="215"/>
+        <location filename="../settings_window.py" line="163"/>
         <source>Dansk stemme</source>
         <translation>Danish voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="216"/>
+        <location filename="../settings_window.py" line="164"/>
         <source>Engelsk stemme</source>
         <translation>English voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="217"/>
+        <location filename="../settings_window.py" line="165"/>
         <source>Fart (ord pr. minut)</source>
         <translation>Speed (words per minute)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="218"/>
+        <location filename="../settings_window.py" line="166"/>
         <source>Læs op mens du skriver (i alle programmer)</source>
         <translation>Read aloud as you type (in all programs)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="219"/>
+        <location filename="../settings_window.py" line="167"/>
         <source>Højttaler</source>
         <translation>Loudspeaker</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="220"/>
+        <location filename="../settings_window.py" line="168"/>
         <source>Start/stop diktering</source>
         <translation>Start/stop dictation</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="221"/>
+        <location filename="../settings_window.py" line="169"/>
         <source>Hold for at tale</source>
         <translation>Hold to talk</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="222"/>
+        <location filename="../settings_window.py" line="170"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="223"/>
+        <location filename="../settings_window.py" line="171"/>
         <source>Stop oplæsning</source>
         <translation>Stop reading</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="224"/>
+        <location filename="../settings_window.py" line="172"/>
         <source>Pause/fortsæt oplæsning</source>
         <translation>Pause/continue reading</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="225"/>
+        <location filename="../settings_window.py" line="173"/>
         <source>Næste sætning</source>
         <translation>Next sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="226"/>
+        <location filename="../settings_window.py" line="174"/>
         <source>Forrige sætning</source>
         <translation>Previous sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="227"/>
+        <location filename="../settings_window.py" line="175"/>
         <source>Indsæt med (rækkefølge)</source>
         <translation>Insert with (order)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="228"/>
+        <location filename="../settings_window.py" line="176"/>
         <source>Pause mellem tegn (ms)</source>
         <translation>Pause between characters (ms)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="229"/>
+        <location filename="../settings_window.py" line="177"/>
         <source>Programmer der får tekst ved indsæt</source>
         <translation>Programs that get text by pasting</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="230"/>
+        <location filename="../settings_window.py" line="178"/>
         <source>Gem historik</source>
         <translation>Keep history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="231"/>
+        <location filename="../settings_window.py" line="179"/>
         <source>Slet historik efter (dage)</source>
         <translation>Delete history after (days)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="232"/>
+        <location filename="../settings_window.py" line="180"/>
         <source>Tekststørrelse</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="233"/>
+        <location filename="../settings_window.py" line="181"/>
         <source>Linjeafstand (%)</source>
         <translation>Line spacing (%)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="234"/>
+        <location filename="../settings_window.py" line="182"/>
         <source>Baggrundsfarve til tekst</source>
         <translation>Background colour for text</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="235"/>
+        <location filename="../settings_window.py" line="183"/>
         <source>Vis velkomstguiden ved start</source>
         <translation>Show the welcome guide at start</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="257"/>
-        <location filename="../settings_window.py" line="318"/>
-        <location filename="../settings_window.py" line="486"/>
+        <location filename="../settings_window.py" line="205"/>
+        <location filename="../settings_window.py" line="266"/>
+        <location filename="../settings_window.py" line="362"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="268"/>
-        <location filename="../settings_window.py" line="659"/>
+        <location filename="../settings_window.py" line="216"/>
+        <location filename="../settings_window.py" line="443"/>
         <source>Standard</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="299"/>
+        <location filename="../settings_window.py" line="247"/>
         <source>Låst af din IT-afdeling.</source>
         <translation>Locked by your IT department.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="307"/>
+        <location filename="../settings_window.py" line="255"/>
         <source>Virker ikke: {0}</source>
         <translation>Does not work: {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="316"/>
+        <location filename="../settings_window.py" line="264"/>
         <source>Dansk</source>
         <translation>Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="317"/>
+        <location filename="../settings_window.py" line="265"/>
         <source>Engelsk</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="319"/>
-        <location filename="../settings_window.py" line="334"/>
+        <location filename="../settings_window.py" line="267"/>
+        <location filename="../settings_window.py" line="282"/>
         <source>Fra</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="320"/>
+        <location filename="../settings_window.py" line="268"/>
         <source>Hvert ord</source>
         <translation>Each word</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="321"/>
+        <location filename="../settings_window.py" line="269"/>
         <source>Hver sætning</source>
         <translation>Each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="335"/>
+        <location filename="../settings_window.py" line="283"/>
         <source>Slå {0} fra</source>
         <translation>Turn off {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="346"/>
+        <location filename="../settings_window.py" line="294"/>
         <source>Brug Ctrl, Alt eller Windows-tasten sammen med tasten.</source>
         <translation>Use Ctrl, Alt or the Windows key together with the key.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="356"/>
-        <source>Vælg farve …</source>
-        <translation>Choose colour …</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="359"/>
-        <source>Ingen farve</source>
-        <translation>No colour</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="363"/>
-        <source>ingen</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="367"/>
-        <source>Baggrundsfarve</source>
-        <translation>Background colour</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="388"/>
-        <source>Tastetryk (X11)</source>
-        <translation>Key presses (X11)</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="389"/>
-        <source>Indsæt via udklipsholderen</source>
-        <translation>Paste via the clipboard</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="390"/>
-        <source>Tastetryk (Wayland)</source>
-        <translation>Key presses (Wayland)</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="391"/>
-        <source>Tastetryk (Windows)</source>
-        <translation>Key presses (Windows)</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="392"/>
-        <source>Tastetryk (macOS)</source>
-        <translation>Key presses (macOS)</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="420"/>
-        <source>Sæt flueben ved de måder, der må bruges, og træk dem i rækkefølge. Ingen: automatisk.</source>
-        <translation>Tick the methods that may be used and drag them into order. None ticked: automatic.</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="433"/>
+        <location filename="../settings_window.py" line="309"/>
         <source>Gemt.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="503"/>
-        <source>Lydniveau</source>
-        <translation>Sound level</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="504"/>
-        <source>Prøv mikrofonen (3 sekunder)</source>
-        <translation>Try the microphone (3 seconds)</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="508"/>
-        <source>Sig et par ord efter du har trykket. Du hører optagelsen bagefter.</source>
-        <translation>Say a few words after pressing. You hear the recording afterwards.</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="552"/>
-        <source>Optager … sig noget nu.</source>
-        <translation>Recording … say something now.</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="566"/>
-        <source>Fagord (ét pr. linje) – hjælper talegenkendelsen:</source>
-        <translation>Special terms (one per line) – help speech recognition:</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="569"/>
-        <source>Rettelser (»hørt = skrevet«, én pr. linje):</source>
-        <translation>Corrections (“heard = written”, one per line):</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="572"/>
-        <source>Min ordbog (ord stavekontrollen skal kende):</source>
-        <translation>My dictionary (words the spell checker should know):</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="575"/>
-        <source>Gem ord</source>
-        <translation>Save words</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="592"/>
+        <location filename="../settings_window.py" line="392"/>
         <source>Ord</source>
         <translation>Words</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="619"/>
-        <source>Ordene er gemt.</source>
-        <translation>The words are saved.</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="625"/>
+        <location filename="../settings_window.py" line="404"/>
         <source>Slet historik</source>
         <translation>Delete history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="625"/>
+        <location filename="../settings_window.py" line="404"/>
         <source>Slet alle gemte dikteringer?</source>
         <translation>Delete all saved dictations?</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="637"/>
+        <location filename="../settings_window.py" line="421"/>
         <source>{0} dikteringer er slettet.</source>
         <translation>{0} dictations were deleted.</translation>
     </message>
+</context>
+<context>
+    <name>SpecialRows</name>
     <message>
-        <location filename="../settings_window.py" line="667"/>
-        <source>Der kom næsten ingen lyd ({0:.0f} dB). Tjek mikrofonen.</source>
-        <translation>Almost no sound came in ({0:.0f} dB). Check the microphone.</translation>
+        <location filename="../settings_rows.py" line="34"/>
+        <source>Vælg farve …</source>
+        <translation>Choose colour …</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="670"/>
-        <source>Mikrofonen virker ({0:.0f} dB).</source>
-        <translation>The microphone works ({0:.0f} dB).</translation>
+        <location filename="../settings_rows.py" line="37"/>
+        <source>Ingen farve</source>
+        <translation>No colour</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="41"/>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="45"/>
+        <source>Baggrundsfarve</source>
+        <translation>Background colour</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="66"/>
+        <source>Tastetryk (X11)</source>
+        <translation>Key presses (X11)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="67"/>
+        <source>Indsæt via udklipsholderen</source>
+        <translation>Paste via the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="68"/>
+        <source>Tastetryk (Wayland)</source>
+        <translation>Key presses (Wayland)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="69"/>
+        <source>Tastetryk (Windows)</source>
+        <translation>Key presses (Windows)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="70"/>
+        <source>Tastetryk (macOS)</source>
+        <translation>Key presses (macOS)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="98"/>
+        <source>Sæt flueben ved de måder, der må bruges, og træk dem i rækkefølge. Ingen: automatisk.</source>
+        <translation>Tick the methods that may be used and drag them into order. None ticked: automatic.</translation>
     </message>
 </context>
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../main.py" line="84"/>
-        <location filename="../main.py" line="342"/>
+        <location filename="../main.py" line="85"/>
+        <location filename="../main.py" line="343"/>
         <source>Diktér</source>
         <translation>Dictate</translation>
     </message>
     <message>
-        <location filename="../main.py" line="85"/>
+        <location filename="../main.py" line="86"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="86"/>
+        <location filename="../main.py" line="87"/>
         <source>Åbn panel</source>
         <translation>Open panel</translation>
     </message>
     <message>
-        <location filename="../main.py" line="87"/>
+        <location filename="../main.py" line="88"/>
         <source>Historik …</source>
         <translation>History …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="88"/>
+        <location filename="../main.py" line="89"/>
         <source>Indstillinger …</source>
         <translation>Settings …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="89"/>
+        <location filename="../main.py" line="90"/>
         <source>Modeller …</source>
         <translation>Models …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="90"/>
+        <location filename="../main.py" line="91"/>
         <source>Diagnose …</source>
         <translation>Diagnostics …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="91"/>
-        <location filename="../main.py" line="492"/>
+        <location filename="../main.py" line="92"/>
+        <location filename="../main.py" line="493"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
     </message>
     <message>
-        <location filename="../main.py" line="92"/>
+        <location filename="../main.py" line="93"/>
         <source>Afslut</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main.py" line="145"/>
+        <location filename="../main.py" line="146"/>
         <source>Dikteringer kan ikke gemmes</source>
         <translation>Dictations cannot be saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="149"/>
+        <location filename="../main.py" line="150"/>
         <source>Alt, du har dikteret, er nu gemt i historikken.</source>
         <translation>Everything you dictated is now saved in the history.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="151"/>
+        <location filename="../main.py" line="152"/>
         <source>Dikteringer er gemt</source>
         <translation>Dictations saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="168"/>
+        <location filename="../main.py" line="169"/>
         <source>IT-politikken kan ikke bruges</source>
         <translation>The IT policy cannot be used</translation>
     </message>
     <message>
-        <location filename="../main.py" line="234"/>
+        <location filename="../main.py" line="235"/>
         <source>Assistent – ingen talemodel: {0}</source>
         <translation>Assistant – no speech model: {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="276"/>
+        <location filename="../main.py" line="277"/>
         <source>Genvejstaster</source>
         <translation>Shortcut keys</translation>
     </message>
     <message>
-        <location filename="../main.py" line="277"/>
+        <location filename="../main.py" line="278"/>
         <source>Nogle genvejstaster virker ikke:
 {0}</source>
         <translation>Some shortcut keys do not work:
 {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="342"/>
+        <location filename="../main.py" line="343"/>
         <source>Stop diktering</source>
         <translation>Stop dictation</translation>
     </message>
     <message>
-        <location filename="../main.py" line="348"/>
+        <location filename="../main.py" line="349"/>
         <source>Assistent – klar</source>
         <translation>Assistant – ready</translation>
     </message>
     <message>
-        <location filename="../main.py" line="349"/>
+        <location filename="../main.py" line="350"/>
         <source>Assistent – lytter</source>
         <translation>Assistant – listening</translation>
     </message>
     <message>
-        <location filename="../main.py" line="350"/>
+        <location filename="../main.py" line="351"/>
         <source>Assistent – arbejder …</source>
         <translation>Assistant – working …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="351"/>
+        <location filename="../main.py" line="352"/>
         <source>Assistent – der er et problem</source>
         <translation>Assistant – there is a problem</translation>
     </message>
     <message>
-        <location filename="../main.py" line="355"/>
+        <location filename="../main.py" line="356"/>
         <source>Indlæser talemodel …</source>
         <translation>Loading speech model …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="357"/>
+        <location filename="../main.py" line="358"/>
         <source>IT-politikken kan ikke bruges: historik og download er slået fra</source>
         <translation>The IT policy cannot be used: history and downloads are turned off</translation>
     </message>
     <message>
-        <location filename="../main.py" line="359"/>
+        <location filename="../main.py" line="360"/>
         <source>Dikteringer kan ikke gemmes nu; de gemmes, når det kan lade sig gøre</source>
         <translation>Dictations cannot be saved now; they are saved as soon as possible</translation>
     </message>
     <message>
-        <location filename="../main.py" line="395"/>
+        <location filename="../main.py" line="396"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="430"/>
+        <location filename="../main.py" line="431"/>
         <source>Klik i feltet, hvor teksten skal stå, og tryk Indsæt.</source>
         <translation>Click into the field where the text should go, and press Insert.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="493"/>
+        <location filename="../main.py" line="494"/>
         <source>Assistent {0}
 Diktering, stavehjælp og oplæsning – helt uden internet.</source>
         <translation>Assistant {0}
 Dictation, spelling help and reading aloud – entirely offline.</translation>
+    </message>
+</context>
+<context>
+    <name>WordsPage</name>
+    <message>
+        <location filename="../settings_words.py" line="25"/>
+        <source>Fagord (ét pr. linje) – hjælper talegenkendelsen:</source>
+        <translation>Special terms (one per line) – help speech recognition:</translation>
+    </message>
+    <message>
+        <location filename="../settings_words.py" line="28"/>
+        <source>Rettelser (»hørt = skrevet«, én pr. linje):</source>
+        <translation>Corrections (“heard = written”, one per line):</translation>
+    </message>
+    <message>
+        <location filename="../settings_words.py" line="31"/>
+        <source>Min ordbog (ord stavekontrollen skal kende):</source>
+        <translation>My dictionary (words the spell checker should know):</translation>
+    </message>
+    <message>
+        <location filename="../settings_words.py" line="34"/>
+        <source>Gem ord</source>
+        <translation>Save words</translation>
+    </message>
+    <message>
+        <location filename="../settings_words.py" line="78"/>
+        <source>Ordene er gemt.</source>
+        <translation>The words are saved.</translation>
     </message>
 </context>
 <context>
@@ -1582,7 +1596,7 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
 <context>
     <name>run_tray</name>
     <message>
-        <location filename="../main.py" line="586"/>
+        <location filename="../main.py" line="587"/>
         <source>Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.
 Brug kommandoerne i en terminal: assistant --help</source>
         <translation>There is no status area (system tray) on the desktop, so the icon cannot be shown.
