@@ -27,7 +27,8 @@ from assistant.ui.bridge import HotkeyBridge, TaskBridge
 from assistant.ui.dictation import DictationController
 from assistant.ui.dictation_panel import DictationPanel
 from assistant.ui.icons import state_icon
-from assistant.ui.reading import ReaderBar, ReaderController
+from assistant.ui.reader_bar import ReaderBar
+from assistant.ui.reading import ReaderController
 from assistant.ui.workers import Workers
 
 log = logging.getLogger(__name__)

@@ -144,7 +144,8 @@ def test_history_window_lists_copies_and_deletes(xvfb, qtbot) -> None:
 
 
 def test_reader_bar_highlights_the_spoken_word(xvfb, qtbot, pulse_vmic) -> None:
-    from assistant.ui.reading import ReaderBar, ReaderController
+    from assistant.ui.reader_bar import ReaderBar
+    from assistant.ui.reading import ReaderController
 
     controller = ReaderController(App.create(), _workers())
     bar = ReaderBar(controller)

@@ -710,121 +710,121 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>ReaderBar</name>
     <message>
-        <location filename="../reading.py" line="401"/>
-        <location filename="../reading.py" line="402"/>
+        <location filename="../reader_bar.py" line="46"/>
+        <location filename="../reader_bar.py" line="47"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="412"/>
-        <location filename="../reading.py" line="608"/>
+        <location filename="../reader_bar.py" line="57"/>
+        <location filename="../reader_bar.py" line="253"/>
         <source>&amp;Afspil</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="414"/>
+        <location filename="../reader_bar.py" line="59"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="416"/>
+        <location filename="../reader_bar.py" line="61"/>
         <source>◀ Fo&amp;rrige</source>
         <translation>◀ P&amp;revious</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="417"/>
+        <location filename="../reader_bar.py" line="62"/>
         <source>Forrige sætning (venstre pil)</source>
         <translation>Previous sentence (left arrow)</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="419"/>
+        <location filename="../reader_bar.py" line="64"/>
         <source>&amp;Næste ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="420"/>
+        <location filename="../reader_bar.py" line="65"/>
         <source>Næste sætning (højre pil)</source>
         <translation>Next sentence (right arrow)</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="422"/>
+        <location filename="../reader_bar.py" line="67"/>
         <source>&amp;Luk</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="423"/>
+        <location filename="../reader_bar.py" line="68"/>
         <source>Stop oplæsningen og luk vinduet</source>
         <translation>Stop reading and close the window</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="427"/>
+        <location filename="../reader_bar.py" line="72"/>
         <source>Far&amp;t:</source>
         <translation>Spee&amp;d:</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="435"/>
+        <location filename="../reader_bar.py" line="80"/>
         <source>Fart i ord pr. minut</source>
         <translation>Speed in words per minute</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="441"/>
+        <location filename="../reader_bar.py" line="86"/>
         <source>Låst af IT</source>
         <translation>Locked by IT</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="446"/>
+        <location filename="../reader_bar.py" line="91"/>
         <source>Farten er bestemt af din IT-afdeling.</source>
         <translation>The speed is set by your IT department.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="448"/>
+        <location filename="../reader_bar.py" line="93"/>
         <source>St&amp;emme:</source>
         <translation>Voic&amp;e:</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="454"/>
+        <location filename="../reader_bar.py" line="99"/>
         <source>Stemme</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="462"/>
+        <location filename="../reader_bar.py" line="107"/>
         <source>Teksten der læses op</source>
         <translation>The text being read</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="546"/>
-        <location filename="../reading.py" line="601"/>
+        <location filename="../reader_bar.py" line="191"/>
+        <location filename="../reader_bar.py" line="246"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="601"/>
+        <location filename="../reader_bar.py" line="246"/>
         <source>F&amp;ortsæt</source>
         <translation>C&amp;ontinue</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="603"/>
+        <location filename="../reader_bar.py" line="248"/>
         <source>Oplæsningen er sat på pause.</source>
         <translation>Reading is paused.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="603"/>
+        <location filename="../reader_bar.py" line="248"/>
         <source>Oplæsningen fortsætter.</source>
         <translation>Reading continues.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="612"/>
+        <location filename="../reader_bar.py" line="257"/>
         <source>Oplæsningen er stoppet.</source>
         <translation>Reading stopped.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="612"/>
+        <location filename="../reader_bar.py" line="257"/>
         <source>Oplæsningen er færdig.</source>
         <translation>Reading is finished.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="451"/>
-        <location filename="../reading.py" line="628"/>
+        <location filename="../reader_bar.py" line="96"/>
+        <location filename="../reader_bar.py" line="273"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
@@ -832,12 +832,12 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../reading.py" line="221"/>
+        <location filename="../reading.py" line="150"/>
         <source>Oplæsning mens du skriver virker ikke her.</source>
         <translation>Reading aloud as you type does not work here.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="280"/>
+        <location filename="../reading.py" line="209"/>
         <source>Der er ingen tekst at læse op.</source>
         <translation>There is no text to read.</translation>
     </message>
@@ -1186,141 +1186,141 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../main.py" line="85"/>
-        <location filename="../main.py" line="343"/>
+        <location filename="../main.py" line="86"/>
+        <location filename="../main.py" line="344"/>
         <source>Diktér</source>
         <translation>Dictate</translation>
     </message>
     <message>
-        <location filename="../main.py" line="86"/>
+        <location filename="../main.py" line="87"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="87"/>
+        <location filename="../main.py" line="88"/>
         <source>Åbn panel</source>
         <translation>Open panel</translation>
     </message>
     <message>
-        <location filename="../main.py" line="88"/>
+        <location filename="../main.py" line="89"/>
         <source>Historik …</source>
         <translation>History …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="89"/>
+        <location filename="../main.py" line="90"/>
         <source>Indstillinger …</source>
         <translation>Settings …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="90"/>
+        <location filename="../main.py" line="91"/>
         <source>Modeller …</source>
         <translation>Models …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="91"/>
+        <location filename="../main.py" line="92"/>
         <source>Diagnose …</source>
         <translation>Diagnostics …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="92"/>
-        <location filename="../main.py" line="493"/>
+        <location filename="../main.py" line="93"/>
+        <location filename="../main.py" line="494"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
     </message>
     <message>
-        <location filename="../main.py" line="93"/>
+        <location filename="../main.py" line="94"/>
         <source>Afslut</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main.py" line="146"/>
+        <location filename="../main.py" line="147"/>
         <source>Dikteringer kan ikke gemmes</source>
         <translation>Dictations cannot be saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="150"/>
+        <location filename="../main.py" line="151"/>
         <source>Alt, du har dikteret, er nu gemt i historikken.</source>
         <translation>Everything you dictated is now saved in the history.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="152"/>
+        <location filename="../main.py" line="153"/>
         <source>Dikteringer er gemt</source>
         <translation>Dictations saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="169"/>
+        <location filename="../main.py" line="170"/>
         <source>IT-politikken kan ikke bruges</source>
         <translation>The IT policy cannot be used</translation>
     </message>
     <message>
-        <location filename="../main.py" line="235"/>
+        <location filename="../main.py" line="236"/>
         <source>Assistent – ingen talemodel: {0}</source>
         <translation>Assistant – no speech model: {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="277"/>
+        <location filename="../main.py" line="278"/>
         <source>Genvejstaster</source>
         <translation>Shortcut keys</translation>
     </message>
     <message>
-        <location filename="../main.py" line="278"/>
+        <location filename="../main.py" line="279"/>
         <source>Nogle genvejstaster virker ikke:
 {0}</source>
         <translation>Some shortcut keys do not work:
 {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="343"/>
+        <location filename="../main.py" line="344"/>
         <source>Stop diktering</source>
         <translation>Stop dictation</translation>
     </message>
     <message>
-        <location filename="../main.py" line="349"/>
+        <location filename="../main.py" line="350"/>
         <source>Assistent – klar</source>
         <translation>Assistant – ready</translation>
     </message>
     <message>
-        <location filename="../main.py" line="350"/>
+        <location filename="../main.py" line="351"/>
         <source>Assistent – lytter</source>
         <translation>Assistant – listening</translation>
     </message>
     <message>
-        <location filename="../main.py" line="351"/>
+        <location filename="../main.py" line="352"/>
         <source>Assistent – arbejder …</source>
         <translation>Assistant – working …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="352"/>
+        <location filename="../main.py" line="353"/>
         <source>Assistent – der er et problem</source>
         <translation>Assistant – there is a problem</translation>
     </message>
     <message>
-        <location filename="../main.py" line="356"/>
+        <location filename="../main.py" line="357"/>
         <source>Indlæser talemodel …</source>
         <translation>Loading speech model …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="358"/>
+        <location filename="../main.py" line="359"/>
         <source>IT-politikken kan ikke bruges: historik og download er slået fra</source>
         <translation>The IT policy cannot be used: history and downloads are turned off</translation>
     </message>
     <message>
-        <location filename="../main.py" line="360"/>
+        <location filename="../main.py" line="361"/>
         <source>Dikteringer kan ikke gemmes nu; de gemmes, når det kan lade sig gøre</source>
         <translation>Dictations cannot be saved now; they are saved as soon as possible</translation>
     </message>
     <message>
-        <location filename="../main.py" line="396"/>
+        <location filename="../main.py" line="397"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="431"/>
+        <location filename="../main.py" line="432"/>
         <source>Klik i feltet, hvor teksten skal stå, og tryk Indsæt.</source>
         <translation>Click into the field where the text should go, and press Insert.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="494"/>
+        <location filename="../main.py" line="495"/>
         <source>Assistent {0}
 Diktering, stavehjælp og oplæsning – helt uden internet.</source>
         <translation>Assistant {0}
@@ -1596,7 +1596,7 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
 <context>
     <name>run_tray</name>
     <message>
-        <location filename="../main.py" line="587"/>
+        <location filename="../main.py" line="588"/>
         <source>Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.
 Brug kommandoerne i en terminal: assistant --help</source>
         <translation>There is no status area (system tray) on the desktop, so the icon cannot be shown.
@@ -1606,17 +1606,17 @@ Use the commands in a terminal: assistant --help</translation>
 <context>
     <name>voices</name>
     <message>
-        <location filename="../reading.py" line="138"/>
+        <location filename="../reading.py" line="67"/>
         <source>Dansk</source>
         <translation>Danish</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="139"/>
+        <location filename="../reading.py" line="68"/>
         <source>Engelsk (Storbritannien)</source>
         <translation>English (Great Britain)</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="140"/>
+        <location filename="../reading.py" line="69"/>
         <source>Engelsk (USA)</source>
         <translation>English (America)</translation>
     </message>
