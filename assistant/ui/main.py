@@ -27,6 +27,7 @@ from assistant.ui.bridge import HotkeyBridge, TaskBridge
 from assistant.ui.dictation import DictationController
 from assistant.ui.dictation_panel import DictationPanel
 from assistant.ui.icons import state_icon
+from assistant.ui.placement import show_window
 from assistant.ui.reader_bar import ReaderBar
 from assistant.ui.reading import ReaderController
 from assistant.ui.workers import Workers
@@ -401,7 +402,8 @@ class TrayController(QObject):
         if window is None:
             window = factory()
             self.windows[name] = window
-        window.show()
+        show_window(window, window.size(), avoid=[self.panel, self.reader_bar])
+        self.panel.make_way_for(window)  # on top, it would hide part of the new window
         window.raise_()
         window.activateWindow()
         return window

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.ui.placement import place_bar
+from assistant.ui.flow import FlowLayout
+from assistant.ui.placement import choose_spot, fit_to_area, our_windows, screen_area
 from assistant.ui.reading import (
     SENTENCE_BACKGROUND,
     SENTENCE_TEXT,
@@ -30,6 +31,18 @@ from assistant.ui.reading import (
     voice_label,
 )
 from assistant.ui.style import announce, set_line_spacing
+
+BAR_WIDTH = 760  # where the screen has room
+
+
+def _group(*widgets: QWidget) -> QWidget:
+    """Widgets that stay together on one row (a label, its control, its value)."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return holder
 
 
 class ReaderBar(QWidget):
@@ -53,7 +66,8 @@ class ReaderBar(QWidget):
         config = controller.app.config
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        row = QHBoxLayout()
+        # The controls wrap onto a second row rather than push "Luk" off a small screen.
+        row = FlowLayout()
         self.play_button = QPushButton(self.tr("&Afspil"))
         self.play_button.clicked.connect(controller.toggle_pause)
         self.stop_button = QPushButton(self.tr("&Stop"))
@@ -70,7 +84,6 @@ class ReaderBar(QWidget):
         for button in (self.play_button, self.stop_button, self.previous_button, self.next_button):
             row.addWidget(button)
         speed_label = QLabel(self.tr("Far&t:"))
-        row.addWidget(speed_label)
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(80, 450)
         self.speed.setSingleStep(10)
@@ -81,8 +94,8 @@ class ReaderBar(QWidget):
         self.speed.valueChanged.connect(self._on_speed)
         speed_label.setBuddy(self.speed)
         self.speed_label = QLabel(str(self.speed.value()))
-        row.addWidget(self.speed)
-        row.addWidget(self.speed_label)
+        self.speed_label.setMinimumWidth(self.speed_label.fontMetrics().horizontalAdvance("4444"))
+        row.addWidget(_group(speed_label, self.speed, self.speed_label))
         self.lock_label = QLabel(self.tr("Låst af IT"))
         self.lock_label.setObjectName("hint")
         self.lock_label.setVisible(controller.rate_locked)
@@ -91,16 +104,14 @@ class ReaderBar(QWidget):
             self.speed.setToolTip(self.tr("Farten er bestemt af din IT-afdeling."))
         row.addWidget(self.lock_label)
         voice_label = QLabel(self.tr("St&emme:"))
-        row.addWidget(voice_label)
         self.voice = QComboBox()
         self.voice.addItem(self.tr("Automatisk"), "")
         self.voice.currentIndexChanged.connect(self._on_voice)
         self.voice.setMinimumWidth(160)
         self.voice.setAccessibleName(self.tr("Stemme"))
         voice_label.setBuddy(self.voice)
-        row.addWidget(self.voice)
-        row.addStretch(1)
-        row.addWidget(self.close_button)
+        row.addWidget(_group(voice_label, self.voice))
+        row.add_right(self.close_button)
         layout.addLayout(row)
         self.text = QTextBrowser()
         self.text.setObjectName("readingText")
@@ -129,21 +140,19 @@ class ReaderBar(QWidget):
         controller.finished.connect(self._on_finished)
         controller.problem.connect(self._on_problem)
         controller.voices_loaded.connect(self._on_voices)
-        self.resize(760, 300)
+        self.resize(BAR_WIDTH, 300)
 
     # -- showing and placing -----------------------------------------------------------------------
     def show_for(self, target: QRect | None) -> None:
-        """Show (without taking focus) on the screen, away from ``target``, on top while reading."""
+        """Show (without taking focus) on the screen, away from ``target`` and our other windows,
+        on top while reading; sized to fit the screen, its controls wrapped if they must."""
         if target is None and self.isVisible():
             self._set_on_top(True)
             return  # already showing: stay where the user may have moved it
-        screen = QGuiApplication.screenAt(target.center()) if target is not None else None
-        area = (screen or QGuiApplication.primaryScreen()).availableGeometry()
-        width = min(self.width(), area.width() - 20)
-        height = min(max(self.height(), self.sizeHint().height()), area.height() // 2)
-        self.resize(width, height)
-        frame = self.frameGeometry().size() if self.isVisible() else QSize(width, height + 30)
-        self.move(place_bar(area, target, frame))
+        area = screen_area(target, self)
+        size = fit_to_area(self, area, QSize(BAR_WIDTH, max(self.height(), 300)))
+        tiers = [[target] if target is not None else [], our_windows(exclude=[self])]
+        self.move(choose_spot(area, size, tiers))  # nothing to avoid: the bottom centre
         self._set_on_top(True)
         self.show()
 

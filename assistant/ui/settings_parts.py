@@ -3,9 +3,17 @@ the hotkey grabber's reasons in the UI's language, and the page list (titles lef
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from assistant.ui.messages import message_for
 
@@ -66,15 +74,30 @@ class Pages(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
-        self.list.setFixedWidth(190)
+        self.list.setFixedWidth(150)
         self.list.setSpacing(6)  # big, separate targets
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         row.addWidget(self.list)
         row.addWidget(self.stack, 1)
         self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
 
     def addTab(self, page: QWidget, title: str) -> int:
-        self.stack.addWidget(page)
+        # A page taller than a small screen (large text, 150 % scaling) scrolls, so the window
+        # itself always fits; its rows wrap rather than grow sideways.
+        for form in page.findChildren(QFormLayout) + (
+            [page.layout()] if isinstance(page.layout(), QFormLayout) else []
+        ):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.stack.addWidget(scroll)
+        # As wide as the longest title at this text size (never cut "Indsættelse").
+        need = max(self.list.sizeHintForColumn(0), self.list.fontMetrics().horizontalAdvance(title) + 12)
+        need += 2 * (self.list.spacing() + self.list.frameWidth()) + 8
+        self.list.setFixedWidth(max(self.list.width(), need))
         self.list.addItem(title)
         if self.list.count() == 1:
             self.list.setCurrentRow(0)
@@ -84,7 +107,7 @@ class Pages(QWidget):
         return self.stack.count()
 
     def widget(self, index: int) -> QWidget:
-        return self.stack.widget(index)
+        return self.stack.widget(index).widget()
 
     def tabText(self, index: int) -> str:
         return self.list.item(index).text()

@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.config.schema import SCHEMA
+from assistant.ui.flow import FlowLayout
 
 
 class SpecialRows:
@@ -29,8 +29,7 @@ class SpecialRows:
 
     def _colour_row(self, key: str, value: str) -> QWidget:
         holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(holder)  # wraps at a large size instead of widening the page
         button = QPushButton(self.tr("Vælg farve …"))
         swatch = QLabel()
         swatch.setFixedSize(48, 28)
@@ -57,7 +56,6 @@ class SpecialRows:
         row.addWidget(swatch)
         row.addWidget(button)
         row.addWidget(none)
-        row.addStretch(1)
         holder.swatch = swatch  # type: ignore[attr-defined]
         return holder
 
@@ -83,6 +81,7 @@ class SpecialRows:
             item.setCheckState(Qt.CheckState.Checked if name in value else Qt.CheckState.Unchecked)
             items.addItem(item)
         items.setMaximumHeight(items.sizeHintForRow(0) * (len(choices) + 1) + 8)
+        items.setMinimumWidth(items.sizeHintForColumn(0) + 2 * items.frameWidth() + 8)
 
         def changed(*_: object) -> None:
             chosen = [

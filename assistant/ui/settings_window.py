@@ -130,6 +130,7 @@ class SettingsWindow(SpecialRows, QDialog):
         if note:
             hint = QLabel(note)
             hint.setObjectName("hint")
+            hint.setWordWrap(True)
             form.addRow(hint)
         for key in keys:
             if key in SCHEMA:
@@ -139,6 +140,7 @@ class SettingsWindow(SpecialRows, QDialog):
 
     def _label(self, key: str) -> QLabel:
         label = QLabel(self._title(key))
+        label.setWordWrap(True)  # a long title at a large size wraps instead of being cut
         label.setToolTip(self._help(key))
         return label
 

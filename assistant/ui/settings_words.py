@@ -11,6 +11,12 @@ from assistant.errors import AssistantError
 from assistant.ui.messages import user_message
 
 
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 class WordsPage(QWidget):
     """``message`` (text, is a problem) goes to the window's status line; ``saved`` after a save."""
 
@@ -22,13 +28,13 @@ class WordsPage(QWidget):
         self.app = app
         box = QVBoxLayout(self)
         language = self.app.config["general.language"]
-        box.addWidget(QLabel(self.tr("Fagord (ét pr. linje) – hjælper talegenkendelsen:")))
+        box.addWidget(_wrapped(self.tr("Fagord (ét pr. linje) – hjælper talegenkendelsen:")))
         self.terms = QPlainTextEdit()
         box.addWidget(self.terms, 1)
-        box.addWidget(QLabel(self.tr("Rettelser (»hørt = skrevet«, én pr. linje):")))
+        box.addWidget(_wrapped(self.tr("Rettelser (»hørt = skrevet«, én pr. linje):")))
         self.replacements = QPlainTextEdit()
         box.addWidget(self.replacements, 1)
-        box.addWidget(QLabel(self.tr("Min ordbog (ord stavekontrollen skal kende):")))
+        box.addWidget(_wrapped(self.tr("Min ordbog (ord stavekontrollen skal kende):")))
         self.user_words = QPlainTextEdit()
         box.addWidget(self.user_words, 1)
         save = QPushButton(self.tr("Gem ord"))

@@ -113,104 +113,110 @@
 <context>
     <name>DictationPanel</name>
     <message>
-        <location filename="../dictation_panel.py" line="44"/>
+        <location filename="../dictation_panel.py" line="53"/>
         <source>Diktering</source>
         <translation>Dictation</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="64"/>
+        <location filename="../dictation_panel.py" line="84"/>
         <source>Tryk Start eller genvejstasten for at diktere.</source>
         <translation>Press Start or the shortcut key to dictate.</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="92"/>
+        <location filename="../dictation_panel.py" line="117"/>
         <source>Tilføj til ordbog</source>
         <translation>Add to dictionary</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="58"/>
-        <location filename="../dictation_panel.py" line="320"/>
+        <location filename="../dictation_panel.py" line="78"/>
+        <location filename="../dictation_panel.py" line="372"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="99"/>
+        <location filename="../dictation_panel.py" line="123"/>
         <source>Læs op</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="101"/>
+        <location filename="../dictation_panel.py" line="125"/>
         <source>Indsæt</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="104"/>
+        <location filename="../dictation_panel.py" line="128"/>
         <source>Kopiér</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="106"/>
+        <location filename="../dictation_panel.py" line="130"/>
         <source>Fortryd</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="108"/>
+        <location filename="../dictation_panel.py" line="132"/>
         <source>Skjul</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="120"/>
-        <location filename="../dictation_panel.py" line="169"/>
+        <location filename="../dictation_panel.py" line="145"/>
         <source>Indsæt automatisk efter hver sætning</source>
         <translation>Insert automatically after each sentence</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="127"/>
+        <location filename="../dictation_panel.py" line="158"/>
         <source>Den dikterede tekst</source>
         <translation>The dictated text</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="128"/>
+        <location filename="../dictation_panel.py" line="159"/>
         <source>Lydniveau fra mikrofonen</source>
         <translation>Microphone level</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="129"/>
+        <location filename="../dictation_panel.py" line="160"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="163"/>
+        <location filename="../dictation_panel.py" line="203"/>
+        <location filename="../dictation_panel.py" line="211"/>
+        <location filename="../dictation_panel.py" line="323"/>
         <source>Genvej: {0}</source>
         <translation>Shortcut: {0}</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="182"/>
+        <location filename="../dictation_panel.py" line="223"/>
         <source>Et andet program bruger disse taster: {0}</source>
         <translation>Another program uses these keys: {0}</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="285"/>
+        <location filename="../dictation_panel.py" line="335"/>
+        <source>Forslag til »{0}« – klik på det rigtige ord, eller tryk {1} og tallet:</source>
+        <translation>Suggestions for “{0}” – click the right word, or press {1} and the number:</translation>
+    </message>
+    <message>
+        <location filename="../dictation_panel.py" line="338"/>
         <source>Forslag til »{0}« – klik på det rigtige ord:</source>
         <translation>Suggestions for “{0}” – click the right word:</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="287"/>
+        <location filename="../dictation_panel.py" line="331"/>
         <source>Ingen forslag til »{0}«.</source>
         <translation>No suggestions for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="292"/>
+        <location filename="../dictation_panel.py" line="343"/>
         <source>Klik på et understreget ord, eller tryk {0}, for at se forslag.</source>
         <translation>Click an underlined word, or press {0}, to see suggestions.</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="294"/>
+        <location filename="../dictation_panel.py" line="345"/>
         <source>Klik på et understreget ord for at se forslag.</source>
         <translation>Click an underlined word to see suggestions.</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="320"/>
+        <location filename="../dictation_panel.py" line="372"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -351,22 +357,22 @@
 <context>
     <name>FirstRunGuide</name>
     <message>
-        <location filename="../first_run.py" line="18"/>
+        <location filename="../first_run.py" line="19"/>
         <source>Velkommen</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="27"/>
+        <location filename="../first_run.py" line="28"/>
         <source>(ingen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="29"/>
+        <location filename="../first_run.py" line="30"/>
         <source>Velkommen til Assistent</source>
         <translation>Welcome to Assistant</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="31"/>
+        <location filename="../first_run.py" line="32"/>
         <source>Assistent skriver det, du siger, og læser tekst højt.
 
 Tryk {0} for at diktere. Ordene vises i et lille vindue.
@@ -381,63 +387,63 @@ Press Insert, and the text goes where you were writing.
 Everything happens on your computer. Nothing is sent over the internet.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="38"/>
+        <location filename="../first_run.py" line="39"/>
         <source>Tjek mikrofonen</source>
         <translation>Check the microphone</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="39"/>
+        <location filename="../first_run.py" line="40"/>
         <source>Tryk på knappen og sig et par ord. Du hører optagelsen bagefter.</source>
         <translation>Press the button and say a few words. You hear the recording afterwards.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="41"/>
+        <location filename="../first_run.py" line="42"/>
         <source>Prøv mikrofonen</source>
         <translation>Try the microphone</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="50"/>
+        <location filename="../first_run.py" line="51"/>
         <source>Hør stemmen</source>
         <translation>Hear the voice</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="50"/>
+        <location filename="../first_run.py" line="51"/>
         <source>Tryk for at høre, hvordan oplæsningen lyder.</source>
         <translation>Press to hear how reading aloud sounds.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="52"/>
+        <location filename="../first_run.py" line="53"/>
         <source>Afspil en prøve</source>
         <translation>Play a sample</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="56"/>
+        <location filename="../first_run.py" line="57"/>
         <source>Klar</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="57"/>
+        <location filename="../first_run.py" line="58"/>
         <source>Du finder Assistent i statuslinjen. Højreklik på ikonet for menuen.</source>
         <translation>You find Assistant in the system tray. Right-click the icon for the menu.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="60"/>
+        <location filename="../first_run.py" line="61"/>
         <source>Tilbage</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="62"/>
-        <location filename="../first_run.py" line="115"/>
+        <location filename="../first_run.py" line="63"/>
+        <location filename="../first_run.py" line="116"/>
         <source>Næste</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="94"/>
+        <location filename="../first_run.py" line="95"/>
         <source>Hej. Sådan lyder jeg, når jeg læser op.</source>
         <translation>Hello. This is how I sound when I read aloud.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="115"/>
+        <location filename="../first_run.py" line="116"/>
         <source>Færdig</source>
         <translation>Done</translation>
     </message>
@@ -544,165 +550,309 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     </message>
 </context>
 <context>
+    <name>ModelTexts</name>
+    <message>
+        <location filename="../model_texts.py" line="17"/>
+        <source>dansk</source>
+        <translation>Danish</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="17"/>
+        <source>engelsk</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="27"/>
+        <location filename="../model_texts.py" line="37"/>
+        <source>ukendt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="29"/>
+        <source>{0} GB</source>
+        <translation>{0} GB</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="30"/>
+        <source>{0} MB</source>
+        <translation>{0} MB</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="38"/>
+        <source>{0} m.fl. (se modellens side)</source>
+        <translation>{0} and others (see the model's page)</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="44"/>
+        <source>gennemsnit af flere danske testsæt</source>
+        <translation>mean of several Danish test sets</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="46"/>
+        <source>CoRal, oplæst dansk</source>
+        <translation>CoRal, read-aloud Danish</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="46"/>
+        <source>CoRal, dansk tale</source>
+        <translation>CoRal, Danish speech</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="48"/>
+        <source>Common Voice, dansk</source>
+        <translation>Common Voice, Danish</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="50"/>
+        <source>FLEURS, dansk</source>
+        <translation>FLEURS, Danish</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="51"/>
+        <source>en offentlig test</source>
+        <translation>a public test</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="56"/>
+        <source>{0} % ordfejl ({1})</source>
+        <translation>{0} % word errors ({1})</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="63"/>
+        <source>Lille og hurtig dansk model. Anbefalet til almindelige bærbare.</source>
+        <translation>Small, fast Danish model. Recommended for ordinary laptops.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="64"/>
+        <source>Hurtig dansk Whisper-model med få fejl.</source>
+        <translation>Fast Danish Whisper model with few errors.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="65"/>
+        <source>Stor dansk Whisper-model med få fejl. Kræver en hurtig computer.</source>
+        <translation>Large Danish Whisper model with few errors. Needs a fast computer.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="67"/>
+        <source>Stor dansk Whisper-model med meget få fejl. Kræver en hurtig computer.</source>
+        <translation>Large Danish Whisper model with very few errors. Needs a fast computer.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="70"/>
+        <source>Stor dansk model, også til dialekter og samtale. Kræver en hurtig computer.</source>
+        <translation>Large Danish model, also for dialects and conversation. Needs a fast computer.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="72"/>
+        <source>Flersproget model med tegnsætning. Vælger selv sproget.</source>
+        <translation>Multilingual model with punctuation. Chooses the language itself.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="73"/>
+        <source>Startmodel på mange sprog. Forstår kun dansk groft.</source>
+        <translation>Starter model for many languages. Understands Danish only roughly.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="74"/>
+        <source>Lille engelsk model, der følger med programmet.</source>
+        <translation>Small English model that comes with the program.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="79"/>
+        <source>Engelsk model til Vosk.</source>
+        <translation>English model for Vosk.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="80"/>
+        <source>Whisper-model på mange sprog.</source>
+        <translation>Whisper model for many languages.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="84"/>
+        <source>Bed din IT-afdeling om at installere den danske talemodel »{0}«. {1}</source>
+        <translation>Ask your IT department to install the Danish speech model “{0}”. {1}</translation>
+    </message>
+</context>
+<context>
     <name>ModelsWindow</name>
     <message>
-        <location filename="../models_window.py" line="41"/>
+        <location filename="../models_window.py" line="37"/>
         <source>Talemodeller</source>
         <translation>Speech models</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="47"/>
+        <location filename="../models_window.py" line="45"/>
         <source>Installerede modeller</source>
         <translation>Installed models</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="50"/>
-        <location filename="../models_window.py" line="62"/>
+        <location filename="../models_window.py" line="48"/>
+        <location filename="../models_window.py" line="60"/>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="51"/>
-        <location filename="../models_window.py" line="63"/>
+        <location filename="../models_window.py" line="49"/>
+        <location filename="../models_window.py" line="61"/>
         <source>Sprog</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="52"/>
-        <location filename="../models_window.py" line="64"/>
+        <location filename="../models_window.py" line="50"/>
+        <location filename="../models_window.py" line="62"/>
         <source>Størrelse</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="53"/>
-        <location filename="../models_window.py" line="65"/>
+        <location filename="../models_window.py" line="51"/>
+        <location filename="../models_window.py" line="63"/>
         <source>Licens</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="54"/>
+        <location filename="../models_window.py" line="52"/>
         <source>Fra</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="55"/>
-        <location filename="../models_window.py" line="66"/>
+        <location filename="../models_window.py" line="53"/>
+        <location filename="../models_window.py" line="64"/>
         <source>Nøjagtighed</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="59"/>
+        <location filename="../models_window.py" line="57"/>
         <source>Anbefalede modeller til dansk</source>
         <translation>Recommended models for Danish</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="78"/>
+        <location filename="../models_window.py" line="84"/>
         <source>Annullér</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="86"/>
+        <location filename="../models_window.py" line="92"/>
         <source>Installér fra fil …</source>
         <translation>Install from file …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="88"/>
+        <location filename="../models_window.py" line="94"/>
         <source>Installér fra mappe …</source>
         <translation>Install from folder …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="90"/>
+        <location filename="../models_window.py" line="96"/>
         <source>Installér fra adresse …</source>
         <translation>Install from address …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="95"/>
+        <location filename="../models_window.py" line="101"/>
         <source>Hentning er slået fra af indstillingerne eller din IT-afdeling.</source>
         <translation>Downloading is turned off by the settings or your IT department.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="97"/>
-        <location filename="../models_window.py" line="272"/>
+        <location filename="../models_window.py" line="103"/>
+        <location filename="../models_window.py" line="307"/>
         <source>Fjern</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="99"/>
+        <location filename="../models_window.py" line="105"/>
         <source>Luk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="176"/>
-        <source>{0} % ordfejl på {1}</source>
-        <translation>{0} % word errors on {1}</translation>
+        <location filename="../models_window.py" line="202"/>
+        <source>Hent {0} ({1})</source>
+        <translation>Get {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="187"/>
+        <location filename="../models_window.py" line="229"/>
+        <source>Startmodellen forstår kun dansk groft. En anbefalet dansk model nedenfor giver langt færre fejl.</source>
+        <translation>The starter model understands Danish only roughly. A recommended Danish model below makes far fewer errors.</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="222"/>
         <source>Den valgte danske model er ikke installeret; den bedste installerede bruges.</source>
         <translation>The chosen Danish model is not installed; the best installed one is used.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="190"/>
+        <location filename="../models_window.py" line="225"/>
         <source>Der er ingen dansk talemodel. Installér en af de anbefalede nedenfor.</source>
         <translation>There is no Danish speech model. Install one of the recommended ones below.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="194"/>
-        <source>Startmodellen forstår kun dansk groft. En anbefalet dansk model nedenfor giver langt færre fejl: bed din IT-afdeling om at installere den.</source>
-        <translation>The starter model understands Danish only roughly. A recommended Danish model below makes far fewer errors: ask your IT department to install it.</translation>
-    </message>
-    <message>
-        <location filename="../models_window.py" line="201"/>
+        <location filename="../models_window.py" line="236"/>
         <source>dig</source>
         <translation>you</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="201"/>
+        <location filename="../models_window.py" line="236"/>
         <source>IT</source>
         <translation>IT</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="201"/>
+        <location filename="../models_window.py" line="236"/>
         <source>programmet</source>
         <translation>the program</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="210"/>
+        <location filename="../models_window.py" line="245"/>
         <source>Vælg model (.zip)</source>
         <translation>Choose model (.zip)</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="219"/>
+        <location filename="../models_window.py" line="254"/>
         <source>Vælg modelmappe</source>
         <translation>Choose model folder</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="226"/>
+        <location filename="../models_window.py" line="261"/>
         <source>Installér fra adresse</source>
         <translation>Install from address</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="226"/>
+        <location filename="../models_window.py" line="261"/>
         <source>Adresse (https://…):</source>
         <translation>Address (https://…):</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="257"/>
+        <location filename="../models_window.py" line="292"/>
         <source>Installerer …</source>
         <translation>Installing …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="272"/>
+        <location filename="../models_window.py" line="307"/>
         <source>Fjern modellen {0}?</source>
         <translation>Remove the model {0}?</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="305"/>
+        <location filename="../models_window.py" line="333"/>
+        <source>Henter</source>
+        <translation>Downloading</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="334"/>
+        <source>Kontrollerer</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="335"/>
+        <source>Pakker ud</source>
+        <translation>Unpacking</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="339"/>
+        <source>{0} af {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="348"/>
         <source>Modellen {0} er installeret.</source>
         <translation>The model {0} is installed.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="310"/>
+        <location filename="../models_window.py" line="353"/>
         <source>Modellen er fjernet.</source>
         <translation>The model was removed.</translation>
     </message>
@@ -710,121 +860,121 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>ReaderBar</name>
     <message>
-        <location filename="../reader_bar.py" line="46"/>
-        <location filename="../reader_bar.py" line="47"/>
+        <location filename="../reader_bar.py" line="59"/>
+        <location filename="../reader_bar.py" line="60"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="57"/>
-        <location filename="../reader_bar.py" line="253"/>
+        <location filename="../reader_bar.py" line="71"/>
+        <location filename="../reader_bar.py" line="262"/>
         <source>&amp;Afspil</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="59"/>
+        <location filename="../reader_bar.py" line="73"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="61"/>
+        <location filename="../reader_bar.py" line="75"/>
         <source>◀ Fo&amp;rrige</source>
         <translation>◀ P&amp;revious</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="62"/>
+        <location filename="../reader_bar.py" line="76"/>
         <source>Forrige sætning (venstre pil)</source>
         <translation>Previous sentence (left arrow)</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="64"/>
+        <location filename="../reader_bar.py" line="78"/>
         <source>&amp;Næste ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="65"/>
+        <location filename="../reader_bar.py" line="79"/>
         <source>Næste sætning (højre pil)</source>
         <translation>Next sentence (right arrow)</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="67"/>
+        <location filename="../reader_bar.py" line="81"/>
         <source>&amp;Luk</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="68"/>
+        <location filename="../reader_bar.py" line="82"/>
         <source>Stop oplæsningen og luk vinduet</source>
         <translation>Stop reading and close the window</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="72"/>
+        <location filename="../reader_bar.py" line="86"/>
         <source>Far&amp;t:</source>
         <translation>Spee&amp;d:</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="80"/>
+        <location filename="../reader_bar.py" line="93"/>
         <source>Fart i ord pr. minut</source>
         <translation>Speed in words per minute</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="86"/>
+        <location filename="../reader_bar.py" line="99"/>
         <source>Låst af IT</source>
         <translation>Locked by IT</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="91"/>
+        <location filename="../reader_bar.py" line="104"/>
         <source>Farten er bestemt af din IT-afdeling.</source>
         <translation>The speed is set by your IT department.</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="93"/>
+        <location filename="../reader_bar.py" line="106"/>
         <source>St&amp;emme:</source>
         <translation>Voic&amp;e:</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="99"/>
+        <location filename="../reader_bar.py" line="111"/>
         <source>Stemme</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="107"/>
+        <location filename="../reader_bar.py" line="118"/>
         <source>Teksten der læses op</source>
         <translation>The text being read</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="191"/>
-        <location filename="../reader_bar.py" line="246"/>
+        <location filename="../reader_bar.py" line="200"/>
+        <location filename="../reader_bar.py" line="255"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="246"/>
+        <location filename="../reader_bar.py" line="255"/>
         <source>F&amp;ortsæt</source>
         <translation>C&amp;ontinue</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="248"/>
+        <location filename="../reader_bar.py" line="257"/>
         <source>Oplæsningen er sat på pause.</source>
         <translation>Reading is paused.</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="248"/>
+        <location filename="../reader_bar.py" line="257"/>
         <source>Oplæsningen fortsætter.</source>
         <translation>Reading continues.</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="257"/>
+        <location filename="../reader_bar.py" line="266"/>
         <source>Oplæsningen er stoppet.</source>
         <translation>Reading stopped.</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="257"/>
+        <location filename="../reader_bar.py" line="266"/>
         <source>Oplæsningen er færdig.</source>
         <translation>Reading is finished.</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="96"/>
-        <location filename="../reader_bar.py" line="273"/>
+        <location filename="../reader_bar.py" line="108"/>
+        <location filename="../reader_bar.py" line="282"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
@@ -895,237 +1045,237 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="154"/>
+        <location filename="../settings_window.py" line="156"/>
         <source>Sprog du dikterer på</source>
         <translation>Language you dictate in</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="155"/>
+        <location filename="../settings_window.py" line="157"/>
         <source>Sprog i menuer</source>
         <translation>Language of menus</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="156"/>
+        <location filename="../settings_window.py" line="158"/>
         <source>Talegenkendelse</source>
         <translation>Speech recognition</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="157"/>
+        <location filename="../settings_window.py" line="159"/>
         <source>Model til dansk</source>
         <translation>Model for Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="158"/>
+        <location filename="../settings_window.py" line="160"/>
         <source>Model til engelsk</source>
         <translation>Model for English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="159"/>
+        <location filename="../settings_window.py" line="161"/>
         <source>Pause der afslutter en sætning (ms)</source>
         <translation>Pause that ends a sentence (ms)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="160"/>
+        <location filename="../settings_window.py" line="162"/>
         <source>Indsæt efter hver sætning</source>
         <translation>Insert after each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="161"/>
-        <location filename="../settings_window.py" line="378"/>
+        <location filename="../settings_window.py" line="163"/>
+        <location filename="../settings_window.py" line="380"/>
         <source>Mikrofon</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="162"/>
+        <location filename="../settings_window.py" line="164"/>
         <source>Oplæsning med</source>
         <translation>Read aloud with</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="163"/>
+        <location filename="../settings_window.py" line="165"/>
         <source>Dansk stemme</source>
         <translation>Danish voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="164"/>
+        <location filename="../settings_window.py" line="166"/>
         <source>Engelsk stemme</source>
         <translation>English voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="165"/>
+        <location filename="../settings_window.py" line="167"/>
         <source>Fart (ord pr. minut)</source>
         <translation>Speed (words per minute)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="166"/>
+        <location filename="../settings_window.py" line="168"/>
         <source>Læs op mens du skriver (i alle programmer)</source>
         <translation>Read aloud as you type (in all programs)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="167"/>
+        <location filename="../settings_window.py" line="169"/>
         <source>Højttaler</source>
         <translation>Loudspeaker</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="168"/>
+        <location filename="../settings_window.py" line="170"/>
         <source>Start/stop diktering</source>
         <translation>Start/stop dictation</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="169"/>
+        <location filename="../settings_window.py" line="171"/>
         <source>Hold for at tale</source>
         <translation>Hold to talk</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="170"/>
+        <location filename="../settings_window.py" line="172"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="171"/>
+        <location filename="../settings_window.py" line="173"/>
         <source>Stop oplæsning</source>
         <translation>Stop reading</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="172"/>
+        <location filename="../settings_window.py" line="174"/>
         <source>Pause/fortsæt oplæsning</source>
         <translation>Pause/continue reading</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="173"/>
+        <location filename="../settings_window.py" line="175"/>
         <source>Næste sætning</source>
         <translation>Next sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="174"/>
+        <location filename="../settings_window.py" line="176"/>
         <source>Forrige sætning</source>
         <translation>Previous sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="175"/>
+        <location filename="../settings_window.py" line="177"/>
         <source>Indsæt med (rækkefølge)</source>
         <translation>Insert with (order)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="176"/>
+        <location filename="../settings_window.py" line="178"/>
         <source>Pause mellem tegn (ms)</source>
         <translation>Pause between characters (ms)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="177"/>
+        <location filename="../settings_window.py" line="179"/>
         <source>Programmer der får tekst ved indsæt</source>
         <translation>Programs that get text by pasting</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="178"/>
+        <location filename="../settings_window.py" line="180"/>
         <source>Gem historik</source>
         <translation>Keep history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="179"/>
+        <location filename="../settings_window.py" line="181"/>
         <source>Slet historik efter (dage)</source>
         <translation>Delete history after (days)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="180"/>
+        <location filename="../settings_window.py" line="182"/>
         <source>Tekststørrelse</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="181"/>
+        <location filename="../settings_window.py" line="183"/>
         <source>Linjeafstand (%)</source>
         <translation>Line spacing (%)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="182"/>
+        <location filename="../settings_window.py" line="184"/>
         <source>Baggrundsfarve til tekst</source>
         <translation>Background colour for text</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="183"/>
+        <location filename="../settings_window.py" line="185"/>
         <source>Vis velkomstguiden ved start</source>
         <translation>Show the welcome guide at start</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="205"/>
-        <location filename="../settings_window.py" line="266"/>
-        <location filename="../settings_window.py" line="362"/>
+        <location filename="../settings_window.py" line="207"/>
+        <location filename="../settings_window.py" line="268"/>
+        <location filename="../settings_window.py" line="364"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="216"/>
-        <location filename="../settings_window.py" line="443"/>
+        <location filename="../settings_window.py" line="218"/>
+        <location filename="../settings_window.py" line="445"/>
         <source>Standard</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="247"/>
+        <location filename="../settings_window.py" line="249"/>
         <source>Låst af din IT-afdeling.</source>
         <translation>Locked by your IT department.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="255"/>
+        <location filename="../settings_window.py" line="257"/>
         <source>Virker ikke: {0}</source>
         <translation>Does not work: {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="264"/>
+        <location filename="../settings_window.py" line="266"/>
         <source>Dansk</source>
         <translation>Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="265"/>
+        <location filename="../settings_window.py" line="267"/>
         <source>Engelsk</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="267"/>
-        <location filename="../settings_window.py" line="282"/>
+        <location filename="../settings_window.py" line="269"/>
+        <location filename="../settings_window.py" line="284"/>
         <source>Fra</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="268"/>
+        <location filename="../settings_window.py" line="270"/>
         <source>Hvert ord</source>
         <translation>Each word</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="269"/>
+        <location filename="../settings_window.py" line="271"/>
         <source>Hver sætning</source>
         <translation>Each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="283"/>
+        <location filename="../settings_window.py" line="285"/>
         <source>Slå {0} fra</source>
         <translation>Turn off {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="294"/>
+        <location filename="../settings_window.py" line="296"/>
         <source>Brug Ctrl, Alt eller Windows-tasten sammen med tasten.</source>
         <translation>Use Ctrl, Alt or the Windows key together with the key.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="309"/>
+        <location filename="../settings_window.py" line="311"/>
         <source>Gemt.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="392"/>
+        <location filename="../settings_window.py" line="394"/>
         <source>Ord</source>
         <translation>Words</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="404"/>
+        <location filename="../settings_window.py" line="406"/>
         <source>Slet historik</source>
         <translation>Delete history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="404"/>
+        <location filename="../settings_window.py" line="406"/>
         <source>Slet alle gemte dikteringer?</source>
         <translation>Delete all saved dictations?</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="421"/>
+        <location filename="../settings_window.py" line="423"/>
         <source>{0} dikteringer er slettet.</source>
         <translation>{0} dictations were deleted.</translation>
     </message>
@@ -1133,52 +1283,52 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>SpecialRows</name>
     <message>
-        <location filename="../settings_rows.py" line="34"/>
+        <location filename="../settings_rows.py" line="33"/>
         <source>Vælg farve …</source>
         <translation>Choose colour …</translation>
     </message>
     <message>
-        <location filename="../settings_rows.py" line="37"/>
+        <location filename="../settings_rows.py" line="36"/>
         <source>Ingen farve</source>
         <translation>No colour</translation>
     </message>
     <message>
-        <location filename="../settings_rows.py" line="41"/>
+        <location filename="../settings_rows.py" line="40"/>
         <source>ingen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../settings_rows.py" line="45"/>
+        <location filename="../settings_rows.py" line="44"/>
         <source>Baggrundsfarve</source>
         <translation>Background colour</translation>
     </message>
     <message>
-        <location filename="../settings_rows.py" line="66"/>
+        <location filename="../settings_rows.py" line="64"/>
         <source>Tastetryk (X11)</source>
         <translation>Key presses (X11)</translation>
     </message>
     <message>
-        <location filename="../settings_rows.py" line="67"/>
+        <location filename="../settings_rows.py" line="65"/>
         <source>Indsæt via udklipsholderen</source>
         <translation>Paste via the clipboard</translation>
     </message>
     <message>
-        <location filename="../settings_rows.py" line="68"/>
+        <location filename="../settings_rows.py" line="66"/>
         <source>Tastetryk (Wayland)</source>
         <translation>Key presses (Wayland)</translation>
     </message>
     <message>
-        <location filename="../settings_rows.py" line="69"/>
+        <location filename="../settings_rows.py" line="67"/>
         <source>Tastetryk (Windows)</source>
         <translation>Key presses (Windows)</translation>
     </message>
     <message>
-        <location filename="../settings_rows.py" line="70"/>
+        <location filename="../settings_rows.py" line="68"/>
         <source>Tastetryk (macOS)</source>
         <translation>Key presses (macOS)</translation>
     </message>
     <message>
-        <location filename="../settings_rows.py" line="98"/>
+        <location filename="../settings_rows.py" line="97"/>
         <source>Sæt flueben ved de måder, der må bruges, og træk dem i rækkefølge. Ingen: automatisk.</source>
         <translation>Tick the methods that may be used and drag them into order. None ticked: automatic.</translation>
     </message>
@@ -1186,141 +1336,141 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../main.py" line="86"/>
-        <location filename="../main.py" line="344"/>
+        <location filename="../main.py" line="87"/>
+        <location filename="../main.py" line="345"/>
         <source>Diktér</source>
         <translation>Dictate</translation>
     </message>
     <message>
-        <location filename="../main.py" line="87"/>
+        <location filename="../main.py" line="88"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="88"/>
+        <location filename="../main.py" line="89"/>
         <source>Åbn panel</source>
         <translation>Open panel</translation>
     </message>
     <message>
-        <location filename="../main.py" line="89"/>
+        <location filename="../main.py" line="90"/>
         <source>Historik …</source>
         <translation>History …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="90"/>
+        <location filename="../main.py" line="91"/>
         <source>Indstillinger …</source>
         <translation>Settings …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="91"/>
+        <location filename="../main.py" line="92"/>
         <source>Modeller …</source>
         <translation>Models …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="92"/>
+        <location filename="../main.py" line="93"/>
         <source>Diagnose …</source>
         <translation>Diagnostics …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="93"/>
-        <location filename="../main.py" line="494"/>
+        <location filename="../main.py" line="94"/>
+        <location filename="../main.py" line="496"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
     </message>
     <message>
-        <location filename="../main.py" line="94"/>
+        <location filename="../main.py" line="95"/>
         <source>Afslut</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main.py" line="147"/>
+        <location filename="../main.py" line="148"/>
         <source>Dikteringer kan ikke gemmes</source>
         <translation>Dictations cannot be saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="151"/>
+        <location filename="../main.py" line="152"/>
         <source>Alt, du har dikteret, er nu gemt i historikken.</source>
         <translation>Everything you dictated is now saved in the history.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="153"/>
+        <location filename="../main.py" line="154"/>
         <source>Dikteringer er gemt</source>
         <translation>Dictations saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="170"/>
+        <location filename="../main.py" line="171"/>
         <source>IT-politikken kan ikke bruges</source>
         <translation>The IT policy cannot be used</translation>
     </message>
     <message>
-        <location filename="../main.py" line="236"/>
+        <location filename="../main.py" line="237"/>
         <source>Assistent – ingen talemodel: {0}</source>
         <translation>Assistant – no speech model: {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="278"/>
+        <location filename="../main.py" line="279"/>
         <source>Genvejstaster</source>
         <translation>Shortcut keys</translation>
     </message>
     <message>
-        <location filename="../main.py" line="279"/>
+        <location filename="../main.py" line="280"/>
         <source>Nogle genvejstaster virker ikke:
 {0}</source>
         <translation>Some shortcut keys do not work:
 {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="344"/>
+        <location filename="../main.py" line="345"/>
         <source>Stop diktering</source>
         <translation>Stop dictation</translation>
     </message>
     <message>
-        <location filename="../main.py" line="350"/>
+        <location filename="../main.py" line="351"/>
         <source>Assistent – klar</source>
         <translation>Assistant – ready</translation>
     </message>
     <message>
-        <location filename="../main.py" line="351"/>
+        <location filename="../main.py" line="352"/>
         <source>Assistent – lytter</source>
         <translation>Assistant – listening</translation>
     </message>
     <message>
-        <location filename="../main.py" line="352"/>
+        <location filename="../main.py" line="353"/>
         <source>Assistent – arbejder …</source>
         <translation>Assistant – working …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="353"/>
+        <location filename="../main.py" line="354"/>
         <source>Assistent – der er et problem</source>
         <translation>Assistant – there is a problem</translation>
     </message>
     <message>
-        <location filename="../main.py" line="357"/>
+        <location filename="../main.py" line="358"/>
         <source>Indlæser talemodel …</source>
         <translation>Loading speech model …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="359"/>
+        <location filename="../main.py" line="360"/>
         <source>IT-politikken kan ikke bruges: historik og download er slået fra</source>
         <translation>The IT policy cannot be used: history and downloads are turned off</translation>
     </message>
     <message>
-        <location filename="../main.py" line="361"/>
+        <location filename="../main.py" line="362"/>
         <source>Dikteringer kan ikke gemmes nu; de gemmes, når det kan lade sig gøre</source>
         <translation>Dictations cannot be saved now; they are saved as soon as possible</translation>
     </message>
     <message>
-        <location filename="../main.py" line="397"/>
+        <location filename="../main.py" line="398"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="432"/>
+        <location filename="../main.py" line="434"/>
         <source>Klik i feltet, hvor teksten skal stå, og tryk Indsæt.</source>
         <translation>Click into the field where the text should go, and press Insert.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="495"/>
+        <location filename="../main.py" line="497"/>
         <source>Assistent {0}
 Diktering, stavehjælp og oplæsning – helt uden internet.</source>
         <translation>Assistant {0}
@@ -1330,27 +1480,27 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
 <context>
     <name>WordsPage</name>
     <message>
-        <location filename="../settings_words.py" line="25"/>
+        <location filename="../settings_words.py" line="31"/>
         <source>Fagord (ét pr. linje) – hjælper talegenkendelsen:</source>
         <translation>Special terms (one per line) – help speech recognition:</translation>
     </message>
     <message>
-        <location filename="../settings_words.py" line="28"/>
+        <location filename="../settings_words.py" line="34"/>
         <source>Rettelser (»hørt = skrevet«, én pr. linje):</source>
         <translation>Corrections (“heard = written”, one per line):</translation>
     </message>
     <message>
-        <location filename="../settings_words.py" line="31"/>
+        <location filename="../settings_words.py" line="37"/>
         <source>Min ordbog (ord stavekontrollen skal kende):</source>
         <translation>My dictionary (words the spell checker should know):</translation>
     </message>
     <message>
-        <location filename="../settings_words.py" line="34"/>
+        <location filename="../settings_words.py" line="40"/>
         <source>Gem ord</source>
         <translation>Save words</translation>
     </message>
     <message>
-        <location filename="../settings_words.py" line="78"/>
+        <location filename="../settings_words.py" line="84"/>
         <source>Ordene er gemt.</source>
         <translation>The words are saved.</translation>
     </message>
@@ -1596,7 +1746,7 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
 <context>
     <name>run_tray</name>
     <message>
-        <location filename="../main.py" line="588"/>
+        <location filename="../main.py" line="590"/>
         <source>Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.
 Brug kommandoerne i en terminal: assistant --help</source>
         <translation>There is no status area (system tray) on the desktop, so the icon cannot be shown.
