@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 HOTKEY_RETRY_MS = 15000  # a key lost to another program is tried again this often
 PURGE_INTERVAL_MS = 6 * 3600 * 1000
+BALLOON_TRIES = 50  # x 100 ms: how long a notice waits for the tray to place its icon
 
 
 class TrayController(QObject):
@@ -165,15 +166,27 @@ class TrayController(QObject):
     def _notify_policy_failure(self) -> None:
         """IT's policy file cannot be used: the privacy settings failed closed; say so in Danish."""
         failure = self.app.config.policy_failure
-        self.policy_notice = failure.message_da if failure is not None else ""
-        if failure is not None:
-            self.tray.showMessage(
-                self.tr("IT-politikken kan ikke bruges"),
-                failure.message_da,
-                QSystemTrayIcon.MessageIcon.Warning,
-                15000,
+        # Our own words in the balloon; the parser's text and the file's path go to the log only.
+        self.policy_notice = (
+            self.tr(
+                "IT-politikken kan ikke bruges. Af hensyn til privatlivet gælder de strengeste "
+                "indstillinger: historik er slået fra, og modeller kan ikke hentes. Kontakt din IT-afdeling."
             )
+            if failure is not None
+            else ""
+        )
+        if failure is not None:
+            log.warning("%s", failure.message)
+            self._balloon_when_placed(self.tr("IT-politikken kan ikke bruges"), self.policy_notice, 0)
             self._update_tooltip()
+
+    def _balloon_when_placed(self, title: str, text: str, tries: int) -> None:
+        """A balloon points at the icon only once the tray has placed it (before that, Qt draws it
+        at the screen's top-left corner, far from anything)."""
+        if self.tray.geometry().isEmpty() and tries < BALLOON_TRIES:
+            QTimer.singleShot(100, lambda: self._balloon_when_placed(title, text, tries + 1))
+            return
+        self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
 
     def start_services(self, *, preload: bool = True, hotkeys: bool = True) -> None:
         """Everything after the icon is up: hotkeys, history purge, background loading."""

@@ -15,7 +15,7 @@ class ModelTexts(QObject):
 
     def language_names(self, codes: tuple[str, ...] | list[str]) -> str:
         names = {"da": self.tr("dansk"), "en": self.tr("engelsk")}
-        return ", ".join(names.get(code, code) for code in codes)
+        return ", ".join(names.get(code) or self.tr("sprogkode {0}").format(code) for code in codes)
 
     @staticmethod
     def number(value: float, decimals: int = 1) -> str:

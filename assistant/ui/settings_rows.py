@@ -73,8 +73,10 @@ class SpecialRows:
         """Insertion methods: tick the ones to use, drag to order; none ticked is "automatic"."""
         items = QListWidget()
         items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        choices = list(SCHEMA[key].item_choices or ())
-        for name in [*value, *[c for c in choices if c not in value]]:
+        # Only the ways this desktop can use (no Wayland, Windows or macOS boxes on X11).
+        usable = _usable_injection(self.app.environ)
+        choices = [c for c in SCHEMA[key].item_choices or () if c in usable]
+        for name in [*[v for v in value if v in usable], *[c for c in choices if c not in value]]:
             item = QListWidgetItem(self._injection_name(name))
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -97,3 +99,15 @@ class SpecialRows:
             self.tr("Sæt flueben ved de måder, der må bruges, og træk dem i rækkefølge. Ingen: automatisk.")
         )
         return items
+
+
+def _usable_injection(environ) -> set[str]:  # type: ignore[no-untyped-def]
+    """Insertion methods that can work in this kind of session (the clipboard works everywhere)."""
+    from assistant.desktop import detect_session
+
+    session = detect_session(environ)
+    own = {"x11": "xtest", "wayland": "wayland", "windows": "sendinput", "macos": "macos"}.get(session)
+    usable = {"clipboard"} | ({own} if own else set())
+    if session == "wayland" and environ.get("DISPLAY"):
+        usable.add("xtest")  # XWayland windows still take X11 key events
+    return usable

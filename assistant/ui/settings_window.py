@@ -269,6 +269,10 @@ class SettingsWindow(SpecialRows, QDialog):
             "off": self.tr("Fra"),
             "word": self.tr("Hvert ord"),
             "sentence": self.tr("Hver sætning"),
+            # Speech recognisers by what they are like to use, not only by their program names.
+            "whisper": self.tr("Whisper (nøjagtig, kræver mere af computeren)"),
+            "vosk": self.tr("Vosk (let og hurtig)"),
+            "transducer": self.tr("NeMo (hurtig og nøjagtig)"),
         }
         return names.get(choice, choice)
 

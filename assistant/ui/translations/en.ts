@@ -562,6 +562,11 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <translation>English</translation>
     </message>
     <message>
+        <location filename="../model_texts.py" line="18"/>
+        <source>sprogkode {0}</source>
+        <translation>language code {0}</translation>
+    </message>
+    <message>
         <location filename="../model_texts.py" line="27"/>
         <location filename="../model_texts.py" line="37"/>
         <source>ukendt</source>
@@ -580,7 +585,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     <message>
         <location filename="../model_texts.py" line="38"/>
         <source>{0} m.fl. (se modellens side)</source>
-        <translation>{0} and others (see the model's page)</translation>
+        <translation>{0} and others (see the model&apos;s page)</translation>
     </message>
     <message>
         <location filename="../model_texts.py" line="44"/>
@@ -1081,7 +1086,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     </message>
     <message>
         <location filename="../settings_window.py" line="163"/>
-        <location filename="../settings_window.py" line="380"/>
+        <location filename="../settings_window.py" line="384"/>
         <source>Mikrofon</source>
         <translation>Microphone</translation>
     </message>
@@ -1198,13 +1203,13 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     <message>
         <location filename="../settings_window.py" line="207"/>
         <location filename="../settings_window.py" line="268"/>
-        <location filename="../settings_window.py" line="364"/>
+        <location filename="../settings_window.py" line="368"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
     <message>
         <location filename="../settings_window.py" line="218"/>
-        <location filename="../settings_window.py" line="445"/>
+        <location filename="../settings_window.py" line="449"/>
         <source>Standard</source>
         <translation>Default</translation>
     </message>
@@ -1230,7 +1235,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     </message>
     <message>
         <location filename="../settings_window.py" line="269"/>
-        <location filename="../settings_window.py" line="284"/>
+        <location filename="../settings_window.py" line="288"/>
         <source>Fra</source>
         <translation>Off</translation>
     </message>
@@ -1245,37 +1250,52 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <translation>Each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="285"/>
+        <location filename="../settings_window.py" line="273"/>
+        <source>Whisper (nøjagtig, kræver mere af computeren)</source>
+        <translation>Whisper (accurate, needs more of the computer)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="274"/>
+        <source>Vosk (let og hurtig)</source>
+        <translation>Vosk (light and fast)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="275"/>
+        <source>NeMo (hurtig og nøjagtig)</source>
+        <translation>NeMo (fast and accurate)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="289"/>
         <source>Slå {0} fra</source>
         <translation>Turn off {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="296"/>
+        <location filename="../settings_window.py" line="300"/>
         <source>Brug Ctrl, Alt eller Windows-tasten sammen med tasten.</source>
         <translation>Use Ctrl, Alt or the Windows key together with the key.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="311"/>
+        <location filename="../settings_window.py" line="315"/>
         <source>Gemt.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="394"/>
+        <location filename="../settings_window.py" line="398"/>
         <source>Ord</source>
         <translation>Words</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="406"/>
+        <location filename="../settings_window.py" line="410"/>
         <source>Slet historik</source>
         <translation>Delete history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="406"/>
+        <location filename="../settings_window.py" line="410"/>
         <source>Slet alle gemte dikteringer?</source>
         <translation>Delete all saved dictations?</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="423"/>
+        <location filename="../settings_window.py" line="427"/>
         <source>{0} dikteringer er slettet.</source>
         <translation>{0} dictations were deleted.</translation>
     </message>
@@ -1328,7 +1348,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <translation>Key presses (macOS)</translation>
     </message>
     <message>
-        <location filename="../settings_rows.py" line="97"/>
+        <location filename="../settings_rows.py" line="99"/>
         <source>Sæt flueben ved de måder, der må bruges, og træk dem i rækkefølge. Ingen: automatisk.</source>
         <translation>Tick the methods that may be used and drag them into order. None ticked: automatic.</translation>
     </message>
@@ -1336,141 +1356,146 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../main.py" line="87"/>
-        <location filename="../main.py" line="345"/>
+        <location filename="../main.py" line="88"/>
+        <location filename="../main.py" line="358"/>
         <source>Diktér</source>
         <translation>Dictate</translation>
     </message>
     <message>
-        <location filename="../main.py" line="88"/>
+        <location filename="../main.py" line="89"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="89"/>
+        <location filename="../main.py" line="90"/>
         <source>Åbn panel</source>
         <translation>Open panel</translation>
     </message>
     <message>
-        <location filename="../main.py" line="90"/>
+        <location filename="../main.py" line="91"/>
         <source>Historik …</source>
         <translation>History …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="91"/>
+        <location filename="../main.py" line="92"/>
         <source>Indstillinger …</source>
         <translation>Settings …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="92"/>
+        <location filename="../main.py" line="93"/>
         <source>Modeller …</source>
         <translation>Models …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="93"/>
+        <location filename="../main.py" line="94"/>
         <source>Diagnose …</source>
         <translation>Diagnostics …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="94"/>
-        <location filename="../main.py" line="496"/>
+        <location filename="../main.py" line="95"/>
+        <location filename="../main.py" line="509"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
     </message>
     <message>
-        <location filename="../main.py" line="95"/>
+        <location filename="../main.py" line="96"/>
         <source>Afslut</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main.py" line="148"/>
+        <location filename="../main.py" line="149"/>
         <source>Dikteringer kan ikke gemmes</source>
         <translation>Dictations cannot be saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="152"/>
+        <location filename="../main.py" line="153"/>
         <source>Alt, du har dikteret, er nu gemt i historikken.</source>
         <translation>Everything you dictated is now saved in the history.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="154"/>
+        <location filename="../main.py" line="155"/>
         <source>Dikteringer er gemt</source>
         <translation>Dictations saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="171"/>
+        <location filename="../main.py" line="172"/>
+        <source>IT-politikken kan ikke bruges. Af hensyn til privatlivet gælder de strengeste indstillinger: historik er slået fra, og modeller kan ikke hentes. Kontakt din IT-afdeling.</source>
+        <translation>The IT policy cannot be used. For privacy the strictest settings apply: history is off and models cannot be downloaded. Contact your IT department.</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="180"/>
         <source>IT-politikken kan ikke bruges</source>
         <translation>The IT policy cannot be used</translation>
     </message>
     <message>
-        <location filename="../main.py" line="237"/>
+        <location filename="../main.py" line="250"/>
         <source>Assistent – ingen talemodel: {0}</source>
         <translation>Assistant – no speech model: {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="279"/>
+        <location filename="../main.py" line="292"/>
         <source>Genvejstaster</source>
         <translation>Shortcut keys</translation>
     </message>
     <message>
-        <location filename="../main.py" line="280"/>
+        <location filename="../main.py" line="293"/>
         <source>Nogle genvejstaster virker ikke:
 {0}</source>
         <translation>Some shortcut keys do not work:
 {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="345"/>
+        <location filename="../main.py" line="358"/>
         <source>Stop diktering</source>
         <translation>Stop dictation</translation>
     </message>
     <message>
-        <location filename="../main.py" line="351"/>
+        <location filename="../main.py" line="364"/>
         <source>Assistent – klar</source>
         <translation>Assistant – ready</translation>
     </message>
     <message>
-        <location filename="../main.py" line="352"/>
+        <location filename="../main.py" line="365"/>
         <source>Assistent – lytter</source>
         <translation>Assistant – listening</translation>
     </message>
     <message>
-        <location filename="../main.py" line="353"/>
+        <location filename="../main.py" line="366"/>
         <source>Assistent – arbejder …</source>
         <translation>Assistant – working …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="354"/>
+        <location filename="../main.py" line="367"/>
         <source>Assistent – der er et problem</source>
         <translation>Assistant – there is a problem</translation>
     </message>
     <message>
-        <location filename="../main.py" line="358"/>
+        <location filename="../main.py" line="371"/>
         <source>Indlæser talemodel …</source>
         <translation>Loading speech model …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="360"/>
+        <location filename="../main.py" line="373"/>
         <source>IT-politikken kan ikke bruges: historik og download er slået fra</source>
         <translation>The IT policy cannot be used: history and downloads are turned off</translation>
     </message>
     <message>
-        <location filename="../main.py" line="362"/>
+        <location filename="../main.py" line="375"/>
         <source>Dikteringer kan ikke gemmes nu; de gemmes, når det kan lade sig gøre</source>
         <translation>Dictations cannot be saved now; they are saved as soon as possible</translation>
     </message>
     <message>
-        <location filename="../main.py" line="398"/>
+        <location filename="../main.py" line="411"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="434"/>
+        <location filename="../main.py" line="447"/>
         <source>Klik i feltet, hvor teksten skal stå, og tryk Indsæt.</source>
         <translation>Click into the field where the text should go, and press Insert.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="497"/>
+        <location filename="../main.py" line="510"/>
         <source>Assistent {0}
 Diktering, stavehjælp og oplæsning – helt uden internet.</source>
         <translation>Assistant {0}
@@ -1746,7 +1771,7 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
 <context>
     <name>run_tray</name>
     <message>
-        <location filename="../main.py" line="590"/>
+        <location filename="../main.py" line="603"/>
         <source>Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.
 Brug kommandoerne i en terminal: assistant --help</source>
         <translation>There is no status area (system tray) on the desktop, so the icon cannot be shown.
