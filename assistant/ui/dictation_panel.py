@@ -388,6 +388,17 @@ class DictationPanel(QWidget):
         except AssistantError as exc:
             self._on_status(user_message(exc), True)
 
+    def set_line_spacing(self, percent: int) -> None:
+        self._line_spacing = percent
+        self._render()
+        self.refit()
+
+    def show_auto_insert(self, on: bool) -> None:
+        """The setting changed elsewhere (Settings): the box shows it, without saving it again."""
+        self.auto_insert.blockSignals(True)
+        self.auto_insert.setChecked(on)
+        self.auto_insert.blockSignals(False)
+
     @Slot(int, int)
     def highlight(self, start: int, end: int) -> None:
         self._highlight = (start, end) if end > start else None

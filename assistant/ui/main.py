@@ -459,26 +459,9 @@ class TrayController(QObject):
 
     @Slot(str)
     def _on_setting_changed(self, key: str) -> None:
-        if key in HOTKEY_KEYS:
-            self.grab_hotkeys()
-        elif key in ("ui.font_size", "ui.tint"):
-            from assistant.ui.style import apply_style
+        from assistant.ui.live_settings import apply_setting
 
-            apply_style(self.qt_app, self.app.config)
-        elif key == "words" and self.dictation.spelling is not None:
-            self._load_spelling()
-        elif key in ("general.language", "stt.engine", "stt.model_da", "stt.model_en"):
-            self._load_spelling()
-            self._preload_model()
-        elif key == "tts.echo":
-            self.reader.set_echo(self.app.config["tts.echo"])
-        elif key.startswith("tts."):
-            echo = self.reader.echo_mode
-            self.reader.shutdown()
-            self.reader.set_echo(echo)
-            self.reader.load()
-        elif key == "privacy.retention_days":
-            self.purge_history()
+        apply_setting(self, key)
 
     @Slot()
     def open_models(self):  # type: ignore[no-untyped-def]

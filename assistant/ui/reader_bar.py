@@ -270,6 +270,17 @@ class ReaderBar(QWidget):
         self.status.setText(message)
         announce(self, message)
 
+    def show_rate(self, rate: int) -> None:
+        """The speed was set elsewhere (Settings): the slider shows it."""
+        self.speed.blockSignals(True)
+        self.speed.setValue(rate)
+        self.speed.blockSignals(False)
+        self.speed_label.setText(str(self.speed.value()))
+
+    def set_line_spacing(self, percent: int) -> None:
+        self._line_spacing = percent
+        set_line_spacing(self.text, percent)
+
     @Slot(int)
     def _on_speed(self, value: int) -> None:
         self.speed_label.setText(str(value))

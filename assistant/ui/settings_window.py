@@ -29,6 +29,7 @@ from assistant.app import App
 from assistant.config.schema import HOTKEY_KEYS, SCHEMA
 from assistant.errors import AssistantError
 from assistant.ui.bridge import TaskBridge
+from assistant.ui.live_settings import RESTART_KEYS
 from assistant.ui.messages import user_message
 from assistant.ui.mic_test import MicTestPage
 from assistant.ui.reading import voice_label
@@ -252,6 +253,11 @@ class SettingsWindow(SpecialRows, QDialog):
             lock.setMinimumHeight(lock.sizeHint().height())
             box.addWidget(lock)
             self.lock_labels[key] = lock
+        if key in RESTART_KEYS:
+            later = QLabel(self.tr("Gælder efter genstart."))
+            later.setObjectName("hint")
+            later.setWordWrap(True)
+            box.addWidget(later)
         if key in self.hotkey_problems:
             problem = QLabel(
                 self.tr("Virker ikke: {0}").format(hotkey_problem_text(self, self.hotkey_problems[key]))

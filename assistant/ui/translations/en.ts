@@ -979,7 +979,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     </message>
     <message>
         <location filename="../reader_bar.py" line="108"/>
-        <location filename="../reader_bar.py" line="282"/>
+        <location filename="../reader_bar.py" line="293"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
@@ -1000,302 +1000,307 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../settings_window.py" line="51"/>
+        <location filename="../settings_window.py" line="52"/>
         <source>Indstillinger</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="65"/>
+        <location filename="../settings_window.py" line="66"/>
         <source>Luk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="73"/>
+        <location filename="../settings_window.py" line="74"/>
         <source>Sprog og tale</source>
         <translation>Language and speech</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="86"/>
+        <location filename="../settings_window.py" line="87"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="97"/>
+        <location filename="../settings_window.py" line="98"/>
         <source>Genveje</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="107"/>
+        <location filename="../settings_window.py" line="108"/>
         <source>Klik i feltet og tryk tasterne, fx Ctrl+Alt+D. »Fra« slår genvejen fra.</source>
         <translation>Click the field and press the keys, e.g. Ctrl+Alt+D. “Off” turns the shortcut off.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="109"/>
+        <location filename="../settings_window.py" line="110"/>
         <source>Indsættelse</source>
         <translation>Insertion</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="111"/>
+        <location filename="../settings_window.py" line="112"/>
         <source>Privatliv</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="112"/>
+        <location filename="../settings_window.py" line="113"/>
         <source>Slet al historik nu</source>
         <translation>Delete all history now</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="115"/>
+        <location filename="../settings_window.py" line="116"/>
         <source>Udseende</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="156"/>
+        <location filename="../settings_window.py" line="157"/>
         <source>Sprog du dikterer på</source>
         <translation>Language you dictate in</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="157"/>
+        <location filename="../settings_window.py" line="158"/>
         <source>Sprog i menuer</source>
         <translation>Language of menus</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="158"/>
+        <location filename="../settings_window.py" line="159"/>
         <source>Talegenkendelse</source>
         <translation>Speech recognition</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="159"/>
+        <location filename="../settings_window.py" line="160"/>
         <source>Model til dansk</source>
         <translation>Model for Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="160"/>
+        <location filename="../settings_window.py" line="161"/>
         <source>Model til engelsk</source>
         <translation>Model for English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="161"/>
+        <location filename="../settings_window.py" line="162"/>
         <source>Pause der afslutter en sætning (ms)</source>
         <translation>Pause that ends a sentence (ms)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="162"/>
+        <location filename="../settings_window.py" line="163"/>
         <source>Indsæt efter hver sætning</source>
         <translation>Insert after each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="163"/>
-        <location filename="../settings_window.py" line="384"/>
+        <location filename="../settings_window.py" line="164"/>
+        <location filename="../settings_window.py" line="390"/>
         <source>Mikrofon</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="164"/>
+        <location filename="../settings_window.py" line="165"/>
         <source>Oplæsning med</source>
         <translation>Read aloud with</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="165"/>
+        <location filename="../settings_window.py" line="166"/>
         <source>Dansk stemme</source>
         <translation>Danish voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="166"/>
+        <location filename="../settings_window.py" line="167"/>
         <source>Engelsk stemme</source>
         <translation>English voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="167"/>
+        <location filename="../settings_window.py" line="168"/>
         <source>Fart (ord pr. minut)</source>
         <translation>Speed (words per minute)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="168"/>
+        <location filename="../settings_window.py" line="169"/>
         <source>Læs op mens du skriver (i alle programmer)</source>
         <translation>Read aloud as you type (in all programs)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="169"/>
+        <location filename="../settings_window.py" line="170"/>
         <source>Højttaler</source>
         <translation>Loudspeaker</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="170"/>
+        <location filename="../settings_window.py" line="171"/>
         <source>Start/stop diktering</source>
         <translation>Start/stop dictation</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="171"/>
+        <location filename="../settings_window.py" line="172"/>
         <source>Hold for at tale</source>
         <translation>Hold to talk</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="172"/>
+        <location filename="../settings_window.py" line="173"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="173"/>
+        <location filename="../settings_window.py" line="174"/>
         <source>Stop oplæsning</source>
         <translation>Stop reading</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="174"/>
+        <location filename="../settings_window.py" line="175"/>
         <source>Pause/fortsæt oplæsning</source>
         <translation>Pause/continue reading</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="175"/>
+        <location filename="../settings_window.py" line="176"/>
         <source>Næste sætning</source>
         <translation>Next sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="176"/>
+        <location filename="../settings_window.py" line="177"/>
         <source>Forrige sætning</source>
         <translation>Previous sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="177"/>
+        <location filename="../settings_window.py" line="178"/>
         <source>Indsæt med (rækkefølge)</source>
         <translation>Insert with (order)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="178"/>
+        <location filename="../settings_window.py" line="179"/>
         <source>Pause mellem tegn (ms)</source>
         <translation>Pause between characters (ms)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="179"/>
+        <location filename="../settings_window.py" line="180"/>
         <source>Programmer der får tekst ved indsæt</source>
         <translation>Programs that get text by pasting</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="180"/>
+        <location filename="../settings_window.py" line="181"/>
         <source>Gem historik</source>
         <translation>Keep history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="181"/>
+        <location filename="../settings_window.py" line="182"/>
         <source>Slet historik efter (dage)</source>
         <translation>Delete history after (days)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="182"/>
+        <location filename="../settings_window.py" line="183"/>
         <source>Tekststørrelse</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="183"/>
+        <location filename="../settings_window.py" line="184"/>
         <source>Linjeafstand (%)</source>
         <translation>Line spacing (%)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="184"/>
+        <location filename="../settings_window.py" line="185"/>
         <source>Baggrundsfarve til tekst</source>
         <translation>Background colour for text</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="185"/>
+        <location filename="../settings_window.py" line="186"/>
         <source>Vis velkomstguiden ved start</source>
         <translation>Show the welcome guide at start</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="207"/>
-        <location filename="../settings_window.py" line="268"/>
-        <location filename="../settings_window.py" line="368"/>
+        <location filename="../settings_window.py" line="208"/>
+        <location filename="../settings_window.py" line="274"/>
+        <location filename="../settings_window.py" line="374"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="218"/>
-        <location filename="../settings_window.py" line="449"/>
+        <location filename="../settings_window.py" line="219"/>
+        <location filename="../settings_window.py" line="455"/>
         <source>Standard</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="249"/>
+        <location filename="../settings_window.py" line="250"/>
         <source>Låst af din IT-afdeling.</source>
         <translation>Locked by your IT department.</translation>
     </message>
     <message>
         <location filename="../settings_window.py" line="257"/>
+        <source>Gælder efter genstart.</source>
+        <translation>Applies after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="263"/>
         <source>Virker ikke: {0}</source>
         <translation>Does not work: {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="266"/>
+        <location filename="../settings_window.py" line="272"/>
         <source>Dansk</source>
         <translation>Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="267"/>
+        <location filename="../settings_window.py" line="273"/>
         <source>Engelsk</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="269"/>
-        <location filename="../settings_window.py" line="288"/>
+        <location filename="../settings_window.py" line="275"/>
+        <location filename="../settings_window.py" line="294"/>
         <source>Fra</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="270"/>
+        <location filename="../settings_window.py" line="276"/>
         <source>Hvert ord</source>
         <translation>Each word</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="271"/>
+        <location filename="../settings_window.py" line="277"/>
         <source>Hver sætning</source>
         <translation>Each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="273"/>
+        <location filename="../settings_window.py" line="279"/>
         <source>Whisper (nøjagtig, kræver mere af computeren)</source>
         <translation>Whisper (accurate, needs more of the computer)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="274"/>
+        <location filename="../settings_window.py" line="280"/>
         <source>Vosk (let og hurtig)</source>
         <translation>Vosk (light and fast)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="275"/>
+        <location filename="../settings_window.py" line="281"/>
         <source>NeMo (hurtig og nøjagtig)</source>
         <translation>NeMo (fast and accurate)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="289"/>
+        <location filename="../settings_window.py" line="295"/>
         <source>Slå {0} fra</source>
         <translation>Turn off {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="300"/>
+        <location filename="../settings_window.py" line="306"/>
         <source>Brug Ctrl, Alt eller Windows-tasten sammen med tasten.</source>
         <translation>Use Ctrl, Alt or the Windows key together with the key.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="315"/>
+        <location filename="../settings_window.py" line="321"/>
         <source>Gemt.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="398"/>
+        <location filename="../settings_window.py" line="404"/>
         <source>Ord</source>
         <translation>Words</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="410"/>
+        <location filename="../settings_window.py" line="416"/>
         <source>Slet historik</source>
         <translation>Delete history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="410"/>
+        <location filename="../settings_window.py" line="416"/>
         <source>Slet alle gemte dikteringer?</source>
         <translation>Delete all saved dictations?</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="427"/>
+        <location filename="../settings_window.py" line="433"/>
         <source>{0} dikteringer er slettet.</source>
         <translation>{0} dictations were deleted.</translation>
     </message>
@@ -1393,7 +1398,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     </message>
     <message>
         <location filename="../main.py" line="95"/>
-        <location filename="../main.py" line="509"/>
+        <location filename="../main.py" line="492"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
     </message>
@@ -1495,7 +1500,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <translation>Click into the field where the text should go, and press Insert.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="510"/>
+        <location filename="../main.py" line="493"/>
         <source>Assistent {0}
 Diktering, stavehjælp og oplæsning – helt uden internet.</source>
         <translation>Assistant {0}
@@ -1771,7 +1776,7 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
 <context>
     <name>run_tray</name>
     <message>
-        <location filename="../main.py" line="603"/>
+        <location filename="../main.py" line="586"/>
         <source>Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.
 Brug kommandoerne i en terminal: assistant --help</source>
         <translation>There is no status area (system tray) on the desktop, so the icon cannot be shown.
