@@ -14,9 +14,9 @@ import sys
 import time
 import weakref
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
+from PySide6.QtCore import QObject, QRect, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCursor
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QToolTip
 
 from assistant import __version__
 from assistant.app import App
@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 HOTKEY_RETRY_MS = 15000  # a key lost to another program is tried again this often
 PURGE_INTERVAL_MS = 6 * 3600 * 1000
+READER_NOTE_MS = 6000
 BALLOON_TRIES = 50  # x 100 ms: how long a notice waits for the tray to place its icon
 
 
@@ -279,6 +280,7 @@ class TrayController(QObject):
             self._hotkey_retry.start()
         elif not self.hotkey_problems or self.grabber is None:
             self._hotkey_retry.stop()
+        self._label_menu()
         if quiet and self.hotkey_problems == before:
             return self.hotkey_problems
         if self.hotkey_problems:
@@ -296,6 +298,19 @@ class TrayController(QObject):
             )
         self.hotkeys_ready.emit()
         return self.hotkey_problems
+
+    def _label_menu(self) -> None:
+        """The menu shows each action's hotkey (after a tab: Qt puts it in the keys' column)."""
+        from assistant.ui.settings_parts import combo_text
+
+        dictate = self.tr("Stop diktering") if self.state == "listening" else self.tr("Diktér")
+        for action, text, key in (
+            (self.action_dictate, dictate, "hotkeys.dictate"),
+            (self.action_read, self.tr("Læs markering op"), "hotkeys.read_selection"),
+        ):
+            works = key not in self.hotkey_problems and self.grabber is not None
+            chord = combo_text(self.app.config[key]) if works else ""
+            action.setText(f"{text}\t{chord}" if chord else text)
 
     @Slot()
     def dictate_from_menu(self) -> None:
@@ -355,7 +370,7 @@ class TrayController(QObject):
     def set_state(self, state: str) -> None:
         self.state = state
         self.tray.setIcon(state_icon(state))
-        self.action_dictate.setText(self.tr("Stop diktering") if state == "listening" else self.tr("Diktér"))
+        self._label_menu()
         self._update_tooltip()
         self.state_changed.emit(state)
 
@@ -408,7 +423,8 @@ class TrayController(QObject):
 
     @Slot(str)
     def _on_reader_problem(self, message: str) -> None:
-        self.tray.showMessage(self.tr("Oplæsning"), message, QSystemTrayIcon.MessageIcon.Information, 5000)
+        # By the mouse pointer, where the user just selected (or did not): not in a far corner.
+        QToolTip.showText(QCursor.pos(), message, None, QRect(), READER_NOTE_MS)
 
     def _window(self, name: str, factory):  # type: ignore[no-untyped-def]
         window = self.windows.get(name)
@@ -440,9 +456,15 @@ class TrayController(QObject):
         window.refresh()
         return window
 
-    @Slot(str)
-    def _insert_again(self, text: str) -> None:
-        self.dictation.load_text(text)
+    @Slot(str, str)
+    def _insert_again(self, text: str, language: str = "") -> None:
+        spelling = self.dictation.spelling
+        if language and language != self.app.config["general.language"]:
+            self.dictation.spelling = None  # the spelling lists are the dictation language's
+        try:
+            self.dictation.load_text(text)
+        finally:
+            self.dictation.spelling = spelling
         self.show_panel()
         self.dictation.status.emit(self.tr("Klik i feltet, hvor teksten skal stå, og tryk Indsæt."), False)
 

@@ -73,7 +73,7 @@ def _known(text: str, patterns: list[re.Pattern[str]], data: set[str]) -> bool:
     """A catalogue string (or data) as a whole, or line by line, or item by item of a list."""
     if text in data or CHORD.match(text) or NUMBER.match(text) or any(p.match(text) for p in patterns):
         return True
-    for separator in ("\n", "; ", ", "):
+    for separator in ("\n", "\t", "; ", ", "):
         parts = [p.strip() for p in text.split(separator)]
         if len(parts) > 1 and all(_known(p, patterns, data) for p in parts if p):
             return True

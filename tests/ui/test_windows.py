@@ -135,7 +135,7 @@ def test_history_window_lists_copies_and_deletes(xvfb, qtbot) -> None:
     assert len(window.entries) == 2 and window.text.toPlainText() == "Anden diktat."
     with qtbot.waitSignal(window.insert_again, timeout=2000) as blocker:
         qtbot.mouseClick(window.insert_button, Qt.MouseButton.LeftButton)
-    assert blocker.args == ["Anden diktat."]
+    assert blocker.args == ["Anden diktat.", "da"]
     qtbot.mouseClick(window.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "Anden diktat."
     window.delete_entry(window.entries[0].id)
