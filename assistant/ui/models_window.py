@@ -32,8 +32,9 @@ class ModelsWindow(QDialog):
     refreshed = Signal()
     install_finished = Signal(bool, str)  # ok, message
 
-    def __init__(self, app: App, workers: Workers) -> None:
+    def __init__(self, app: App, workers: Workers, catalog=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
+        self.catalog = catalog  # None: the product's own catalog (another one in tests)
         self.setWindowTitle(self.tr("Talemodeller"))
         self.app = app
         self.workers = workers
@@ -131,13 +132,13 @@ class ModelsWindow(QDialog):
     # -- listing ----------------------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
-        paths, config = self.app.paths, self.app.config
+        paths, config, given = self.app.paths, self.app.config, self.catalog
 
         def job():  # type: ignore[no-untyped-def]
             from assistant.storage.catalog import choose_model, load_catalog
             from assistant.storage.models import discover, model_dirs
 
-            catalog = load_catalog()
+            catalog = given or load_catalog()
             user_dir, system_dirs = model_dirs(paths, config)
             installed = discover(user_dir, system_dirs)
             note = choose_model("da", installed, preferred=config["stt.model_da"]).message
@@ -269,7 +270,7 @@ class ModelsWindow(QDialog):
         if self._cancel is not None:
             return
         self._cancel = threading.Event()
-        config, paths, tasks = self.app.config, self.app.paths, self.tasks
+        config, paths, tasks, catalog = self.app.config, self.app.paths, self.tasks, self.catalog
         options = InstallOptions(
             allow_download=bool(config["models.allow_download"]),
             download_locked=config.is_locked("models.allow_download"),
@@ -283,7 +284,12 @@ class ModelsWindow(QDialog):
             # A multilingual model the catalog does not know serves the user's dictation language.
             language = [config["general.language"]]
             return install_source(
-                source, paths.models_dir, paths.cache_dir, options=options, default_languages=language
+                source,
+                paths.models_dir,
+                paths.cache_dir,
+                options=options,
+                default_languages=language,
+                catalog=catalog,
             )
 
         self.progress.setRange(0, 0)
