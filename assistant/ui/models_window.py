@@ -187,6 +187,10 @@ class ModelsWindow(QDialog):
         self.recommended.resizeRowsToContents()
         self.note.setText(self._model_note(note))
         self._show_next_step(recommended)
+        if self.isVisible():  # the rows came after the window was sized: room for them, on screen
+            from assistant.ui.placement import fit_to_area, screen_area
+
+            fit_to_area(self, screen_area(window=self), self.size())
         self.refreshed.emit()
 
     def _show_next_step(self, recommended: list) -> None:  # type: ignore[type-arg]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -192,7 +193,12 @@ def fit_to_area(window: QWidget, area: QRect, preferred: QSize) -> QSize:
     body = getattr(window, "content", None) or window  # the part that needs room, see scrolling_layout
     minimum = body.minimumSizeHint().expandedTo(window.minimumSizeHint())
     width = max(min(preferred.width(), room.width()), min(minimum.width(), room.width()))
-    need = needed_height(body, width)
+    # Counted at the width left beside a scroll bar: rows wrapped a little narrower fit either way.
+    bar = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) if body is not window else 0
+    need = needed_height(body, width - bar)
+    if body is not window and body.layout() is not None and body.layout().hasHeightForWidth():
+        # What the scroll area will give the contents (preferred heights, not minimums).
+        need = max(need, body.layout().totalHeightForWidth(width - bar))
     if body is not window:
         body.setMinimumHeight(need)  # the scroll area gives its contents no less (wrapped rows)
     height = min(max(preferred.height(), need), room.height())

@@ -276,9 +276,9 @@ class SettingsWindow(SpecialRows, QDialog):
             "word": self.tr("Hvert ord"),
             "sentence": self.tr("Hver sætning"),
             # Speech recognisers by what they are like to use, not only by their program names.
-            "whisper": self.tr("Whisper (nøjagtig, kræver mere af computeren)"),
-            "vosk": self.tr("Vosk (let og hurtig)"),
-            "transducer": self.tr("NeMo (hurtig og nøjagtig)"),
+            "whisper": self.tr("Whisper (nøjagtig)"),
+            "vosk": self.tr("Vosk (let)"),
+            "transducer": self.tr("NeMo (hurtig)"),
         }
         return names.get(choice, choice)
 

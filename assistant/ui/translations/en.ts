@@ -681,183 +681,183 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>ModelsWindow</name>
     <message>
-        <location filename="../models_window.py" line="37"/>
+        <location filename="../models_window.py" line="38"/>
         <source>Talemodeller</source>
         <translation>Speech models</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="45"/>
+        <location filename="../models_window.py" line="46"/>
         <source>Installerede modeller</source>
         <translation>Installed models</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="48"/>
-        <location filename="../models_window.py" line="60"/>
+        <location filename="../models_window.py" line="49"/>
+        <location filename="../models_window.py" line="61"/>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="49"/>
-        <location filename="../models_window.py" line="61"/>
+        <location filename="../models_window.py" line="50"/>
+        <location filename="../models_window.py" line="62"/>
         <source>Sprog</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="50"/>
-        <location filename="../models_window.py" line="62"/>
+        <location filename="../models_window.py" line="51"/>
+        <location filename="../models_window.py" line="63"/>
         <source>Størrelse</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="51"/>
-        <location filename="../models_window.py" line="63"/>
+        <location filename="../models_window.py" line="52"/>
+        <location filename="../models_window.py" line="64"/>
         <source>Licens</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="52"/>
+        <location filename="../models_window.py" line="53"/>
         <source>Fra</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="53"/>
-        <location filename="../models_window.py" line="64"/>
+        <location filename="../models_window.py" line="54"/>
+        <location filename="../models_window.py" line="65"/>
         <source>Nøjagtighed</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="57"/>
+        <location filename="../models_window.py" line="58"/>
         <source>Anbefalede modeller til dansk</source>
         <translation>Recommended models for Danish</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="84"/>
+        <location filename="../models_window.py" line="85"/>
         <source>Annullér</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="92"/>
+        <location filename="../models_window.py" line="93"/>
         <source>Installér fra fil …</source>
         <translation>Install from file …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="94"/>
+        <location filename="../models_window.py" line="95"/>
         <source>Installér fra mappe …</source>
         <translation>Install from folder …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="96"/>
+        <location filename="../models_window.py" line="97"/>
         <source>Installér fra adresse …</source>
         <translation>Install from address …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="101"/>
+        <location filename="../models_window.py" line="102"/>
         <source>Hentning er slået fra af indstillingerne eller din IT-afdeling.</source>
         <translation>Downloading is turned off by the settings or your IT department.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="103"/>
-        <location filename="../models_window.py" line="307"/>
+        <location filename="../models_window.py" line="104"/>
+        <location filename="../models_window.py" line="317"/>
         <source>Fjern</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="105"/>
+        <location filename="../models_window.py" line="106"/>
         <source>Luk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="202"/>
+        <location filename="../models_window.py" line="207"/>
         <source>Hent {0} ({1})</source>
         <translation>Get {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="229"/>
+        <location filename="../models_window.py" line="234"/>
         <source>Startmodellen forstår kun dansk groft. En anbefalet dansk model nedenfor giver langt færre fejl.</source>
         <translation>The starter model understands Danish only roughly. A recommended Danish model below makes far fewer errors.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="222"/>
+        <location filename="../models_window.py" line="227"/>
         <source>Den valgte danske model er ikke installeret; den bedste installerede bruges.</source>
         <translation>The chosen Danish model is not installed; the best installed one is used.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="225"/>
+        <location filename="../models_window.py" line="230"/>
         <source>Der er ingen dansk talemodel. Installér en af de anbefalede nedenfor.</source>
         <translation>There is no Danish speech model. Install one of the recommended ones below.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="236"/>
+        <location filename="../models_window.py" line="241"/>
         <source>dig</source>
         <translation>you</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="236"/>
+        <location filename="../models_window.py" line="241"/>
         <source>IT</source>
         <translation>IT</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="236"/>
+        <location filename="../models_window.py" line="241"/>
         <source>programmet</source>
         <translation>the program</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="245"/>
+        <location filename="../models_window.py" line="250"/>
         <source>Vælg model (.zip)</source>
         <translation>Choose model (.zip)</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="254"/>
+        <location filename="../models_window.py" line="259"/>
         <source>Vælg modelmappe</source>
         <translation>Choose model folder</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="261"/>
+        <location filename="../models_window.py" line="266"/>
         <source>Installér fra adresse</source>
         <translation>Install from address</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="261"/>
+        <location filename="../models_window.py" line="266"/>
         <source>Adresse (https://…):</source>
         <translation>Address (https://…):</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="292"/>
+        <location filename="../models_window.py" line="302"/>
         <source>Installerer …</source>
         <translation>Installing …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="307"/>
+        <location filename="../models_window.py" line="317"/>
         <source>Fjern modellen {0}?</source>
         <translation>Remove the model {0}?</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="333"/>
+        <location filename="../models_window.py" line="343"/>
         <source>Henter</source>
         <translation>Downloading</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="334"/>
+        <location filename="../models_window.py" line="344"/>
         <source>Kontrollerer</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="335"/>
+        <location filename="../models_window.py" line="345"/>
         <source>Pakker ud</source>
         <translation>Unpacking</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="339"/>
+        <location filename="../models_window.py" line="349"/>
         <source>{0} af {1}</source>
         <translation>{0} of {1}</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="348"/>
+        <location filename="../models_window.py" line="358"/>
         <source>Modellen {0} er installeret.</source>
         <translation>The model {0} is installed.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="353"/>
+        <location filename="../models_window.py" line="363"/>
         <source>Modellen er fjernet.</source>
         <translation>The model was removed.</translation>
     </message>
@@ -1256,18 +1256,18 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     </message>
     <message>
         <location filename="../settings_window.py" line="279"/>
-        <source>Whisper (nøjagtig, kræver mere af computeren)</source>
-        <translation>Whisper (accurate, needs more of the computer)</translation>
+        <source>Whisper (nøjagtig)</source>
+        <translation>Whisper (accurate)</translation>
     </message>
     <message>
         <location filename="../settings_window.py" line="280"/>
-        <source>Vosk (let og hurtig)</source>
-        <translation>Vosk (light and fast)</translation>
+        <source>Vosk (let)</source>
+        <translation>Vosk (light)</translation>
     </message>
     <message>
         <location filename="../settings_window.py" line="281"/>
-        <source>NeMo (hurtig og nøjagtig)</source>
-        <translation>NeMo (fast and accurate)</translation>
+        <source>NeMo (hurtig)</source>
+        <translation>NeMo (fast)</translation>
     </message>
     <message>
         <location filename="../settings_window.py" line="295"/>
