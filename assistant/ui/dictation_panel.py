@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import AssistantError
+from assistant.ui.bridge import TaskBridge
 from assistant.ui.dictation import MAX_SUGGESTIONS, DictationController
 from assistant.ui.flow import FlowLayout
 from assistant.ui.messages import user_message
@@ -42,6 +43,7 @@ class DictationPanel(QWidget):
     """The floating panel: live words, doubtful words with suggestions, listen, insert, copy, undo."""
 
     read_aloud = Signal(str)
+    caret_located = Signal()  # the panel has moved clear of the caret the field published
 
     def __init__(self, controller: DictationController, line_spacing: int = 150) -> None:
         super().__init__(
@@ -182,6 +184,7 @@ class DictationPanel(QWidget):
         self._target: QRect | None = None
         self._caret: QRect | None = None
         self._yielded: set[QWidget] = set()  # our windows the panel stays below while they show
+        self._caret_tasks = TaskBridge.connected(self, self._on_caret, self._on_caret_error)
         self.resize(PANEL_WIDTH, 400)
 
     # -- keyboard chords (grabbed only while shown) -------------------------------------------------
@@ -422,6 +425,40 @@ class DictationPanel(QWidget):
         self._place()  # the chords grabbed on show are on the buttons now: two lines each
         # Until the window manager has framed it, the frame is a guess: place again once known.
         QTimer.singleShot(FRAME_SETTLE_MS, self._place_if_framed)
+        if caret is None:
+            self._locate_caret()
+
+    def _locate_caret(self) -> None:
+        """Ask the focused field for its caret through AT-SPI, on a worker (it may take a
+        second); when it answers, the panel moves clear of it and the lines above it."""
+        environ = self.controller.app.environ
+
+        def job() -> tuple[int, int, int, int] | None:
+            from assistant.inject.atspi import AtSpi
+
+            atspi = AtSpi(environ)
+            try:
+                field = atspi.focused_field()
+                return atspi.caret_extents(field) if field is not None else None
+            finally:
+                atspi.close()
+
+        self.controller.workers.run("caret", job, self._caret_tasks, abandonable=True)
+
+    @Slot(str, object)
+    def _on_caret(self, tag: str, result: object) -> None:
+        from assistant.ui.placement import to_logical
+
+        if result is None or not self.isVisible():
+            return
+        x, y, w, h = result  # type: ignore[misc]
+        self._caret = to_logical(QRect(x, y, w, h))
+        self._place()
+        self.caret_located.emit()
+
+    @Slot(str, str, str)
+    def _on_caret_error(self, tag: str, message: str, hint: str) -> None:
+        pass  # no caret known: the panel stays clear of the window's first lines
 
     @Slot()
     def _place_if_framed(self) -> None:
