@@ -113,68 +113,68 @@
 <context>
     <name>DictationPanel</name>
     <message>
-        <location filename="../dictation_panel.py" line="53"/>
+        <location filename="../dictation_panel.py" line="52"/>
         <source>Diktering</source>
         <translation>Dictation</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="84"/>
+        <location filename="../dictation_panel.py" line="83"/>
         <source>Tryk Start eller genvejstasten for at diktere.</source>
         <translation>Press Start or the shortcut key to dictate.</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="117"/>
+        <location filename="../dictation_panel.py" line="116"/>
         <source>Tilføj til ordbog</source>
         <translation>Add to dictionary</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="78"/>
+        <location filename="../dictation_panel.py" line="77"/>
         <location filename="../dictation_panel.py" line="372"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="123"/>
+        <location filename="../dictation_panel.py" line="122"/>
         <source>Læs op</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="125"/>
+        <location filename="../dictation_panel.py" line="124"/>
         <source>Indsæt</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="128"/>
+        <location filename="../dictation_panel.py" line="127"/>
         <source>Kopiér</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="130"/>
+        <location filename="../dictation_panel.py" line="129"/>
         <source>Fortryd</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="132"/>
+        <location filename="../dictation_panel.py" line="131"/>
         <source>Skjul</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="145"/>
+        <location filename="../dictation_panel.py" line="144"/>
         <source>Indsæt automatisk efter hver sætning</source>
         <translation>Insert automatically after each sentence</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="158"/>
+        <location filename="../dictation_panel.py" line="157"/>
         <source>Den dikterede tekst</source>
         <translation>The dictated text</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="159"/>
+        <location filename="../dictation_panel.py" line="158"/>
         <source>Lydniveau fra mikrofonen</source>
         <translation>Microphone level</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="160"/>
+        <location filename="../dictation_panel.py" line="159"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
