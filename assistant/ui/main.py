@@ -411,6 +411,7 @@ class TrayController(QObject):
             if target is not None and target == self.reader_bar.frameGeometry():
                 target = None  # the bar itself had focus: keep it where it is
             self.reader_bar.show_for(target)
+            self.panel.make_way_for(self.reader_bar)
 
     @Slot(int)
     def _mute_echo_after_insert(self, chars: int) -> None:

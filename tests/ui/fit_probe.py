@@ -220,8 +220,11 @@ def main() -> int:
         bar = ReaderBar(reader, app.config["ui.line_spacing"])
         bar.text.setPlainText("Læs mere på side 3. Borgeren blev besøgt kl. 9.15 af hjemmeplejen.")
         bar.show_for(target)
+        panel.make_way_for(bar)  # as the tray does
         settle(300)
         check_window("reader", bar, area, problems, out, size)
+        if panel.frameGeometry().intersects(bar.frameGeometry()) and above(panel, bar):
+            problems.append({"window": "reader", "pt": size, "problem": "under the panel"})
         bar.hide()
         # Ordinary windows, opened while the panel shows: never under it.
         settings = SettingsWindow(app, workers)
