@@ -21,7 +21,9 @@ def _spin(window, key: str, value: int) -> None:  # type: ignore[no-untyped-def]
 
 def test_settings_take_effect_in_the_running_tray(tray_host, qtbot) -> None:
     app = App.create()
-    tray = TrayController(app, QApplication.instance())
+    qt = QApplication.instance()
+    font, sheet = qt.font(), qt.styleSheet()  # the session's application: give them back
+    tray = TrayController(app, qt)
     try:
         tray.show()
         window = tray.open_settings()
@@ -64,3 +66,5 @@ def test_settings_take_effect_in_the_running_tray(tray_host, qtbot) -> None:
         window.close()
     finally:
         tray.shutdown()
+        qt.setFont(font)
+        qt.setStyleSheet(sheet)
