@@ -32,7 +32,7 @@ FONT_SIZES = (14, 18, 24)
 LEAVES = (QLabel, QAbstractButton, QComboBox, QAbstractScrollArea, QProgressBar, QSlider, QLineEdit)
 
 
-def settle(ms: int = 150) -> None:
+def settle(ms: int = 60) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
@@ -203,7 +203,7 @@ def main() -> int:
         ]
         controller.select_doubt(0)
         panel.show_near_bottom()
-        settle(300)
+        settle(250)
         check_window("panel", panel, area, problems, out, size)
         protected = panel._tiers(panel._target, None)[0]
         for band in protected:
@@ -221,7 +221,7 @@ def main() -> int:
         bar.text.setPlainText("Læs mere på side 3. Borgeren blev besøgt kl. 9.15 af hjemmeplejen.")
         bar.show_for(target)
         panel.make_way_for(bar)  # as the tray does
-        settle(300)
+        settle(250)
         check_window("reader", bar, area, problems, out, size)
         if panel.frameGeometry().intersects(bar.frameGeometry()) and above(panel, bar):
             problems.append({"window": "reader", "pt": size, "problem": "under the panel"})
@@ -238,7 +238,7 @@ def main() -> int:
         for name, window, preferred in windows:
             show_window(window, preferred, avoid=[panel])
             panel.make_way_for(window)  # as the tray does
-            settle(400)
+            settle(250)
             if panel.frameGeometry().intersects(window.frameGeometry()) and above(panel, window):
                 problems.append(
                     {"window": name, "pt": size, "problem": f"under the panel {rect(panel.frameGeometry())}"}
