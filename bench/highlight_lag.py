@@ -134,7 +134,8 @@ def measure_bar(qt_app, sink, text: str, language: str, rate: int, timeout: floa
 
     from assistant.app import App
     from assistant.ui.bridge import TaskBridge
-    from assistant.ui.reading import ReaderBar, ReaderController
+    from assistant.ui.reader_bar import ReaderBar
+    from assistant.ui.reading import ReaderController
     from assistant.ui.workers import Workers
 
     app = App.create()

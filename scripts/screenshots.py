@@ -1,4 +1,5 @@
-"""Regenerate every screenshot in docs/screenshots/ (Danish UI) on a private Xvfb.
+"""Regenerate every screenshot in docs/screenshots/ (Danish UI) on a private 1366x768 Xvfb with
+openbox as the window manager.
 
     .venv/bin/python scripts/screenshots.py
 
@@ -10,6 +11,7 @@ settings, models, history, first-run guide and tray menu. No image is taken by h
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -19,14 +21,27 @@ sys.path.insert(0, str(REPO))
 
 from tests.support.display import start_xvfb  # noqa: E402
 from tests.support.playback_sink import PulseNullSink  # noqa: E402
+from tests.support.procs import wait_until  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 
 
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="shots-"))
-    server = start_xvfb(work)
+    # An ordinary laptop screen, with a real window manager framing and placing the windows.
+    server = start_xvfb(work, screen="1366x768x24")
     os.environ["DISPLAY"] = server.display
+    wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_until(
+        lambda: (
+            "window id"
+            in subprocess.run(
+                ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], capture_output=True, text=True
+            ).stdout
+        ),
+        timeout=20,
+        message="openbox",
+    )
     os.environ["ASSISTANT_HOME"] = str(work / "home")
     os.environ["ASSISTANT_POLICY"] = str(work / "policy.toml")
     (work / "policy.toml").write_text("[locked.privacy]\nretention_days = 30\n", encoding="utf-8")
@@ -57,8 +72,12 @@ def main() -> None:
             QTimer.singleShot(ms, loop.quit)
             loop.exec()
 
+        from PySide6.QtCore import QSize
+
+        from assistant.ui.placement import show_window
+
         settings = SettingsWindow(app, workers)
-        settings.show()
+        show_window(settings, QSize(820, 560))
         # The hotkeys page: keys are pressed, not typed, and shown as "Ctrl+Alt+D".
         settings.tabs.setCurrentIndex(
             next(i for i in range(settings.tabs.count()) if settings.tabs.tabText(i) == "Genveje")
@@ -68,7 +87,7 @@ def main() -> None:
         settings.close()
 
         models = ModelsWindow(app, workers)
-        models.show()
+        show_window(models, QSize(980, 600))
         settle()
         models.grab().save(str(OUT / "models.png"))
         models.close()
@@ -80,7 +99,7 @@ def main() -> None:
         ):
             history.add(text, language="da", engine="whisper", model="whisper-base")
         window = HistoryWindow(history, 30)
-        window.show()
+        show_window(window, window.size())
         settle()
         window.grab().save(str(OUT / "history.png"))
         window.close()
@@ -89,6 +108,8 @@ def main() -> None:
         qt.quit()
     finally:
         sink.stop()
+        wm.terminate()
+        wm.wait(timeout=10)
         server.stop()
 
 
@@ -109,6 +130,7 @@ def shoot_panel_reader_guide_menu(app, qt, workers, settle) -> None:  # type: ig
     )
     if tray.dictation.doubts:
         tray.dictation.select_doubt(0)
+    settle()  # the window closed before no longer has the focus
     tray.panel.show_near_bottom()
     settle()
     tray.panel.grab().save(str(OUT / "panel.png"))
@@ -133,12 +155,15 @@ def shoot_panel_reader_guide_menu(app, qt, workers, settle) -> None:  # type: ig
     tray.reader.stop()
     bar.hide()
 
+    from assistant.ui.placement import show_window
+
     guide = FirstRunGuide(app, SettingsWindow(app, workers), tray.reader)
-    guide.show()
+    show_window(guide, guide.size())
     settle()
     guide.grab().save(str(OUT / "first-run.png"))
     guide.close()
 
+    tray.grab_hotkeys(quiet=True)  # the menu shows the keys it has
     tray.menu.popup(QPoint(900, 300))
     settle()
     geometry: QRect = tray.menu.geometry()

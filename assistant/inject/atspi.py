@@ -209,6 +209,29 @@ class AtSpi:
             return False
         return bool(shown) and all(c in MASKS for c in shown)
 
+    def caret_extents(self, field: Field) -> tuple[int, int, int, int] | None:
+        """Where the caret of ``field`` is on the screen (x, y, width, height in X11 pixels), from
+        the character at it or, at the end of the text, just after the one before; None if the
+        field does not publish it."""
+        try:
+            caret = int(self._prop(field.bus, field.path, TEXT, "CaretOffset"))
+            x, y, w, h = (
+                int(v)
+                for v in self._call(field.bus, field.path, TEXT, "GetCharacterExtents", "iu", (caret, 0))
+            )
+            if h <= 0 and caret > 0:
+                x, y, w, h = (
+                    int(v)
+                    for v in self._call(
+                        field.bus, field.path, TEXT, "GetCharacterExtents", "iu", (caret - 1, 0)
+                    )
+                )
+                x, w = x + w, 1
+        except Exception as exc:
+            log.info("AT-SPI caret lookup failed: %s", type(exc).__name__)
+            return None
+        return (x, y, max(w, 1), h) if h > 0 else None
+
     def text_before_caret(self, field: Field, count: int) -> str | None:
         """Up to ``count`` characters before the caret of ``field``; None if it cannot be read."""
         try:

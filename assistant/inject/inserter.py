@@ -164,6 +164,12 @@ class Inserter:
         self._check = check  # look at the field through AT-SPI (kind, read-back)
         self._atspi: Any = None
 
+    def set_delay(self, delay_ms: int) -> None:
+        """A new pause between typed characters, from the next insertion on (the target kept)."""
+        self.delay_ms = int(delay_ms)
+        self.registry = build_registry(self._config, self._environ, delay_ms=self.delay_ms)
+        self._backends.clear()
+
     # -- focus ------------------------------------------------------------------------------
     def current_window(self) -> WindowRef | None:
         return self.focus.current() if self.focus is not None else None

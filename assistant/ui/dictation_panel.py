@@ -7,32 +7,40 @@ types into the window that had focus when dictation began (recorded by the inser
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QRect, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from assistant.errors import AssistantError
+from assistant.ui.bridge import TaskBridge
 from assistant.ui.dictation import MAX_SUGGESTIONS, DictationController
+from assistant.ui.flow import FlowLayout
 from assistant.ui.messages import user_message
 from assistant.ui.panel_keys import MAX_PICKS, PanelKeys
+from assistant.ui.panel_placement import PANEL_WIDTH, PanelPlacement
 from assistant.ui.style import announce, set_line_spacing
 
 SENT_BACKGROUND = "#dcedc8"  # text the target window already has
+UNSTABLE_TEXT = "#0b4f9c"  # words that may still change (7.9:1 on white)
 
 
-class DictationPanel(QWidget):
+class DictationPanel(PanelPlacement, QWidget):
     """The floating panel: live words, doubtful words with suggestions, listen, insert, copy, undo."""
 
     read_aloud = Signal(str)
+    caret_located = Signal()  # the panel has moved clear of the caret the field published
 
     def __init__(self, controller: DictationController, line_spacing: int = 150) -> None:
         super().__init__(
@@ -46,8 +54,19 @@ class DictationPanel(QWidget):
         self.controller = controller
         self._line_spacing = line_spacing
         self._highlight: tuple[int, int] | None = None
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
+        # Everything in a vertical scroll area: on a small screen at a large size the panel still
+        # fits, and what does not fit scrolls instead of being squeezed on top of each other.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.content = QWidget()
+        self.scroll = QScrollArea()
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(self.scroll)
+        layout = QVBoxLayout(self.content)
+        layout.setSpacing(8)
         top = QHBoxLayout()
         # Every action has a Ctrl+Alt chord, grabbed while the panel is shown (see panel_keys).
         self.keys = PanelKeys(controller.app.environ)
@@ -64,7 +83,8 @@ class DictationPanel(QWidget):
         self.status = QLabel(self.tr("Tryk Start eller genvejstasten for at diktere."))
         self.status.setWordWrap(True)
         top.addWidget(self.mic_button)
-        top.addWidget(self.level_bar, 1)
+        # Aligned, so the thin bar does not cap the row's height (and cut the button's second line).
+        top.addWidget(self.level_bar, 1, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(top)
         layout.addWidget(self.status)
         self.text = QTextBrowser()
@@ -75,11 +95,15 @@ class DictationPanel(QWidget):
         # At least five lines at the chosen font size and line spacing, whatever the tint or font.
         lines = self.text.fontMetrics().lineSpacing() * 5 * max(line_spacing, 100) / 100
         self.text.setMinimumHeight(int(lines) + 2 * int(self.text.document().documentMargin()) + 16)
+        # Its height is what _fit gives it (five lines, fewer on a small screen), not its hint.
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         layout.addWidget(self.text, 1)
         self.suggestion_label = QLabel("")
         self.suggestion_label.setObjectName("hint")
+        self.suggestion_label.setWordWrap(True)
         layout.addWidget(self.suggestion_label)
-        self.suggestion_row = QHBoxLayout()
+        # Suggestions wrap onto more rows: a word the user cannot read whole is no suggestion.
+        self.suggestion_row = FlowLayout()
         self.suggestion_buttons: list[QPushButton] = []
         for n in range(1, MAX_SUGGESTIONS + 1):
             button = QPushButton()
@@ -93,9 +117,8 @@ class DictationPanel(QWidget):
         self.add_word_button.clicked.connect(controller.add_selected_to_dictionary)
         self.add_word_button.hide()
         self.suggestion_row.addWidget(self.add_word_button)
-        self.suggestion_row.addStretch(1)
         layout.addLayout(self.suggestion_row)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.listen_button = QPushButton(self.tr("Læs op"))
         self.listen_button.clicked.connect(self._on_listen)
         self.insert_button = QPushButton(self.tr("Indsæt"))
@@ -117,13 +140,20 @@ class DictationPanel(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        self.action_row = buttons
         self.auto_insert = QCheckBox(self.tr("Indsæt automatisk efter hver sætning"))
         self.auto_insert.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         config = controller.app.config
         self.auto_insert.setChecked(bool(config["dictation.auto_insert"]))
         self.auto_insert.setEnabled(not config.is_locked("dictation.auto_insert"))
         self.auto_insert.toggled.connect(self._on_auto_insert)
-        layout.addWidget(self.auto_insert)
+        # Its chord beside it in a row of its own that wraps: a check box cannot wrap its text.
+        self.auto_insert_chord = QLabel("")
+        self.auto_insert_chord.setObjectName("hint")
+        auto_row = FlowLayout()
+        auto_row.addWidget(self.auto_insert)
+        auto_row.addWidget(self.auto_insert_chord)
+        layout.addLayout(auto_row)
         self.text.setAccessibleName(self.tr("Den dikterede tekst"))
         self.level_bar.setAccessibleName(self.tr("Lydniveau fra mikrofonen"))
         self.status.setAccessibleName(self.tr("Status"))
@@ -144,7 +174,15 @@ class DictationPanel(QWidget):
             (self.add_word_button, "add_word"),
         ):
             self._labels[button] = (button.text(), action)
-        self.resize(720, 400)
+        self.scroll.setWidget(self.content)
+        for button in self.findChildren(QPushButton):
+            # Never squeezed shorter than its lines: a cut "J" reads as "I".
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._target: QRect | None = None
+        self._caret: QRect | None = None
+        self._yielded: set[QWidget] = set()  # our windows the panel stays below while they show
+        self._caret_tasks = TaskBridge.connected(self, self._on_caret, self._on_caret_error)
+        self.resize(PANEL_WIDTH, 400)
 
     # -- keyboard chords (grabbed only while shown) -------------------------------------------------
     def _chord(self, action: str) -> str:
@@ -160,14 +198,17 @@ class DictationPanel(QWidget):
         chord = self._chord(action)
         # The chord goes on a second line: five buttons share the panel's fixed width.
         button.setText(f"{base}\n{chord}" if chord else base)
+        button.setMinimumHeight(0)
+        button.setMinimumHeight(button.sizeHint().height())  # both lines whole, whatever the row
         button.setAccessibleDescription(self.tr("Genvej: {0}").format(chord) if chord else "")
 
     def _relabel(self) -> None:
         for button in self._labels:
             self._set_label(button)
         chord = self._chord("auto_insert")
-        base = self.tr("Indsæt automatisk efter hver sætning")
-        self.auto_insert.setText(f"{base}  {chord}" if chord else base)
+        self.auto_insert_chord.setText(chord)
+        self.auto_insert_chord.setVisible(bool(chord))
+        self.auto_insert.setAccessibleDescription(self.tr("Genvej: {0}").format(chord) if chord else "")
         self._render_doubts()
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -219,8 +260,10 @@ class DictationPanel(QWidget):
         plain = QTextCharFormat()
         cursor.insertText(c.text[:unstable], plain)
         tail = QTextCharFormat()
-        tail.setForeground(QColor("#666666"))
-        tail.setFontItalic(True)
+        # Colour and a dotted line, not grey italics: slanted letters are harder to read.
+        tail.setForeground(QColor(UNSTABLE_TEXT))
+        tail.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        tail.setUnderlineColor(QColor(UNSTABLE_TEXT))
         cursor.insertText(c.text[unstable:], tail)
         sent, _window = c.ledger.state()
         if 0 < sent <= len(c.text):
@@ -274,20 +317,29 @@ class DictationPanel(QWidget):
         for n, button in enumerate(self.suggestion_buttons, start=1):
             if doubt is not None and n <= len(doubt.suggestions):
                 chord = self._chord(f"pick{n}") if n <= MAX_PICKS else ""
-                word = doubt.suggestions[n - 1]
-                button.setText(f"{word}  {chord}" if chord else f"{n}  {word}")
+                # The number, not the whole chord (the label above names the keys once): a short
+                # button wraps with its neighbours and is read whole.
+                button.setText(f"{n}  {doubt.suggestions[n - 1]}")
+                button.setAccessibleDescription(self.tr("Genvej: {0}").format(chord) if chord else "")
                 button.show()
             else:
                 button.hide()
         self.add_word_button.setVisible(doubt is not None)
         if doubt is not None:
-            self.suggestion_label.setText(
-                self.tr("»{0}« er et rigtigt ord. Mente du et af disse?").format(doubt.word)
-                if doubt.suggestions and doubt.kind == "doubt"
-                else self.tr("Forslag til »{0}« – klik på det rigtige ord:").format(doubt.word)
-                if doubt.suggestions
-                else self.tr("Ingen forslag til »{0}«.").format(doubt.word)
-            )
+            chord = self._chord("pick1")
+            if not doubt.suggestions:
+                text = self.tr("Ingen forslag til »{0}«.").format(doubt.word)
+            elif doubt.kind == "doubt":
+                # A correct word that is likely not the one meant: a question, not a verdict.
+                text = self.tr("»{0}« er et rigtigt ord. Mente du et af disse?").format(doubt.word)
+            elif chord:
+                keys = chord[: -len("1")]
+                text = self.tr(
+                    "Forslag til »{0}« – klik på det rigtige ord, eller tryk {1} og tallet:"
+                ).format(doubt.word, keys)
+            else:
+                text = self.tr("Forslag til »{0}« – klik på det rigtige ord:").format(doubt.word)
+            self.suggestion_label.setText(text)
         elif c.doubts:
             chord = self._chord("next_doubt")
             self.suggestion_label.setText(
@@ -298,6 +350,7 @@ class DictationPanel(QWidget):
         else:
             self.suggestion_label.setText("")
         self._render()
+        self.refit()
 
     @Slot(QUrl)
     def _on_anchor(self, url: QUrl) -> None:
@@ -338,6 +391,17 @@ class DictationPanel(QWidget):
         except AssistantError as exc:
             self._on_status(user_message(exc), True)
 
+    def set_line_spacing(self, percent: int) -> None:
+        self._line_spacing = percent
+        self._render()
+        self.refit()
+
+    def show_auto_insert(self, on: bool) -> None:
+        """The setting changed elsewhere (Settings): the box shows it, without saving it again."""
+        self.auto_insert.blockSignals(True)
+        self.auto_insert.setChecked(on)
+        self.auto_insert.blockSignals(False)
+
     @Slot(int, int)
     def highlight(self, start: int, end: int) -> None:
         self._highlight = (start, end) if end > start else None
@@ -348,17 +412,3 @@ class DictationPanel(QWidget):
         if self._highlight is not None:
             self._highlight = None
             self._render()
-
-    def show_near_bottom(self) -> None:
-        """Show beside (not over) the window that has focus, fully on screen, at a fixed width."""
-        from assistant.ui.reading import focused_window_rect, place_bar
-
-        target = focused_window_rect(self.controller.app.environ)
-        screen = QGuiApplication.screenAt(target.center()) if target is not None else None
-        area = (screen or QGuiApplication.primaryScreen()).availableGeometry()
-        # A fixed width: suggestions appearing must not widen the panel past the screen.
-        self.setFixedWidth(min(720, area.width() - 40))
-        height = min(max(self.height(), self.sizeHint().height()), area.height() - 40)
-        self.resize(self.width(), height)
-        self.move(place_bar(area, target, QSize(self.width(), height + 30)))
-        self.show()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from assistant.app import App
+from assistant.ui.placement import scrolling_layout
 from assistant.ui.reading import ReaderController
 from assistant.ui.settings_window import SettingsWindow
 
@@ -19,7 +20,7 @@ class FirstRunGuide(QDialog):
         self.app = app
         self.settings = settings
         self.reader = reader
-        layout = QVBoxLayout(self)
+        layout = scrolling_layout(self)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
         from assistant.ui.settings_window import combo_text

@@ -23,7 +23,7 @@ from assistant.ui.messages import user_message
 
 
 class HistoryWindow(QDialog):
-    insert_again = Signal(str)  # the text, for the dictation panel
+    insert_again = Signal(str, str)  # the text and its language, for the dictation panel
 
     def __init__(
         self, history: History | KeptHistory | None, retention_days: int, enabled: bool = True
@@ -112,7 +112,7 @@ class HistoryWindow(QDialog):
     def _insert(self) -> None:
         entry = self._current()
         if entry is not None:
-            self.insert_again.emit(entry.text)
+            self.insert_again.emit(entry.text, entry.language)
 
     @Slot()
     def _copy(self) -> None:

@@ -12,9 +12,9 @@ import logging
 import time
 import weakref
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
+from PySide6.QtCore import QObject, QRect, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCursor
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QToolTip
 
 from assistant import __version__
 from assistant.app import App
@@ -25,13 +25,17 @@ from assistant.ui.bridge import HotkeyBridge, TaskBridge
 from assistant.ui.dictation import DictationController
 from assistant.ui.dictation_panel import DictationPanel
 from assistant.ui.icons import state_icon
-from assistant.ui.reading import ReaderBar, ReaderController
+from assistant.ui.placement import show_window
+from assistant.ui.reader_bar import ReaderBar
+from assistant.ui.reading import ReaderController
 from assistant.ui.workers import Workers
 
 log = logging.getLogger(__name__)
 
 HOTKEY_RETRY_MS = 15000  # a key lost to another program is tried again this often
 PURGE_INTERVAL_MS = 6 * 3600 * 1000
+READER_NOTE_MS = 6000
+BALLOON_TRIES = 50  # x 100 ms: how long a notice waits for the tray to place its icon
 
 
 class TrayController(QObject):
@@ -161,15 +165,27 @@ class TrayController(QObject):
     def _notify_policy_failure(self) -> None:
         """IT's policy file cannot be used: the privacy settings failed closed; say so in Danish."""
         failure = self.app.config.policy_failure
-        self.policy_notice = failure.message_da if failure is not None else ""
-        if failure is not None:
-            self.tray.showMessage(
-                self.tr("IT-politikken kan ikke bruges"),
-                failure.message_da,
-                QSystemTrayIcon.MessageIcon.Warning,
-                15000,
+        # Our own words in the balloon; the parser's text and the file's path go to the log only.
+        self.policy_notice = (
+            self.tr(
+                "IT-politikken kan ikke bruges. Af hensyn til privatlivet gælder de strengeste "
+                "indstillinger: historik er slået fra, og modeller kan ikke hentes. Kontakt din IT-afdeling."
             )
+            if failure is not None
+            else ""
+        )
+        if failure is not None:
+            log.warning("%s", failure.message)
+            self._balloon_when_placed(self.tr("IT-politikken kan ikke bruges"), self.policy_notice, 0)
             self._update_tooltip()
+
+    def _balloon_when_placed(self, title: str, text: str, tries: int) -> None:
+        """A balloon points at the icon only once the tray has placed it (before that, Qt draws it
+        at the screen's top-left corner, far from anything)."""
+        if self.tray.geometry().isEmpty() and tries < BALLOON_TRIES:
+            QTimer.singleShot(100, lambda: self._balloon_when_placed(title, text, tries + 1))
+            return
+        self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
 
     def start_services(self, *, preload: bool = True, hotkeys: bool = True) -> None:
         """Everything after the icon is up: hotkeys, history purge, background loading."""
@@ -262,6 +278,7 @@ class TrayController(QObject):
             self._hotkey_retry.start()
         elif not self.hotkey_problems or self.grabber is None:
             self._hotkey_retry.stop()
+        self._label_menu()
         if quiet and self.hotkey_problems == before:
             return self.hotkey_problems
         if self.hotkey_problems:
@@ -279,6 +296,19 @@ class TrayController(QObject):
             )
         self.hotkeys_ready.emit()
         return self.hotkey_problems
+
+    def _label_menu(self) -> None:
+        """The menu shows each action's hotkey (after a tab: Qt puts it in the keys' column)."""
+        from assistant.ui.settings_parts import combo_text
+
+        dictate = self.tr("Stop diktering") if self.state == "listening" else self.tr("Diktér")
+        for action, text, key in (
+            (self.action_dictate, dictate, "hotkeys.dictate"),
+            (self.action_read, self.tr("Læs markering op"), "hotkeys.read_selection"),
+        ):
+            works = key not in self.hotkey_problems and self.grabber is not None
+            chord = combo_text(self.app.config[key]) if works else ""
+            action.setText(f"{text}\t{chord}" if chord else text)
 
     @Slot()
     def dictate_from_menu(self) -> None:
@@ -342,7 +372,7 @@ class TrayController(QObject):
     def set_state(self, state: str) -> None:
         self.state = state
         self.tray.setIcon(state_icon(state))
-        self.action_dictate.setText(self.tr("Stop diktering") if state == "listening" else self.tr("Diktér"))
+        self._label_menu()
         self._update_tooltip()
         self.state_changed.emit(state)
 
@@ -383,6 +413,7 @@ class TrayController(QObject):
             if target is not None and target == self.reader_bar.frameGeometry():
                 target = None  # the bar itself had focus: keep it where it is
             self.reader_bar.show_for(target)
+            self.panel.make_way_for(self.reader_bar)
 
     @Slot(int)
     def _mute_echo_after_insert(self, chars: int) -> None:
@@ -395,14 +426,16 @@ class TrayController(QObject):
 
     @Slot(str)
     def _on_reader_problem(self, message: str) -> None:
-        self.tray.showMessage(self.tr("Oplæsning"), message, QSystemTrayIcon.MessageIcon.Information, 5000)
+        # By the mouse pointer, where the user just selected (or did not): not in a far corner.
+        QToolTip.showText(QCursor.pos(), message, None, QRect(), READER_NOTE_MS)
 
     def _window(self, name: str, factory):  # type: ignore[no-untyped-def]
         window = self.windows.get(name)
         if window is None:
             window = factory()
             self.windows[name] = window
-        window.show()
+        show_window(window, window.size(), avoid=[self.panel, self.reader_bar])
+        self.panel.make_way_for(window)  # on top, it would hide part of the new window
         window.raise_()
         window.activateWindow()
         return window
@@ -426,9 +459,15 @@ class TrayController(QObject):
         window.refresh()
         return window
 
-    @Slot(str)
-    def _insert_again(self, text: str) -> None:
-        self.dictation.load_text(text)
+    @Slot(str, str)
+    def _insert_again(self, text: str, language: str = "") -> None:
+        spelling = self.dictation.spelling
+        if language and language != self.app.config["general.language"]:
+            self.dictation.spelling = None  # the spelling lists are the dictation language's
+        try:
+            self.dictation.load_text(text)
+        finally:
+            self.dictation.spelling = spelling
         self.show_panel()
         self.dictation.status.emit(self.tr("Klik i feltet, hvor teksten skal stå, og tryk Indsæt."), False)
 
@@ -445,26 +484,9 @@ class TrayController(QObject):
 
     @Slot(str)
     def _on_setting_changed(self, key: str) -> None:
-        if key in HOTKEY_KEYS:
-            self.grab_hotkeys()
-        elif key in ("ui.font_size", "ui.tint"):
-            from assistant.ui.style import apply_style
+        from assistant.ui.live_settings import apply_setting
 
-            apply_style(self.qt_app, self.app.config)
-        elif key == "words" and self.dictation.spelling is not None:
-            self._load_spelling()
-        elif key in ("general.language", "stt.engine", "stt.model_da", "stt.model_en"):
-            self._load_spelling()
-            self._preload_model()
-        elif key == "tts.echo":
-            self.reader.set_echo(self.app.config["tts.echo"])
-        elif key.startswith("tts."):
-            echo = self.reader.echo_mode
-            self.reader.shutdown()
-            self.reader.set_echo(echo)
-            self.reader.load()
-        elif key == "privacy.retention_days":
-            self.purge_history()
+        apply_setting(self, key)
 
     @Slot()
     def open_models(self):  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -18,32 +18,31 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from assistant.app import App
 from assistant.ui.bridge import TaskBridge
+from assistant.ui.flow import FlowLayout
+from assistant.ui.model_texts import ModelTexts
+from assistant.ui.placement import scrolling_layout
 from assistant.ui.workers import Workers
-
-
-def _size(mb: float | None) -> str:
-    if not mb:
-        return "?"
-    return f"{mb / 1000:.1f} GB" if mb >= 1000 else f"{mb:.0f} MB"
 
 
 class ModelsWindow(QDialog):
     refreshed = Signal()
     install_finished = Signal(bool, str)  # ok, message
 
-    def __init__(self, app: App, workers: Workers) -> None:
+    def __init__(self, app: App, workers: Workers, catalog=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
+        self.catalog = catalog  # None: the product's own catalog (another one in tests)
         self.setWindowTitle(self.tr("Talemodeller"))
         self.app = app
         self.workers = workers
         self.tasks = TaskBridge.connected(self, self._on_done, self._on_error, self._on_progress)
         self._cancel: threading.Event | None = None
-        layout = QVBoxLayout(self)
+        self.texts = ModelTexts(self)
+        self._best = None  # the recommended Danish model to get (or to ask IT for)
+        layout = scrolling_layout(self)
         layout.addWidget(QLabel(self.tr("Installerede modeller")))
         self.installed = self._table(
             [
@@ -67,6 +66,14 @@ class ModelsWindow(QDialog):
             ]
         )
         layout.addWidget(self.recommended, 1)
+        # The next step, in one place: get the best Danish model, or whom to ask for it.
+        self.advice = QLabel("")
+        self.advice.setWordWrap(True)
+        layout.addWidget(self.advice)
+        self.get_button = QPushButton("")
+        self.get_button.clicked.connect(self.get_recommended)
+        self.get_button.hide()
+        layout.addWidget(self.get_button)
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.note.setObjectName("hint")
@@ -82,7 +89,7 @@ class ModelsWindow(QDialog):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
         layout.addLayout(progress_row)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.file_button = QPushButton(self.tr("Installér fra fil …"))
         self.file_button.clicked.connect(self._pick_file)
         self.folder_button = QPushButton(self.tr("Installér fra mappe …"))
@@ -100,8 +107,7 @@ class ModelsWindow(QDialog):
         close.clicked.connect(self.close)
         for button in (self.file_button, self.folder_button, self.url_button, self.remove_button):
             row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(close)
+        row.add_right(close)
         layout.addLayout(row)
         self.models: list = []
         self.resize(980, 600)
@@ -114,20 +120,25 @@ class ModelsWindow(QDialog):
         table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        # The name keeps its width; the other columns share the rest and wrap their words, so
+        # the table never scrolls sideways on a small screen or at a large text size.
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return table
 
     # -- listing ----------------------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
-        paths, config = self.app.paths, self.app.config
+        paths, config, given = self.app.paths, self.app.config, self.catalog
 
         def job():  # type: ignore[no-untyped-def]
             from assistant.storage.catalog import choose_model, load_catalog
             from assistant.storage.models import discover, model_dirs
 
-            catalog = load_catalog()
+            catalog = given or load_catalog()
             user_dir, system_dirs = model_dirs(paths, config)
             installed = discover(user_dir, system_dirs)
             note = choose_model("da", installed, preferred=config["stt.model_da"]).message
@@ -140,41 +151,70 @@ class ModelsWindow(QDialog):
         self.installed.setRowCount(len(installed))
         for row, model in enumerate(installed):
             entry = catalog.get(model.name)
+            t = self.texts
             cells = [
                 model.name,
-                ", ".join(model.languages),
-                _size(
+                t.language_names(model.languages),
+                t.size_text(
                     model.size_bytes / 1_000_000 if model.size_bytes else (entry.size_mb if entry else None)
                 ),
-                model.licence or (entry.licence if entry else "?"),
+                t.licence_name(model.licence or (entry.licence if entry else "")),
                 self._source_name(model.source),
-                self._accuracy(entry) if entry else "",
+                t.accuracy_text(entry) if entry else "",
             ]
             for col, text in enumerate(cells):
-                self.installed.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if entry is not None:
+                    item.setToolTip(t.description(entry))
+                self.installed.setItem(row, col, item)
+        self.installed.resizeRowsToContents()
         names = {m.name for m in installed}
         recommended = [e for e in catalog.recommended("da") if e.name not in names]
         self.recommended.setRowCount(len(recommended))
         for row, entry in enumerate(recommended):
+            t = self.texts
             cells = [
                 entry.name,
-                ", ".join(entry.languages),
-                _size(entry.size_mb),
-                entry.licence,
-                self._accuracy(entry),
+                t.language_names(entry.languages),
+                t.size_text(entry.size_mb),
+                t.licence_name(entry.licence),
+                t.accuracy_text(entry),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(entry.page)
+                item.setToolTip(t.description(entry))
                 self.recommended.setItem(row, col, item)
+        self.recommended.resizeRowsToContents()
         self.note.setText(self._model_note(note))
+        self._show_next_step(recommended)
+        if self.isVisible():  # the rows came after the window was sized: room for them, on screen
+            from assistant.ui.placement import fit_to_area, screen_area
+
+            fit_to_area(self, screen_area(window=self), self.size())
         self.refreshed.emit()
 
-    def _accuracy(self, entry) -> str:  # type: ignore[no-untyped-def]
-        """Published word error rates, in the UI's language ("89.3 % ordfejl på CoRal")."""
-        return "; ".join(
-            self.tr("{0} % ordfejl på {1}").format(f"{w.percent:g}", w.dataset) for w in entry.wer
-        )
+    def _show_next_step(self, recommended: list) -> None:  # type: ignore[type-arg]
+        """One step to the best Danish model: "Hent" (with its size) where downloads are allowed
+        and the catalog has a link; otherwise whom to ask, and for which model, by name."""
+        self._best = recommended[0] if recommended else None
+        if self._best is None:
+            self.advice.setText("")
+            self.get_button.hide()
+            return
+        if self.app.config["models.allow_download"] and self._best.downloadable:
+            self.advice.setText(self.texts.description(self._best))
+            self.get_button.setText(
+                self.tr("Hent {0} ({1})").format(self._best.name, self.texts.size_text(self._best.size_mb))
+            )
+            self.get_button.show()
+        else:
+            self.advice.setText(self.texts.ask_it_text(self._best))
+            self.get_button.hide()
+
+    @Slot()
+    def get_recommended(self) -> None:
+        if self._best is not None:
+            self.install(self._best.name)
 
     def _model_note(self, note: str) -> str:
         from assistant.ui.translations import current_language
@@ -192,7 +232,7 @@ class ModelsWindow(QDialog):
             parts.append(
                 self.tr(
                     "Startmodellen forstår kun dansk groft. En anbefalet dansk model nedenfor giver langt "
-                    "færre fejl: bed din IT-afdeling om at installere den."
+                    "færre fejl."
                 )
             )
         return " ".join(parts)
@@ -234,7 +274,7 @@ class ModelsWindow(QDialog):
         if self._cancel is not None:
             return
         self._cancel = threading.Event()
-        config, paths, tasks = self.app.config, self.app.paths, self.tasks
+        config, paths, tasks, catalog = self.app.config, self.app.paths, self.tasks, self.catalog
         options = InstallOptions(
             allow_download=bool(config["models.allow_download"]),
             download_locked=config.is_locked("models.allow_download"),
@@ -248,7 +288,12 @@ class ModelsWindow(QDialog):
             # A multilingual model the catalog does not know serves the user's dictation language.
             language = [config["general.language"]]
             return install_source(
-                source, paths.models_dir, paths.cache_dir, options=options, default_languages=language
+                source,
+                paths.models_dir,
+                paths.cache_dir,
+                options=options,
+                default_languages=language,
+                catalog=catalog,
             )
 
         self.progress.setRange(0, 0)
@@ -294,7 +339,15 @@ class ModelsWindow(QDialog):
             self.progress.setValue(int(done * 1000 / total))
         else:
             self.progress.setRange(0, 0)
-        self.progress_label.setText(f"{stage}: {done / 1_000_000:.1f} MB")
+        doing = {
+            "download": self.tr("Henter"),
+            "verify": self.tr("Kontrollerer"),
+            "extract": self.tr("Pakker ud"),
+        }
+        got = self.texts.size_text(done / 1_000_000) if done else "0 MB"
+        if total > 0:
+            got = self.tr("{0} af {1}").format(got, self.texts.size_text(total / 1_000_000))
+        self.progress_label.setText(f"{doing.get(stage.split(' ')[0], self.tr('Installerer'))} … {got}")
 
     @Slot(str, object)
     def _on_done(self, tag: str, result: object) -> None:

@@ -7,12 +7,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QColorDialog,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -20,14 +18,9 @@ from PySide6.QtWidgets import (
     QKeySequenceEdit,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,63 +29,19 @@ from assistant.app import App
 from assistant.config.schema import HOTKEY_KEYS, SCHEMA
 from assistant.errors import AssistantError
 from assistant.ui.bridge import TaskBridge
-from assistant.ui.messages import message_for, user_message
+from assistant.ui.live_settings import RESTART_KEYS
+from assistant.ui.messages import user_message
+from assistant.ui.mic_test import MicTestPage
 from assistant.ui.reading import voice_label
+from assistant.ui.settings_parts import Pages, combo_setting, combo_text, hotkey_problem_text
+from assistant.ui.settings_rows import SpecialRows
+from assistant.ui.settings_words import WordsPage
 from assistant.ui.workers import Workers
 
 log = logging.getLogger(__name__)
 
-TEST_SECONDS = 3.0
-_KEY_NAMES = {"space": "Space", "return": "Return", "escape": "Esc", "page_up": "PgUp", "page_down": "PgDown"}
-_QT_MODIFIERS = {"ctrl": "ctrl", "alt": "alt", "shift": "shift", "meta": "super"}
 
-
-def combo_text(setting: str) -> str:
-    """A hotkey setting ("<ctrl>+<alt>+d") as people read it: "Ctrl+Alt+D" ("" when off)."""
-    if not setting.strip():
-        return ""
-    parts = []
-    for part in setting.split("+"):
-        name = part.strip()
-        name = name[1:-1] if name.startswith("<") and name.endswith(">") else name
-        low = name.lower()
-        if low in ("ctrl", "control"):
-            parts.append("Ctrl")
-        elif low in ("super", "cmd", "win", "meta"):
-            parts.append("Meta")
-        elif low in ("alt", "shift"):
-            parts.append(low.capitalize())
-        elif low in _KEY_NAMES:
-            parts.append(_KEY_NAMES[low])
-        else:
-            parts.append(
-                name.upper() if len(name) == 1 else name.capitalize() if len(name) > 3 else name.upper()
-            )
-    return "+".join(parts)
-
-
-def combo_setting(sequence: QKeySequence) -> str:
-    """What QKeySequenceEdit recorded (its first chord) as a setting: "Ctrl+Alt+D" -> "<ctrl>+<alt>+d"."""
-    if sequence.isEmpty():
-        return ""
-    text = QKeySequence(sequence[0]).toString(QKeySequence.SequenceFormat.PortableText)
-    parts = text.split("+") if text != "+" else ["+"]
-    if text.endswith("++"):
-        parts = [*text[:-2].split("+"), "+"]
-    out = []
-    for part in parts:
-        low = part.lower()
-        if low in _QT_MODIFIERS:
-            out.append(f"<{_QT_MODIFIERS[low]}>")
-        elif len(part) == 1:
-            out.append(part.lower())
-        else:
-            named = {"esc": "esc", "pgup": "page_up", "pgdown": "page_down", "ins": "insert", "del": "delete"}
-            out.append(f"<{named.get(low, low)}>")
-    return "+".join(out)
-
-
-class SettingsWindow(QDialog):
+class SettingsWindow(SpecialRows, QDialog):
     setting_changed = Signal(str)
     history_cleared = Signal(int)
     mic_test_done = Signal(float)  # peak dBFS
@@ -103,13 +52,13 @@ class SettingsWindow(QDialog):
         self.setWindowTitle(self.tr("Indstillinger"))
         self.app = app
         self.workers = workers
-        self.tasks = TaskBridge.connected(self, self._on_done, self._on_error, self._on_progress)
+        self.tasks = TaskBridge.connected(self, self._on_done, self._on_error)
         self.widgets: dict[str, QWidget] = {}
         self.lock_labels: dict[str, QLabel] = {}
         self.hotkey_problems = dict(hotkey_problems or {})
         layout = QVBoxLayout(self)
         # A list of pages with horizontal titles: vertical tab text is hard to read.
-        self.tabs = _Pages()
+        self.tabs = Pages()
         layout.addWidget(self.tabs, 1)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -182,6 +131,7 @@ class SettingsWindow(QDialog):
         if note:
             hint = QLabel(note)
             hint.setObjectName("hint")
+            hint.setWordWrap(True)
             form.addRow(hint)
         for key in keys:
             if key in SCHEMA:
@@ -191,6 +141,7 @@ class SettingsWindow(QDialog):
 
     def _label(self, key: str) -> QLabel:
         label = QLabel(self._title(key))
+        label.setWordWrap(True)  # a long title at a large size wraps instead of being cut
         label.setToolTip(self._help(key))
         return label
 
@@ -302,6 +253,11 @@ class SettingsWindow(QDialog):
             lock.setMinimumHeight(lock.sizeHint().height())
             box.addWidget(lock)
             self.lock_labels[key] = lock
+        if key in RESTART_KEYS:
+            later = QLabel(self.tr("Gælder efter genstart."))
+            later.setObjectName("hint")
+            later.setWordWrap(True)
+            box.addWidget(later)
         if key in self.hotkey_problems:
             problem = QLabel(
                 self.tr("Virker ikke: {0}").format(hotkey_problem_text(self, self.hotkey_problems[key]))
@@ -319,6 +275,10 @@ class SettingsWindow(QDialog):
             "off": self.tr("Fra"),
             "word": self.tr("Hvert ord"),
             "sentence": self.tr("Hver sætning"),
+            # Speech recognisers by what they are like to use, not only by their program names.
+            "whisper": self.tr("Whisper (nøjagtig)"),
+            "vosk": self.tr("Vosk (let)"),
+            "transducer": self.tr("NeMo (hurtig)"),
         }
         return names.get(choice, choice)
 
@@ -348,78 +308,6 @@ class SettingsWindow(QDialog):
             return
         if not self.save(key, value):
             edit.setKeySequence(QKeySequence(combo_text(self.app.config[key])))
-
-    def _colour_row(self, key: str, value: str) -> QWidget:
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        button = QPushButton(self.tr("Vælg farve …"))
-        swatch = QLabel()
-        swatch.setFixedSize(48, 28)
-        none = QPushButton(self.tr("Ingen farve"))
-
-        def show(colour: str) -> None:
-            swatch.setStyleSheet(f"background: {colour or '#ffffff'}; border: 1px solid #444444;")
-            swatch.setAccessibleName(colour or self.tr("ingen"))
-
-        def pick() -> None:
-            chosen = QColorDialog.getColor(
-                QColor(self.app.config[key] or "#ffffff"), self, self.tr("Baggrundsfarve")
-            )
-            if chosen.isValid() and self.save(key, chosen.name()):
-                show(chosen.name())
-
-        def clear() -> None:
-            if self.save(key, ""):
-                show("")
-
-        button.clicked.connect(pick)
-        none.clicked.connect(clear)
-        show(value)
-        row.addWidget(swatch)
-        row.addWidget(button)
-        row.addWidget(none)
-        row.addStretch(1)
-        holder.swatch = swatch  # type: ignore[attr-defined]
-        return holder
-
-    def _injection_name(self, name: str) -> str:
-        names = {
-            "xtest": self.tr("Tastetryk (X11)"),
-            "clipboard": self.tr("Indsæt via udklipsholderen"),
-            "wayland": self.tr("Tastetryk (Wayland)"),
-            "sendinput": self.tr("Tastetryk (Windows)"),
-            "macos": self.tr("Tastetryk (macOS)"),
-        }
-        return names.get(name, name)
-
-    def _order_row(self, key: str, value: list[str]) -> QWidget:
-        """Insertion methods: tick the ones to use, drag to order; none ticked is "automatic"."""
-        items = QListWidget()
-        items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        choices = list(SCHEMA[key].item_choices or ())
-        for name in [*value, *[c for c in choices if c not in value]]:
-            item = QListWidgetItem(self._injection_name(name))
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if name in value else Qt.CheckState.Unchecked)
-            items.addItem(item)
-        items.setMaximumHeight(items.sizeHintForRow(0) * (len(choices) + 1) + 8)
-
-        def changed(*_: object) -> None:
-            chosen = [
-                items.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(items.count())
-                if items.item(i).checkState() == Qt.CheckState.Checked
-            ]
-            self.save(key, chosen)
-
-        items.itemChanged.connect(changed)
-        items.model().rowsMoved.connect(changed)
-        items.setToolTip(
-            self.tr("Sæt flueben ved de måder, der må bruges, og træk dem i rækkefølge. Ingen: automatisk.")
-        )
-        return items
 
     def save(self, key: str, value: Any) -> bool:
         """Validate and save ``key``; a refusal is shown in the window, never raised."""
@@ -493,130 +381,33 @@ class SettingsWindow(QDialog):
 
     # -- microphone tab ---------------------------------------------------------------------------
     def _mic_tab(self) -> None:
-        page = QWidget()
-        form = QFormLayout(page)
-        form.setVerticalSpacing(12)
-        form.addRow(self._label("audio.input_device"), self._row("audio.input_device"))
-        self.level = QProgressBar()
-        self.level.setRange(0, 60)
-        self.level.setTextVisible(False)
-        form.addRow(self.tr("Lydniveau"), self.level)
-        self.test_button = QPushButton(self.tr("Prøv mikrofonen (3 sekunder)"))
-        self.test_button.clicked.connect(self.test_microphone)
-        form.addRow("", self.test_button)
-        self.test_result = QLabel(
-            self.tr("Sig et par ord efter du har trykket. Du hører optagelsen bagefter.")
+        page = MicTestPage(
+            self.app, self.workers, (self._label("audio.input_device"), self._row("audio.input_device"))
         )
-        self.test_result.setWordWrap(True)
-        self.test_result.setObjectName("hint")
-        form.addRow("", self.test_result)
+        page.done.connect(self.mic_test_done)
+        self.mic_page = page
+        self.level, self.test_button, self.test_result = page.level, page.test_button, page.test_result
         self.tabs.addTab(page, self.tr("Mikrofon"))
 
-    @Slot()
     def test_microphone(self, play_back: bool = True) -> None:
-        device = self.app.config["audio.input_device"] or None
-        tasks = self.tasks
-
-        def job() -> float:
-            import numpy as np
-
-            from assistant.audio.capture import Capture
-
-            capture = Capture(device)
-            blocks = []
-            got = 0
-            capture.start()
-            try:
-                while got < TEST_SECONDS * 16000:
-                    block = capture.read(timeout=0.5)
-                    if block is None:
-                        continue
-                    blocks.append(block)
-                    got += len(block)
-                    tasks.on_progress("level", "level", int(capture.level_dbfs * 100 + 10000), 10000)
-            finally:
-                capture.stop()
-            samples = np.concatenate(blocks) if blocks else np.zeros(0, np.int16)
-            peak = float(np.max(np.abs(samples.astype(np.int32)))) if len(samples) else 0.0
-            if play_back and len(samples):
-                try:
-                    import sounddevice as sd
-
-                    sd.play(samples, 16000)
-                    sd.wait()
-                except Exception as exc:  # no loudspeaker is not a microphone problem
-                    log.info("test playback failed: %s", type(exc).__name__)
-            return 20 * np.log10(peak / 32768.0) if peak > 0 else -100.0
-
-        self.test_button.setEnabled(False)
-        self.test_result.setText(self.tr("Optager … sig noget nu."))
-        self.workers.run("mic-test", job, self.tasks)
-
-    @Slot(str, str, "qint64", "qint64")
-    def _on_progress(self, tag: str, stage: str, done: int, total: int) -> None:
-        if tag == "level":
-            dbfs = (done - 10000) / 100.0
-            self.level.setValue(int(max(0.0, min(60.0, dbfs + 60.0))))
+        self.mic_page.test_microphone(play_back)
 
     # -- words tab ----------------------------------------------------------------------------------
     def _words_tab(self) -> None:
-        page = QWidget()
-        box = QVBoxLayout(page)
-        language = self.app.config["general.language"]
-        box.addWidget(QLabel(self.tr("Fagord (ét pr. linje) – hjælper talegenkendelsen:")))
-        self.terms = QPlainTextEdit()
-        box.addWidget(self.terms, 1)
-        box.addWidget(QLabel(self.tr("Rettelser (»hørt = skrevet«, én pr. linje):")))
-        self.replacements = QPlainTextEdit()
-        box.addWidget(self.replacements, 1)
-        box.addWidget(QLabel(self.tr("Min ordbog (ord stavekontrollen skal kende):")))
-        self.user_words = QPlainTextEdit()
-        box.addWidget(self.user_words, 1)
-        save = QPushButton(self.tr("Gem ord"))
-        save.clicked.connect(self.save_words)
-        box.addWidget(save)
-        try:
-            from assistant.text.service import user_dictionary_dir
-            from assistant.text.userdict import UserDictionary
-            from assistant.text.vocabulary import load_vocabulary
-
-            vocabulary = load_vocabulary(self.app.paths.data_dir, language)
-            self.terms.setPlainText("\n".join(vocabulary.terms))
-            self.replacements.setPlainText(
-                "\n".join(f"{k} = {v}" for k, v in vocabulary.replacements.items())
-            )
-            words = UserDictionary(user_dictionary_dir(self.app.paths.data_dir), language).words
-            self.user_words.setPlainText("\n".join(words))
-        except AssistantError as exc:
-            self._show(user_message(exc), True)
+        page = WordsPage(self.app)
+        page.message.connect(self._show)
+        page.saved.connect(self._words_saved)
+        self.words_page = page
+        self.terms, self.replacements, self.user_words = page.terms, page.replacements, page.user_words
+        if page.load_error:
+            self._show(page.load_error, True)
         self.tabs.addTab(page, self.tr("Ord"))
 
-    @Slot()
     def save_words(self) -> None:
-        from assistant.text.service import user_dictionary_dir
-        from assistant.text.userdict import UserDictionary
-        from assistant.text.vocabulary import Vocabulary, save_vocabulary
+        self.words_page.save_words()
 
-        language = self.app.config["general.language"]
-        terms = [t.strip() for t in self.terms.toPlainText().splitlines() if t.strip()]
-        replacements = {}
-        for line in self.replacements.toPlainText().splitlines():
-            heard, sep, written = line.partition("=")
-            if sep and heard.strip() and written.strip():
-                replacements[heard.strip()] = written.strip()
-        try:
-            save_vocabulary(self.app.paths.data_dir, language, Vocabulary(terms, replacements))
-            user = UserDictionary(user_dictionary_dir(self.app.paths.data_dir), language)
-            wanted = [w.strip() for w in self.user_words.toPlainText().splitlines() if w.strip()]
-            for word in list(user.words):
-                if word not in wanted:
-                    user.remove(word)
-            for word in wanted:
-                user.add(word)
-        except AssistantError as exc:
-            self._show(user_message(exc), True)
-            return
-        self._show(self.tr("Ordene er gemt."), False)
+    @Slot()
+    def _words_saved(self) -> None:
         self.setting_changed.emit("words")
 
     # -- privacy ------------------------------------------------------------------------------------
@@ -663,67 +454,7 @@ class SettingsWindow(QDialog):
             self._fill_combo("audio.input_device", [(d, d) for d in devices])
             self._fill_combo("audio.output_device", [(d, d) for d in outputs], self.tr("Standard"))
             self.devices_loaded.emit()
-        elif tag == "mic-test":
-            peak = float(result)  # type: ignore[arg-type]
-            self.test_button.setEnabled(True)
-            self.level.setValue(0)
-            if peak < -50:
-                self.test_result.setText(
-                    self.tr("Der kom næsten ingen lyd ({0:.0f} dB). Tjek mikrofonen.").format(peak)
-                )
-            else:
-                self.test_result.setText(self.tr("Mikrofonen virker ({0:.0f} dB).").format(peak))
-            self.mic_test_done.emit(peak)
 
     @Slot(str, str, str)
     def _on_error(self, tag: str, message: str, hint: str) -> None:
-        text = f"{message}. {hint}" if hint else message
-        if tag == "mic-test":
-            self.test_button.setEnabled(True)
-            self.test_result.setText(text)
-            self.mic_test_done.emit(-100.0)
-        else:
-            self._show(text, True)
-
-
-class _Pages(QWidget):
-    """Page titles in a list on the left, the chosen page on the right (QTabWidget's API subset)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.list = QListWidget()
-        self.list.setFixedWidth(190)
-        self.list.setSpacing(6)  # big, separate targets
-        self.stack = QStackedWidget()
-        row.addWidget(self.list)
-        row.addWidget(self.stack, 1)
-        self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
-
-    def addTab(self, page: QWidget, title: str) -> int:
-        self.stack.addWidget(page)
-        self.list.addItem(title)
-        if self.list.count() == 1:
-            self.list.setCurrentRow(0)
-        return self.stack.count() - 1
-
-    def count(self) -> int:
-        return self.stack.count()
-
-    def widget(self, index: int) -> QWidget:
-        return self.stack.widget(index)
-
-    def tabText(self, index: int) -> str:
-        return self.list.item(index).text()
-
-    def setCurrentIndex(self, index: int) -> None:
-        self.list.setCurrentRow(index)
-
-    def currentIndex(self) -> int:
-        return self.stack.currentIndex()
-
-
-def hotkey_problem_text(context: QObject, problem: str) -> str:
-    """The hotkey grabber's English reason in the UI's language."""
-    return message_for("engine", None, {}, problem, None)
+        self._show(f"{message}. {hint}" if hint else message, True)

@@ -1,9 +1,9 @@
 """The dictation panel's live preview (issue 12): words that stayed the same over successive
-decodes read as normal text, only the unstable tail after them is marked (grey, italic)."""
+decodes read as normal text, only the unstable tail after them is marked (blue, dotted underline; never italic)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCharFormat, QTextDocument
 
 from assistant.app import App
 from assistant.stt.session import TextChanged
@@ -21,7 +21,9 @@ def _runs(doc: QTextDocument) -> list[tuple[str, bool]]:
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
-            marked = fragment.charFormat().fontItalic()
+            fmt = fragment.charFormat()
+            marked = fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+            assert not fmt.fontItalic()  # slanted letters are harder to read
             if runs and runs[-1][1] == marked:
                 runs[-1] = (runs[-1][0] + fragment.text(), marked)
             else:
@@ -40,7 +42,7 @@ def test_only_the_unstable_tail_of_the_preview_is_marked(xvfb, qtbot) -> None:
     # Events come through the bridge, as from the session's worker thread.
     controller.bridge(TextChanged("Jeg skal til tandlæge", False, stable_chars=8))
     assert _runs(doc) == [("Jeg skal", False), (" til tandlæge", True)]
-    assert '>Jeg skal<span style=" font-style:italic; color:#666666;"> til tandlæge</span>' in doc.toHtml()
+    assert '>Jeg skal<span style=" color:#0b4f9c;"> til tandlæge</span>' in doc.toHtml()
 
     # A preview without stable words (Vosk, or a first decode): all of it is the tail.
     controller.bridge(TextChanged("Jeg skal til tandlægen", False))

@@ -26,5 +26,5 @@ def test_a_doubt_is_a_question_and_a_misspelling_is_not(xvfb, qtbot) -> None:
     assert "egentlig" in controller.doubts[controller.selected].suggestions
 
     controller.select_doubt(next(i for i, d in enumerate(controller.doubts) if d.word == "bedere"))
-    assert panel.suggestion_label.text() == "Forslag til »bedere« – klik på det rigtige ord:"
+    assert panel.suggestion_label.text().startswith("Forslag til »bedere« – klik på det rigtige ord")
     panel.close()

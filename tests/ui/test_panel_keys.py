@@ -62,7 +62,8 @@ def test_panel_chords_work_while_the_target_keeps_focus_and_plain_keys_reach_it(
     qtbot.waitUntil(lambda: controller.selected == 0, timeout=5000)
     first = panel.suggestion_buttons[0]
     word = controller.doubts[0].suggestions[0]
-    assert first.isVisible() and first.text() == f"{word}  Ctrl+Alt+1", first.text()
+    assert first.isVisible() and first.text() == f"1  {word}", first.text()
+    assert first.accessibleDescription() == "Genvej: Ctrl+Alt+1"
     _xdotool(xvfb.display, "key", "ctrl+alt+1")
     qtbot.waitUntil(lambda: controller.text.startswith(f"{word} sagde"), timeout=5000)
 

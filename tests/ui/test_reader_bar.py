@@ -11,16 +11,16 @@ from PySide6.QtGui import QTextCursor
 
 from assistant.app import App
 from assistant.ui.bridge import TaskBridge
+from assistant.ui.placement import place_bar
+from assistant.ui.reader_bar import ReaderBar
 from assistant.ui.reading import (
     SENTENCE_BACKGROUND,
     SENTENCE_TEXT,
     WORD_BACKGROUND,
     WORD_TEXT,
-    ReaderBar,
     ReaderController,
     Utf16Map,
     contrast,
-    place_bar,
 )
 from assistant.ui.workers import Workers
 from tests.support.playback_sink import null_sink  # noqa: F401  (fixture)

@@ -135,7 +135,7 @@ def test_history_window_lists_copies_and_deletes(xvfb, qtbot) -> None:
     assert len(window.entries) == 2 and window.text.toPlainText() == "Anden diktat."
     with qtbot.waitSignal(window.insert_again, timeout=2000) as blocker:
         qtbot.mouseClick(window.insert_button, Qt.MouseButton.LeftButton)
-    assert blocker.args == ["Anden diktat."]
+    assert blocker.args == ["Anden diktat.", "da"]
     qtbot.mouseClick(window.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "Anden diktat."
     window.delete_entry(window.entries[0].id)
@@ -144,7 +144,8 @@ def test_history_window_lists_copies_and_deletes(xvfb, qtbot) -> None:
 
 
 def test_reader_bar_highlights_the_spoken_word(xvfb, qtbot, pulse_vmic) -> None:
-    from assistant.ui.reading import ReaderBar, ReaderController
+    from assistant.ui.reader_bar import ReaderBar
+    from assistant.ui.reading import ReaderController
 
     controller = ReaderController(App.create(), _workers())
     bar = ReaderBar(controller)

@@ -4,128 +4,68 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../dictation.py" line="195"/>
+        <location filename="../dictation.py" line="189"/>
         <source>Skriver de sidste ord …</source>
         <translation>Writing the last words …</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="209"/>
+        <location filename="../dictation.py" line="203"/>
         <source>Lytter … (talemodellen indlæses)</source>
         <translation>Listening … (the speech model is loading)</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="217"/>
+        <location filename="../dictation.py" line="211"/>
         <source>Arbejder … {0} s tale tilbage</source>
         <translation>Working … {0} s of speech left</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="219"/>
-        <location filename="../dictation.py" line="223"/>
+        <location filename="../dictation.py" line="213"/>
+        <location filename="../dictation.py" line="217"/>
         <source>Lytter – tal nu</source>
         <translation>Listening – speak now</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="279"/>
+        <location filename="../dictation.py" line="276"/>
         <source>Færdig. Tjek teksten, og tryk Indsæt.</source>
         <translation>Done. Check the text and press Insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="374"/>
+        <location filename="../dictation.py" line="372"/>
         <source>Der er ingen tekst at indsætte.</source>
         <translation>There is no text to insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="377"/>
+        <location filename="../dictation.py" line="375"/>
         <source>Stop dikteringen først.</source>
         <translation>Stop dictation first.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="380"/>
+        <location filename="../dictation.py" line="379"/>
         <source>Alt er allerede indsat – intet blev sendt igen.</source>
         <translation>Everything is already inserted – nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="415"/>
+        <location filename="../dictation.py" line="440"/>
         <source>Teksten er kopieret.</source>
         <translation>The text is copied.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="432"/>
-        <source>Indsat og kontrolleret ({0} tegn i {1}).</source>
-        <translation>Inserted and checked ({0} characters in {1}).</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="437"/>
-        <source>Feltet viste noget andet, da det blev læst tilbage – se teksten efter.</source>
-        <translation>The field showed something else when it was read back – check the text.</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="439"/>
-        <source>Rettelserne er skrevet ind i stedet for de gamle ord.</source>
-        <translation>The corrections replaced the old words.</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="443"/>
-        <source>Kunne ikke rette i vinduet; ret selv: {0}.</source>
-        <translation>Could not correct the window; please correct it yourself: {0}.</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="445"/>
-        <source>{0} styretegn blev fjernet.</source>
-        <translation>{0} control characters were removed.</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="448"/>
-        <source>Feltet har kun én linje: {0} linjeskift blev til mellemrum.</source>
-        <translation>The field has a single line: {0} line breaks became spaces.</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="453"/>
-        <source>Alt er allerede indsat.</source>
-        <translation>Everything is already inserted.</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="476"/>
+        <location filename="../dictation.py" line="465"/>
         <source>Et andet vindue end dit har fokus, så intet blev sendt</source>
         <translation>Another window has focus, so nothing was sent</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="478"/>
+        <location filename="../dictation.py" line="467"/>
         <source>Klik tilbage i {0}, hvor teksten blev indsat, og tryk Indsæt</source>
         <translation>Click back in {0}, where the text was inserted, and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="482"/>
+        <location filename="../dictation.py" line="471"/>
         <source>Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt</source>
         <translation>The text is kept: click back in the field and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="0"/>
-        <source>Skrivningen stoppede, fordi en tast blev holdt nede eller et andet program tog tastaturet.</source>
-        <translation>Typing stopped because a key was held down or another program took the keyboard.</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="0"/>
-        <source>Skrivningen stoppede, fordi nogle tegn ikke kunne skrives med tastaturet.</source>
-        <translation>Typing stopped because some characters could not be typed with the keyboard.</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="0"/>
-        <source>Skrivningen stoppede, fordi fokus flyttede.</source>
-        <translation>Typing stopped because the focus moved.</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="0"/>
-        <source>{0} af {1} tegn nåede {2}; resten er bevaret (vist uden markering). Klik tilbage i vinduet, og tryk Indsæt for resten.</source>
-        <translation>{0} of {1} characters reached {2}; the rest is kept (shown unmarked). Click back in the window and press Insert for the rest.</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="0"/>
-        <source>Sendt, ikke kontrolleret ({0} tegn til {1}).</source>
-        <translation>Sent, not checked ({0} characters to {1}).</translation>
-    </message>
-    <message>
-        <location filename="../dictation.py" line="0"/>
+        <location filename="../dictation.py" line="387"/>
         <source>Teksten er sendt, men kunne ikke kontrolleres. Mangler den i vinduet, så tryk Indsæt igen for at sende den en gang til.</source>
         <translation>The text was sent but could not be checked. If it is missing in the window, press Insert again to send it once more.</translation>
     </message>
@@ -133,108 +73,115 @@
 <context>
     <name>DictationPanel</name>
     <message>
-        <location filename="../dictation.py" line="503"/>
+        <location filename="../dictation_panel.py" line="52"/>
         <source>Diktering</source>
         <translation>Dictation</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="523"/>
+        <location filename="../dictation_panel.py" line="83"/>
         <source>Tryk Start eller genvejstasten for at diktere.</source>
         <translation>Press Start or the shortcut key to dictate.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="551"/>
+        <location filename="../dictation_panel.py" line="116"/>
         <source>Tilføj til ordbog</source>
         <translation>Add to dictionary</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="517"/>
-        <location filename="../dictation.py" line="779"/>
+        <location filename="../dictation_panel.py" line="77"/>
+        <location filename="../dictation_panel.py" line="375"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="558"/>
+        <location filename="../dictation_panel.py" line="122"/>
         <source>Læs op</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="560"/>
+        <location filename="../dictation_panel.py" line="124"/>
         <source>Indsæt</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="563"/>
+        <location filename="../dictation_panel.py" line="127"/>
         <source>Kopiér</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="565"/>
+        <location filename="../dictation_panel.py" line="129"/>
         <source>Fortryd</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="567"/>
+        <location filename="../dictation_panel.py" line="131"/>
         <source>Skjul</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="579"/>
-        <location filename="../dictation.py" line="628"/>
+        <location filename="../dictation_panel.py" line="144"/>
         <source>Indsæt automatisk efter hver sætning</source>
         <translation>Insert automatically after each sentence</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="586"/>
+        <location filename="../dictation_panel.py" line="157"/>
         <source>Den dikterede tekst</source>
         <translation>The dictated text</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="587"/>
+        <location filename="../dictation_panel.py" line="158"/>
         <source>Lydniveau fra mikrofonen</source>
         <translation>Microphone level</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="588"/>
+        <location filename="../dictation_panel.py" line="159"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="622"/>
+        <location filename="../dictation_panel.py" line="203"/>
+        <location filename="../dictation_panel.py" line="211"/>
+        <location filename="../dictation_panel.py" line="323"/>
         <source>Genvej: {0}</source>
         <translation>Shortcut: {0}</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="641"/>
+        <location filename="../dictation_panel.py" line="223"/>
         <source>Et andet program bruger disse taster: {0}</source>
         <translation>Another program uses these keys: {0}</translation>
     </message>
     <message>
+        <location filename="../dictation_panel.py" line="334"/>
         <source>»{0}« er et rigtigt ord. Mente du et af disse?</source>
         <translation>“{0}” is a real word. Did you mean one of these?</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="744"/>
+        <location filename="../dictation_panel.py" line="338"/>
+        <source>Forslag til »{0}« – klik på det rigtige ord, eller tryk {1} og tallet:</source>
+        <translation>Suggestions for “{0}” – click the right word, or press {1} and the number:</translation>
+    </message>
+    <message>
+        <location filename="../dictation_panel.py" line="341"/>
         <source>Forslag til »{0}« – klik på det rigtige ord:</source>
         <translation>Suggestions for “{0}” – click the right word:</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="746"/>
+        <location filename="../dictation_panel.py" line="331"/>
         <source>Ingen forslag til »{0}«.</source>
         <translation>No suggestions for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="751"/>
+        <location filename="../dictation_panel.py" line="346"/>
         <source>Klik på et understreget ord, eller tryk {0}, for at se forslag.</source>
         <translation>Click an underlined word, or press {0}, to see suggestions.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="753"/>
+        <location filename="../dictation_panel.py" line="348"/>
         <source>Klik på et understreget ord for at se forslag.</source>
         <translation>Click an underlined word to see suggestions.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="779"/>
+        <location filename="../dictation_panel.py" line="375"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -375,22 +322,22 @@
 <context>
     <name>FirstRunGuide</name>
     <message>
-        <location filename="../first_run.py" line="18"/>
+        <location filename="../first_run.py" line="19"/>
         <source>Velkommen</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="27"/>
+        <location filename="../first_run.py" line="28"/>
         <source>(ingen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="29"/>
+        <location filename="../first_run.py" line="30"/>
         <source>Velkommen til Assistent</source>
         <translation>Welcome to Assistant</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="31"/>
+        <location filename="../first_run.py" line="32"/>
         <source>Assistent skriver det, du siger, og læser tekst højt.
 
 Tryk {0} for at diktere. Ordene vises i et lille vindue.
@@ -405,63 +352,63 @@ Press Insert, and the text goes where you were writing.
 Everything happens on your computer. Nothing is sent over the internet.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="38"/>
+        <location filename="../first_run.py" line="39"/>
         <source>Tjek mikrofonen</source>
         <translation>Check the microphone</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="39"/>
+        <location filename="../first_run.py" line="40"/>
         <source>Tryk på knappen og sig et par ord. Du hører optagelsen bagefter.</source>
         <translation>Press the button and say a few words. You hear the recording afterwards.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="41"/>
+        <location filename="../first_run.py" line="42"/>
         <source>Prøv mikrofonen</source>
         <translation>Try the microphone</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="50"/>
+        <location filename="../first_run.py" line="51"/>
         <source>Hør stemmen</source>
         <translation>Hear the voice</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="50"/>
+        <location filename="../first_run.py" line="51"/>
         <source>Tryk for at høre, hvordan oplæsningen lyder.</source>
         <translation>Press to hear how reading aloud sounds.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="52"/>
+        <location filename="../first_run.py" line="53"/>
         <source>Afspil en prøve</source>
         <translation>Play a sample</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="56"/>
+        <location filename="../first_run.py" line="57"/>
         <source>Klar</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="57"/>
+        <location filename="../first_run.py" line="58"/>
         <source>Du finder Assistent i statuslinjen. Højreklik på ikonet for menuen.</source>
         <translation>You find Assistant in the system tray. Right-click the icon for the menu.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="60"/>
+        <location filename="../first_run.py" line="61"/>
         <source>Tilbage</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="62"/>
-        <location filename="../first_run.py" line="115"/>
+        <location filename="../first_run.py" line="63"/>
+        <location filename="../first_run.py" line="116"/>
         <source>Næste</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="94"/>
+        <location filename="../first_run.py" line="95"/>
         <source>Hej. Sådan lyder jeg, når jeg læser op.</source>
         <translation>Hello. This is how I sound when I read aloud.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="115"/>
+        <location filename="../first_run.py" line="116"/>
         <source>Færdig</source>
         <translation>Done</translation>
     </message>
@@ -469,226 +416,413 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../history_window.py" line="31"/>
+        <location filename="../history_window.py" line="32"/>
         <source>Historik</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="35"/>
+        <location filename="../history_window.py" line="36"/>
         <source>Dikteringer slettes automatisk efter {0} dage.</source>
         <translation>Dictations are deleted automatically after {0} days.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="37"/>
+        <location filename="../history_window.py" line="38"/>
         <source>Dikteringer gemmes, til du selv sletter dem.</source>
         <translation>Dictations are kept until you delete them.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="40"/>
+        <location filename="../history_window.py" line="41"/>
         <source>Historik er slået fra i indstillingerne. Tidligere dikteringer vises herunder.</source>
         <translation>History is turned off in the settings. Earlier dictations are shown below.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="57"/>
+        <location filename="../history_window.py" line="58"/>
         <source>&amp;Indsæt igen</source>
         <translation>&amp;Insert again</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="59"/>
+        <location filename="../history_window.py" line="60"/>
         <source>&amp;Kopiér</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="61"/>
+        <location filename="../history_window.py" line="62"/>
         <source>&amp;Slet</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="63"/>
+        <location filename="../history_window.py" line="64"/>
         <source>&amp;Luk</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="127"/>
+        <location filename="../history_window.py" line="128"/>
         <source>Slet</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="87"/>
+        <location filename="../history_window.py" line="88"/>
         <source>(tom)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="97"/>
+        <location filename="../history_window.py" line="98"/>
         <source>Ingen dikteringer endnu.</source>
         <translation>No dictations yet.</translation>
     </message>
     <message>
-        <location filename="../history_window.py" line="127"/>
+        <location filename="../history_window.py" line="128"/>
         <source>Slet denne diktering?</source>
         <translation>Delete this dictation?</translation>
     </message>
 </context>
 <context>
+    <name>MicTestPage</name>
+    <message>
+        <location filename="../mic_test.py" line="38"/>
+        <source>Lydniveau</source>
+        <translation>Sound level</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="39"/>
+        <source>Prøv mikrofonen (3 sekunder)</source>
+        <translation>Try the microphone (3 seconds)</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="44"/>
+        <source>Sig et par ord efter du har trykket. Du hører optagelsen bagefter.</source>
+        <translation>Say a few words after pressing. You hear the recording afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="88"/>
+        <source>Optager … sig noget nu.</source>
+        <translation>Recording … say something now.</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="95"/>
+        <source>Afspiller optagelsen …</source>
+        <translation>Playing the recording back …</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="108"/>
+        <source>Der kom næsten ingen lyd ({0:.0f} dB). Tjek mikrofonen.</source>
+        <translation>Almost no sound came in ({0:.0f} dB). Check the microphone.</translation>
+    </message>
+    <message>
+        <location filename="../mic_test.py" line="111"/>
+        <source>Mikrofonen virker ({0:.0f} dB).</source>
+        <translation>The microphone works ({0:.0f} dB).</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTexts</name>
+    <message>
+        <location filename="../model_texts.py" line="17"/>
+        <source>dansk</source>
+        <translation>Danish</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="17"/>
+        <source>engelsk</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="18"/>
+        <source>sprogkode {0}</source>
+        <translation>language code {0}</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="27"/>
+        <location filename="../model_texts.py" line="37"/>
+        <source>ukendt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="29"/>
+        <source>{0} GB</source>
+        <translation>{0} GB</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="30"/>
+        <source>{0} MB</source>
+        <translation>{0} MB</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="38"/>
+        <source>{0} m.fl. (se modellens side)</source>
+        <translation>{0} and others (see the model&apos;s page)</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="44"/>
+        <source>gennemsnit af flere danske testsæt</source>
+        <translation>mean of several Danish test sets</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="46"/>
+        <source>CoRal, oplæst dansk</source>
+        <translation>CoRal, read-aloud Danish</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="46"/>
+        <source>CoRal, dansk tale</source>
+        <translation>CoRal, Danish speech</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="48"/>
+        <source>Common Voice, dansk</source>
+        <translation>Common Voice, Danish</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="50"/>
+        <source>FLEURS, dansk</source>
+        <translation>FLEURS, Danish</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="51"/>
+        <source>en offentlig test</source>
+        <translation>a public test</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="56"/>
+        <source>{0} % ordfejl ({1})</source>
+        <translation>{0} % word errors ({1})</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="63"/>
+        <source>Lille og hurtig dansk model. Anbefalet til almindelige bærbare.</source>
+        <translation>Small, fast Danish model. Recommended for ordinary laptops.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="64"/>
+        <source>Hurtig dansk Whisper-model med få fejl.</source>
+        <translation>Fast Danish Whisper model with few errors.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="65"/>
+        <source>Stor dansk Whisper-model med få fejl. Kræver en hurtig computer.</source>
+        <translation>Large Danish Whisper model with few errors. Needs a fast computer.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="67"/>
+        <source>Stor dansk Whisper-model med meget få fejl. Kræver en hurtig computer.</source>
+        <translation>Large Danish Whisper model with very few errors. Needs a fast computer.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="70"/>
+        <source>Stor dansk model, også til dialekter og samtale. Kræver en hurtig computer.</source>
+        <translation>Large Danish model, also for dialects and conversation. Needs a fast computer.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="72"/>
+        <source>Flersproget model med tegnsætning. Vælger selv sproget.</source>
+        <translation>Multilingual model with punctuation. Chooses the language itself.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="73"/>
+        <source>Startmodel på mange sprog. Forstår kun dansk groft.</source>
+        <translation>Starter model for many languages. Understands Danish only roughly.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="74"/>
+        <source>Lille engelsk model, der følger med programmet.</source>
+        <translation>Small English model that comes with the program.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="79"/>
+        <source>Engelsk model til Vosk.</source>
+        <translation>English model for Vosk.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="80"/>
+        <source>Whisper-model på mange sprog.</source>
+        <translation>Whisper model for many languages.</translation>
+    </message>
+    <message>
+        <location filename="../model_texts.py" line="84"/>
+        <source>Bed din IT-afdeling om at installere den danske talemodel »{0}«. {1}</source>
+        <translation>Ask your IT department to install the Danish speech model “{0}”. {1}</translation>
+    </message>
+</context>
+<context>
     <name>ModelsWindow</name>
     <message>
-        <location filename="../models_window.py" line="41"/>
+        <location filename="../models_window.py" line="38"/>
         <source>Talemodeller</source>
         <translation>Speech models</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="47"/>
+        <location filename="../models_window.py" line="46"/>
         <source>Installerede modeller</source>
         <translation>Installed models</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="50"/>
-        <location filename="../models_window.py" line="62"/>
+        <location filename="../models_window.py" line="49"/>
+        <location filename="../models_window.py" line="61"/>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="51"/>
-        <location filename="../models_window.py" line="63"/>
+        <location filename="../models_window.py" line="50"/>
+        <location filename="../models_window.py" line="62"/>
         <source>Sprog</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="52"/>
-        <location filename="../models_window.py" line="64"/>
+        <location filename="../models_window.py" line="51"/>
+        <location filename="../models_window.py" line="63"/>
         <source>Størrelse</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="53"/>
-        <location filename="../models_window.py" line="65"/>
+        <location filename="../models_window.py" line="52"/>
+        <location filename="../models_window.py" line="64"/>
         <source>Licens</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="54"/>
+        <location filename="../models_window.py" line="53"/>
         <source>Fra</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="55"/>
-        <location filename="../models_window.py" line="66"/>
+        <location filename="../models_window.py" line="54"/>
+        <location filename="../models_window.py" line="65"/>
         <source>Nøjagtighed</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="59"/>
+        <location filename="../models_window.py" line="58"/>
         <source>Anbefalede modeller til dansk</source>
         <translation>Recommended models for Danish</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="78"/>
+        <location filename="../models_window.py" line="85"/>
         <source>Annullér</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="86"/>
+        <location filename="../models_window.py" line="93"/>
         <source>Installér fra fil …</source>
         <translation>Install from file …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="88"/>
+        <location filename="../models_window.py" line="95"/>
         <source>Installér fra mappe …</source>
         <translation>Install from folder …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="90"/>
+        <location filename="../models_window.py" line="97"/>
         <source>Installér fra adresse …</source>
         <translation>Install from address …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="95"/>
+        <location filename="../models_window.py" line="102"/>
         <source>Hentning er slået fra af indstillingerne eller din IT-afdeling.</source>
         <translation>Downloading is turned off by the settings or your IT department.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="97"/>
-        <location filename="../models_window.py" line="272"/>
+        <location filename="../models_window.py" line="104"/>
+        <location filename="../models_window.py" line="317"/>
         <source>Fjern</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="99"/>
+        <location filename="../models_window.py" line="106"/>
         <source>Luk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="176"/>
-        <source>{0} % ordfejl på {1}</source>
-        <translation>{0} % word errors on {1}</translation>
+        <location filename="../models_window.py" line="207"/>
+        <source>Hent {0} ({1})</source>
+        <translation>Get {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="187"/>
+        <location filename="../models_window.py" line="234"/>
+        <source>Startmodellen forstår kun dansk groft. En anbefalet dansk model nedenfor giver langt færre fejl.</source>
+        <translation>The starter model understands Danish only roughly. A recommended Danish model below makes far fewer errors.</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="227"/>
         <source>Den valgte danske model er ikke installeret; den bedste installerede bruges.</source>
         <translation>The chosen Danish model is not installed; the best installed one is used.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="190"/>
+        <location filename="../models_window.py" line="230"/>
         <source>Der er ingen dansk talemodel. Installér en af de anbefalede nedenfor.</source>
         <translation>There is no Danish speech model. Install one of the recommended ones below.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="194"/>
-        <source>Startmodellen forstår kun dansk groft. En anbefalet dansk model nedenfor giver langt færre fejl: bed din IT-afdeling om at installere den.</source>
-        <translation>The starter model understands Danish only roughly. A recommended Danish model below makes far fewer errors: ask your IT department to install it.</translation>
-    </message>
-    <message>
-        <location filename="../models_window.py" line="201"/>
+        <location filename="../models_window.py" line="241"/>
         <source>dig</source>
         <translation>you</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="201"/>
+        <location filename="../models_window.py" line="241"/>
         <source>IT</source>
         <translation>IT</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="201"/>
+        <location filename="../models_window.py" line="241"/>
         <source>programmet</source>
         <translation>the program</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="210"/>
+        <location filename="../models_window.py" line="250"/>
         <source>Vælg model (.zip)</source>
         <translation>Choose model (.zip)</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="219"/>
+        <location filename="../models_window.py" line="259"/>
         <source>Vælg modelmappe</source>
         <translation>Choose model folder</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="226"/>
+        <location filename="../models_window.py" line="266"/>
         <source>Installér fra adresse</source>
         <translation>Install from address</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="226"/>
+        <location filename="../models_window.py" line="266"/>
         <source>Adresse (https://…):</source>
         <translation>Address (https://…):</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="257"/>
+        <location filename="../models_window.py" line="302"/>
         <source>Installerer …</source>
         <translation>Installing …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="272"/>
+        <location filename="../models_window.py" line="317"/>
         <source>Fjern modellen {0}?</source>
         <translation>Remove the model {0}?</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="305"/>
+        <location filename="../models_window.py" line="343"/>
+        <source>Henter</source>
+        <translation>Downloading</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="344"/>
+        <source>Kontrollerer</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="345"/>
+        <source>Pakker ud</source>
+        <translation>Unpacking</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="349"/>
+        <source>{0} af {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../models_window.py" line="358"/>
         <source>Modellen {0} er installeret.</source>
         <translation>The model {0} is installed.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="310"/>
+        <location filename="../models_window.py" line="363"/>
         <source>Modellen er fjernet.</source>
         <translation>The model was removed.</translation>
     </message>
@@ -696,121 +830,121 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>ReaderBar</name>
     <message>
-        <location filename="../reading.py" line="401"/>
-        <location filename="../reading.py" line="402"/>
+        <location filename="../reader_bar.py" line="59"/>
+        <location filename="../reader_bar.py" line="60"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="412"/>
-        <location filename="../reading.py" line="608"/>
+        <location filename="../reader_bar.py" line="71"/>
+        <location filename="../reader_bar.py" line="262"/>
         <source>&amp;Afspil</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="414"/>
+        <location filename="../reader_bar.py" line="73"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="416"/>
+        <location filename="../reader_bar.py" line="75"/>
         <source>◀ Fo&amp;rrige</source>
         <translation>◀ P&amp;revious</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="417"/>
+        <location filename="../reader_bar.py" line="76"/>
         <source>Forrige sætning (venstre pil)</source>
         <translation>Previous sentence (left arrow)</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="419"/>
+        <location filename="../reader_bar.py" line="78"/>
         <source>&amp;Næste ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="420"/>
+        <location filename="../reader_bar.py" line="79"/>
         <source>Næste sætning (højre pil)</source>
         <translation>Next sentence (right arrow)</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="422"/>
+        <location filename="../reader_bar.py" line="81"/>
         <source>&amp;Luk</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="423"/>
+        <location filename="../reader_bar.py" line="82"/>
         <source>Stop oplæsningen og luk vinduet</source>
         <translation>Stop reading and close the window</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="427"/>
+        <location filename="../reader_bar.py" line="86"/>
         <source>Far&amp;t:</source>
         <translation>Spee&amp;d:</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="435"/>
+        <location filename="../reader_bar.py" line="93"/>
         <source>Fart i ord pr. minut</source>
         <translation>Speed in words per minute</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="441"/>
+        <location filename="../reader_bar.py" line="99"/>
         <source>Låst af IT</source>
         <translation>Locked by IT</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="446"/>
+        <location filename="../reader_bar.py" line="104"/>
         <source>Farten er bestemt af din IT-afdeling.</source>
         <translation>The speed is set by your IT department.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="448"/>
+        <location filename="../reader_bar.py" line="106"/>
         <source>St&amp;emme:</source>
         <translation>Voic&amp;e:</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="454"/>
+        <location filename="../reader_bar.py" line="111"/>
         <source>Stemme</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="462"/>
+        <location filename="../reader_bar.py" line="118"/>
         <source>Teksten der læses op</source>
         <translation>The text being read</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="546"/>
-        <location filename="../reading.py" line="601"/>
+        <location filename="../reader_bar.py" line="200"/>
+        <location filename="../reader_bar.py" line="255"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="601"/>
+        <location filename="../reader_bar.py" line="255"/>
         <source>F&amp;ortsæt</source>
         <translation>C&amp;ontinue</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="603"/>
+        <location filename="../reader_bar.py" line="257"/>
         <source>Oplæsningen er sat på pause.</source>
         <translation>Reading is paused.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="603"/>
+        <location filename="../reader_bar.py" line="257"/>
         <source>Oplæsningen fortsætter.</source>
         <translation>Reading continues.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="612"/>
+        <location filename="../reader_bar.py" line="266"/>
         <source>Oplæsningen er stoppet.</source>
         <translation>Reading stopped.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="612"/>
+        <location filename="../reader_bar.py" line="266"/>
         <source>Oplæsningen er færdig.</source>
         <translation>Reading is finished.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="451"/>
-        <location filename="../reading.py" line="628"/>
+        <location filename="../reader_bar.py" line="108"/>
+        <location filename="../reader_bar.py" line="293"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
@@ -818,16 +952,17 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../typing_echo.py" line="65"/>
+        <location filename="../typing_echo.py" line="76"/>
         <source>Oplæsning mens du skriver virker ikke her.</source>
         <translation>Reading aloud as you type does not work here.</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="280"/>
+        <location filename="../reading.py" line="174"/>
         <source>Der er ingen tekst at læse op.</source>
         <translation>There is no text to read.</translation>
     </message>
     <message>
+        <location filename="../typing_echo.py" line="92"/>
         <source>Det, du skriver i et kodeordsfelt, læses ikke op.</source>
         <translation>What you type in a password field is not read aloud.</translation>
     </message>
@@ -835,538 +970,535 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../settings_window.py" line="103"/>
+        <location filename="../settings_window.py" line="52"/>
         <source>Indstillinger</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="117"/>
+        <location filename="../settings_window.py" line="66"/>
         <source>Luk</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="125"/>
+        <location filename="../settings_window.py" line="74"/>
         <source>Sprog og tale</source>
         <translation>Language and speech</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="138"/>
+        <location filename="../settings_window.py" line="87"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="149"/>
+        <location filename="../settings_window.py" line="98"/>
         <source>Genveje</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="159"/>
+        <location filename="../settings_window.py" line="108"/>
         <source>Klik i feltet og tryk tasterne, fx Ctrl+Alt+D. »Fra« slår genvejen fra.</source>
         <translation>Click the field and press the keys, e.g. Ctrl+Alt+D. “Off” turns the shortcut off.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="161"/>
+        <location filename="../settings_window.py" line="110"/>
         <source>Indsættelse</source>
         <translation>Insertion</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="163"/>
+        <location filename="../settings_window.py" line="112"/>
         <source>Privatliv</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="164"/>
+        <location filename="../settings_window.py" line="113"/>
         <source>Slet al historik nu</source>
         <translation>Delete all history now</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="167"/>
+        <location filename="../settings_window.py" line="116"/>
         <source>Udseende</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="206"/>
+        <location filename="../settings_window.py" line="157"/>
         <source>Sprog du dikterer på</source>
         <translation>Language you dictate in</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="207"/>
+        <location filename="../settings_window.py" line="158"/>
         <source>Sprog i menuer</source>
         <translation>Language of menus</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="208"/>
+        <location filename="../settings_window.py" line="159"/>
         <source>Talegenkendelse</source>
         <translation>Speech recognition</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="209"/>
+        <location filename="../settings_window.py" line="160"/>
         <source>Model til dansk</source>
         <translation>Model for Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="210"/>
+        <location filename="../settings_window.py" line="161"/>
         <source>Model til engelsk</source>
         <translation>Model for English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="211"/>
+        <location filename="../settings_window.py" line="162"/>
         <source>Pause der afslutter en sætning (ms)</source>
         <translation>Pause that ends a sentence (ms)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="212"/>
+        <location filename="../settings_window.py" line="163"/>
         <source>Indsæt efter hver sætning</source>
         <translation>Insert after each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="213"/>
-        <location filename="../settings_window.py" line="513"/>
+        <location filename="../settings_window.py" line="164"/>
+        <location filename="../settings_window.py" line="390"/>
         <source>Mikrofon</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="214"/>
+        <location filename="../settings_window.py" line="165"/>
         <source>Oplæsning med</source>
         <translation>Read aloud with</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="215"/>
+        <location filename="../settings_window.py" line="166"/>
         <source>Dansk stemme</source>
         <translation>Danish voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="216"/>
+        <location filename="../settings_window.py" line="167"/>
         <source>Engelsk stemme</source>
         <translation>English voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="217"/>
+        <location filename="../settings_window.py" line="168"/>
         <source>Fart (ord pr. minut)</source>
         <translation>Speed (words per minute)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="218"/>
+        <location filename="../settings_window.py" line="169"/>
         <source>Læs op mens du skriver (i alle programmer)</source>
         <translation>Read aloud as you type (in all programs)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="219"/>
+        <location filename="../settings_window.py" line="170"/>
         <source>Højttaler</source>
         <translation>Loudspeaker</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="220"/>
+        <location filename="../settings_window.py" line="171"/>
         <source>Start/stop diktering</source>
         <translation>Start/stop dictation</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="221"/>
+        <location filename="../settings_window.py" line="172"/>
         <source>Hold for at tale</source>
         <translation>Hold to talk</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="222"/>
+        <location filename="../settings_window.py" line="173"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="223"/>
+        <location filename="../settings_window.py" line="174"/>
         <source>Stop oplæsning</source>
         <translation>Stop reading</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="224"/>
+        <location filename="../settings_window.py" line="175"/>
         <source>Pause/fortsæt oplæsning</source>
         <translation>Pause/continue reading</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="225"/>
+        <location filename="../settings_window.py" line="176"/>
         <source>Næste sætning</source>
         <translation>Next sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="226"/>
+        <location filename="../settings_window.py" line="177"/>
         <source>Forrige sætning</source>
         <translation>Previous sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="227"/>
+        <location filename="../settings_window.py" line="178"/>
         <source>Indsæt med (rækkefølge)</source>
         <translation>Insert with (order)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="228"/>
+        <location filename="../settings_window.py" line="179"/>
         <source>Pause mellem tegn (ms)</source>
         <translation>Pause between characters (ms)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="229"/>
+        <location filename="../settings_window.py" line="180"/>
         <source>Programmer der får tekst ved indsæt</source>
         <translation>Programs that get text by pasting</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="230"/>
+        <location filename="../settings_window.py" line="181"/>
         <source>Gem historik</source>
         <translation>Keep history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="231"/>
+        <location filename="../settings_window.py" line="182"/>
         <source>Slet historik efter (dage)</source>
         <translation>Delete history after (days)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="232"/>
+        <location filename="../settings_window.py" line="183"/>
         <source>Tekststørrelse</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="233"/>
+        <location filename="../settings_window.py" line="184"/>
         <source>Linjeafstand (%)</source>
         <translation>Line spacing (%)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="234"/>
+        <location filename="../settings_window.py" line="185"/>
         <source>Baggrundsfarve til tekst</source>
         <translation>Background colour for text</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="235"/>
+        <location filename="../settings_window.py" line="186"/>
         <source>Vis velkomstguiden ved start</source>
         <translation>Show the welcome guide at start</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="257"/>
-        <location filename="../settings_window.py" line="318"/>
-        <location filename="../settings_window.py" line="486"/>
+        <location filename="../settings_window.py" line="208"/>
+        <location filename="../settings_window.py" line="274"/>
+        <location filename="../settings_window.py" line="374"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="268"/>
-        <location filename="../settings_window.py" line="659"/>
+        <location filename="../settings_window.py" line="219"/>
+        <location filename="../settings_window.py" line="455"/>
         <source>Standard</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="299"/>
+        <location filename="../settings_window.py" line="250"/>
         <source>Låst af din IT-afdeling.</source>
         <translation>Locked by your IT department.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="307"/>
+        <location filename="../settings_window.py" line="257"/>
+        <source>Gælder efter genstart.</source>
+        <translation>Applies after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="263"/>
         <source>Virker ikke: {0}</source>
         <translation>Does not work: {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="316"/>
+        <location filename="../settings_window.py" line="272"/>
         <source>Dansk</source>
         <translation>Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="317"/>
+        <location filename="../settings_window.py" line="273"/>
         <source>Engelsk</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="319"/>
-        <location filename="../settings_window.py" line="334"/>
+        <location filename="../settings_window.py" line="275"/>
+        <location filename="../settings_window.py" line="294"/>
         <source>Fra</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="320"/>
+        <location filename="../settings_window.py" line="276"/>
         <source>Hvert ord</source>
         <translation>Each word</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="321"/>
+        <location filename="../settings_window.py" line="277"/>
         <source>Hver sætning</source>
         <translation>Each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="335"/>
+        <location filename="../settings_window.py" line="279"/>
+        <source>Whisper (nøjagtig)</source>
+        <translation>Whisper (accurate)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="280"/>
+        <source>Vosk (let)</source>
+        <translation>Vosk (light)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="281"/>
+        <source>NeMo (hurtig)</source>
+        <translation>NeMo (fast)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="295"/>
         <source>Slå {0} fra</source>
         <translation>Turn off {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="346"/>
+        <location filename="../settings_window.py" line="306"/>
         <source>Brug Ctrl, Alt eller Windows-tasten sammen med tasten.</source>
         <translation>Use Ctrl, Alt or the Windows key together with the key.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="356"/>
-        <source>Vælg farve …</source>
-        <translation>Choose colour …</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="359"/>
-        <source>Ingen farve</source>
-        <translation>No colour</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="363"/>
-        <source>ingen</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="367"/>
-        <source>Baggrundsfarve</source>
-        <translation>Background colour</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="388"/>
-        <source>Tastetryk (X11)</source>
-        <translation>Key presses (X11)</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="389"/>
-        <source>Indsæt via udklipsholderen</source>
-        <translation>Paste via the clipboard</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="390"/>
-        <source>Tastetryk (Wayland)</source>
-        <translation>Key presses (Wayland)</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="391"/>
-        <source>Tastetryk (Windows)</source>
-        <translation>Key presses (Windows)</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="392"/>
-        <source>Tastetryk (macOS)</source>
-        <translation>Key presses (macOS)</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="420"/>
-        <source>Sæt flueben ved de måder, der må bruges, og træk dem i rækkefølge. Ingen: automatisk.</source>
-        <translation>Tick the methods that may be used and drag them into order. None ticked: automatic.</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="433"/>
+        <location filename="../settings_window.py" line="321"/>
         <source>Gemt.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="503"/>
-        <source>Lydniveau</source>
-        <translation>Sound level</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="504"/>
-        <source>Prøv mikrofonen (3 sekunder)</source>
-        <translation>Try the microphone (3 seconds)</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="508"/>
-        <source>Sig et par ord efter du har trykket. Du hører optagelsen bagefter.</source>
-        <translation>Say a few words after pressing. You hear the recording afterwards.</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="552"/>
-        <source>Optager … sig noget nu.</source>
-        <translation>Recording … say something now.</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="566"/>
-        <source>Fagord (ét pr. linje) – hjælper talegenkendelsen:</source>
-        <translation>Special terms (one per line) – help speech recognition:</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="569"/>
-        <source>Rettelser (»hørt = skrevet«, én pr. linje):</source>
-        <translation>Corrections (“heard = written”, one per line):</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="572"/>
-        <source>Min ordbog (ord stavekontrollen skal kende):</source>
-        <translation>My dictionary (words the spell checker should know):</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="575"/>
-        <source>Gem ord</source>
-        <translation>Save words</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="592"/>
+        <location filename="../settings_window.py" line="404"/>
         <source>Ord</source>
         <translation>Words</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="619"/>
-        <source>Ordene er gemt.</source>
-        <translation>The words are saved.</translation>
-    </message>
-    <message>
-        <location filename="../settings_window.py" line="625"/>
+        <location filename="../settings_window.py" line="416"/>
         <source>Slet historik</source>
         <translation>Delete history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="625"/>
+        <location filename="../settings_window.py" line="416"/>
         <source>Slet alle gemte dikteringer?</source>
         <translation>Delete all saved dictations?</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="637"/>
+        <location filename="../settings_window.py" line="433"/>
         <source>{0} dikteringer er slettet.</source>
         <translation>{0} dictations were deleted.</translation>
     </message>
+</context>
+<context>
+    <name>SpecialRows</name>
     <message>
-        <location filename="../settings_window.py" line="667"/>
-        <source>Der kom næsten ingen lyd ({0:.0f} dB). Tjek mikrofonen.</source>
-        <translation>Almost no sound came in ({0:.0f} dB). Check the microphone.</translation>
+        <location filename="../settings_rows.py" line="33"/>
+        <source>Vælg farve …</source>
+        <translation>Choose colour …</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="670"/>
-        <source>Mikrofonen virker ({0:.0f} dB).</source>
-        <translation>The microphone works ({0:.0f} dB).</translation>
+        <location filename="../settings_rows.py" line="36"/>
+        <source>Ingen farve</source>
+        <translation>No colour</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="40"/>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="44"/>
+        <source>Baggrundsfarve</source>
+        <translation>Background colour</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="64"/>
+        <source>Tastetryk (X11)</source>
+        <translation>Key presses (X11)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="65"/>
+        <source>Indsæt via udklipsholderen</source>
+        <translation>Paste via the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="66"/>
+        <source>Tastetryk (Wayland)</source>
+        <translation>Key presses (Wayland)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="67"/>
+        <source>Tastetryk (Windows)</source>
+        <translation>Key presses (Windows)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="68"/>
+        <source>Tastetryk (macOS)</source>
+        <translation>Key presses (macOS)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rows.py" line="99"/>
+        <source>Sæt flueben ved de måder, der må bruges, og træk dem i rækkefølge. Ingen: automatisk.</source>
+        <translation>Tick the methods that may be used and drag them into order. None ticked: automatic.</translation>
     </message>
 </context>
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../main.py" line="84"/>
-        <location filename="../main.py" line="342"/>
+        <location filename="../main.py" line="87"/>
+        <location filename="../main.py" line="304"/>
         <source>Diktér</source>
         <translation>Dictate</translation>
     </message>
     <message>
-        <location filename="../main.py" line="85"/>
+        <location filename="../main.py" line="88"/>
+        <location filename="../main.py" line="307"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="86"/>
+        <location filename="../main.py" line="89"/>
         <source>Åbn panel</source>
         <translation>Open panel</translation>
     </message>
     <message>
-        <location filename="../main.py" line="87"/>
+        <location filename="../main.py" line="90"/>
         <source>Historik …</source>
         <translation>History …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="88"/>
+        <location filename="../main.py" line="91"/>
         <source>Indstillinger …</source>
         <translation>Settings …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="89"/>
+        <location filename="../main.py" line="92"/>
         <source>Modeller …</source>
         <translation>Models …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="90"/>
+        <location filename="../main.py" line="93"/>
         <source>Diagnose …</source>
         <translation>Diagnostics …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="91"/>
-        <location filename="../main.py" line="492"/>
+        <location filename="../main.py" line="94"/>
+        <location filename="../main.py" line="517"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
     </message>
     <message>
-        <location filename="../main.py" line="92"/>
+        <location filename="../main.py" line="95"/>
         <source>Afslut</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main.py" line="145"/>
+        <location filename="../main.py" line="148"/>
         <source>Dikteringer kan ikke gemmes</source>
         <translation>Dictations cannot be saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="149"/>
+        <location filename="../main.py" line="152"/>
         <source>Alt, du har dikteret, er nu gemt i historikken.</source>
         <translation>Everything you dictated is now saved in the history.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="151"/>
+        <location filename="../main.py" line="154"/>
         <source>Dikteringer er gemt</source>
         <translation>Dictations saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="168"/>
+        <location filename="../main.py" line="171"/>
+        <source>IT-politikken kan ikke bruges. Af hensyn til privatlivet gælder de strengeste indstillinger: historik er slået fra, og modeller kan ikke hentes. Kontakt din IT-afdeling.</source>
+        <translation>The IT policy cannot be used. For privacy the strictest settings apply: history is off and models cannot be downloaded. Contact your IT department.</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="179"/>
         <source>IT-politikken kan ikke bruges</source>
         <translation>The IT policy cannot be used</translation>
     </message>
     <message>
-        <location filename="../main.py" line="234"/>
+        <location filename="../main.py" line="249"/>
         <source>Assistent – ingen talemodel: {0}</source>
         <translation>Assistant – no speech model: {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="276"/>
+        <location filename="../main.py" line="292"/>
         <source>Genvejstaster</source>
         <translation>Shortcut keys</translation>
     </message>
     <message>
-        <location filename="../main.py" line="277"/>
+        <location filename="../main.py" line="293"/>
         <source>Nogle genvejstaster virker ikke:
 {0}</source>
         <translation>Some shortcut keys do not work:
 {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="342"/>
+        <location filename="../main.py" line="304"/>
         <source>Stop diktering</source>
         <translation>Stop dictation</translation>
     </message>
     <message>
-        <location filename="../main.py" line="348"/>
+        <location filename="../main.py" line="381"/>
         <source>Assistent – klar</source>
         <translation>Assistant – ready</translation>
     </message>
     <message>
-        <location filename="../main.py" line="349"/>
+        <location filename="../main.py" line="382"/>
         <source>Assistent – lytter</source>
         <translation>Assistant – listening</translation>
     </message>
     <message>
-        <location filename="../main.py" line="350"/>
+        <location filename="../main.py" line="383"/>
         <source>Assistent – arbejder …</source>
         <translation>Assistant – working …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="351"/>
+        <location filename="../main.py" line="384"/>
         <source>Assistent – der er et problem</source>
         <translation>Assistant – there is a problem</translation>
     </message>
     <message>
-        <location filename="../main.py" line="355"/>
+        <location filename="../main.py" line="388"/>
         <source>Indlæser talemodel …</source>
         <translation>Loading speech model …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="357"/>
+        <location filename="../main.py" line="390"/>
         <source>IT-politikken kan ikke bruges: historik og download er slået fra</source>
         <translation>The IT policy cannot be used: history and downloads are turned off</translation>
     </message>
     <message>
-        <location filename="../main.py" line="359"/>
+        <location filename="../main.py" line="392"/>
         <source>Dikteringer kan ikke gemmes nu; de gemmes, når det kan lade sig gøre</source>
         <translation>Dictations cannot be saved now; they are saved as soon as possible</translation>
     </message>
     <message>
-        <location filename="../main.py" line="395"/>
-        <source>Oplæsning</source>
-        <translation>Read aloud</translation>
-    </message>
-    <message>
-        <location filename="../main.py" line="430"/>
+        <location filename="../main.py" line="472"/>
         <source>Klik i feltet, hvor teksten skal stå, og tryk Indsæt.</source>
         <translation>Click into the field where the text should go, and press Insert.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="493"/>
+        <location filename="../main.py" line="518"/>
         <source>Assistent {0}
 Diktering, stavehjælp og oplæsning – helt uden internet.</source>
         <translation>Assistant {0}
 Dictation, spelling help and reading aloud – entirely offline.</translation>
+    </message>
+</context>
+<context>
+    <name>WordsPage</name>
+    <message>
+        <location filename="../settings_words.py" line="31"/>
+        <source>Fagord (ét pr. linje) – hjælper talegenkendelsen:</source>
+        <translation>Special terms (one per line) – help speech recognition:</translation>
+    </message>
+    <message>
+        <location filename="../settings_words.py" line="34"/>
+        <source>Rettelser (»hørt = skrevet«, én pr. linje):</source>
+        <translation>Corrections (“heard = written”, one per line):</translation>
+    </message>
+    <message>
+        <location filename="../settings_words.py" line="37"/>
+        <source>Min ordbog (ord stavekontrollen skal kende):</source>
+        <translation>My dictionary (words the spell checker should know):</translation>
+    </message>
+    <message>
+        <location filename="../settings_words.py" line="40"/>
+        <source>Gem ord</source>
+        <translation>Save words</translation>
+    </message>
+    <message>
+        <location filename="../settings_words.py" line="84"/>
+        <source>Ordene er gemt.</source>
+        <translation>The words are saved.</translation>
     </message>
 </context>
 <context>
@@ -1412,232 +1544,237 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
         <translation>Another window is active now. Click in the window you dictated into and press Insert again. The text is kept.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="81"/>
         <source>Der er ikke markeret noget. Markér teksten, og prøv igen.</source>
         <translation>Nothing is selected. Select the text and try again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="54"/>
+        <location filename="../messages.py" line="84"/>
         <source>Indstillingen er låst af din IT-afdeling.</source>
         <translation>The setting is locked by your IT department.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="57"/>
+        <location filename="../messages.py" line="87"/>
         <source>Et andet program bruger allerede tastekombinationen. Vælg en anden.</source>
         <translation>Another program already uses the key combination. Choose another.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="60"/>
+        <location filename="../messages.py" line="90"/>
         <source>Filen eller mappen findes ikke. Vælg en anden.</source>
         <translation>The file or folder does not exist. Choose another.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="94"/>
         <source>Din IT-afdeling har slået download af modeller fra.</source>
         <translation>Your IT department has turned off model downloads.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="96"/>
         <source>Download af modeller er slået fra i dine indstillinger.</source>
         <translation>Model downloads are turned off in your settings.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="100"/>
         <source>Installationen blev afbrudt. Start den igen for at fortsætte, hvor den slap.</source>
         <translation>The installation was cancelled. Start it again to continue where it stopped.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="104"/>
         <source>Filen er en webside, ikke en model. Hent selve modelfilen, eller bed din IT-afdeling om hjælp.</source>
         <translation>The file is a web page, not a model. Download the model file itself, or ask your IT department for help.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="108"/>
         <source>Disken er fuld. Hentningen eller udpakningen er stoppet; de installerede modeller er uændrede. Gør plads, og prøv igen.</source>
         <translation>The disk is full. The download or unpacking stopped; installed models are unchanged. Make room and try again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location filename="../messages.py" line="112"/>
         <source>Modellen kunne ikke gemmes. Tjek, at mappen er din, og at disken ikke er skrivebeskyttet.</source>
         <translation>The model could not be saved. Check that the folder is yours and the disk is not read-only.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="116"/>
         <source>Der er ikke plads nok på disken til modellen. Intet er skrevet. Gør plads, og prøv igen.</source>
         <translation>There is not enough room on the disk for the model. Nothing was written. Make room and try again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
+        <location filename="../messages.py" line="120"/>
         <source>Arkivet indeholder et link, en enhed eller en sti uden for modelmappen. Intet er installeret.</source>
         <translation>The archive holds a link, a device or a path outside the model folder. Nothing was installed.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="124"/>
         <source>Arkivet er beskadiget eller kan ikke læses. Hent modellen igen.</source>
         <translation>The archive is damaged or cannot be read. Download the model again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="128"/>
         <source>Arkivet pakker sig ud til langt mere, end en model fylder. Intet er installeret.</source>
         <translation>The archive unpacks to far more than a model takes. Nothing was installed.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="102"/>
+        <location filename="../messages.py" line="132"/>
         <source>Arkivet er større, end modellen må fylde. Intet er installeret.</source>
         <translation>The archive is larger than the model may be. Nothing was installed.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="136"/>
         <source>Arkivet indeholder for mange filer til at være en model. Intet er installeret.</source>
         <translation>The archive holds too many files to be a model. Nothing was installed.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="110"/>
+        <location filename="../messages.py" line="140"/>
         <source>Arkivet er pakket på en måde, der ikke kan bruges. Pak modelmappen som en almindelig .zip eller .tar.gz.</source>
         <translation>The archive is packed in a way that cannot be used. Pack the model folder as a plain .zip or .tar.gz.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="144"/>
         <source>Modellen bestod ikke kontrollen (SHA-256): filen er beskadiget eller ikke den udgivne. Intet er installeret.</source>
         <translation>The model failed its check (SHA-256): the file is damaged or not the published one. Nothing was installed.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="148"/>
         <source>Serveren sendte mere, end modellen må fylde. Hentningen er stoppet og slettet.</source>
         <translation>The server sent more than the model may take. The download was stopped and deleted.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="152"/>
         <source>Serveren afviste hentningen. Tjek adressen, eller bed din IT-afdeling om hjælp.</source>
         <translation>The server refused the download. Check the address, or ask your IT department for help.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="156"/>
         <source>Hentningen gik i stå. Tjek netværket, og prøv igen; den fortsætter, hvor den slap.</source>
         <translation>The download stalled. Check the network and try again; it continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="160"/>
         <source>Hentningen blev afbrudt. Prøv igen; den fortsætter, hvor den slap.</source>
         <translation>The download was interrupted. Try again; it continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="164"/>
         <source>Der er allerede en model med det navn. Fjern den først, eller vælg et andet navn.</source>
         <translation>A model with that name already exists. Remove it first, or choose another name.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="168"/>
         <source>Det er ikke en talemodel. Vælg selve modelmappen eller et arkiv af den.</source>
         <translation>That is not a speech model. Choose the model folder itself or an archive of it.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="172"/>
         <source>Modellen skal konverteres, før den kan bruges. Bed din IT-afdeling om hjælp.</source>
         <translation>The model must be converted before it can be used. Ask your IT department for help.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="176"/>
         <source>Disken er fuld, så det kunne ikke gemmes. Frigør plads på disken, og prøv igen.</source>
         <translation>The disk is full, so it could not be saved. Free some space on the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="179"/>
         <source>Mappen er skrivebeskyttet, så det kunne ikke gemmes. Bed din IT-afdeling om adgang.</source>
         <translation>The folder is read-only, so it could not be saved. Ask your IT department for access.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="152"/>
+        <location filename="../messages.py" line="191"/>
         <source>Det kunne ikke gemmes. Tjek, at der er plads på disken, og prøv igen.</source>
         <translation>It could not be saved. Check that there is space on the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="194"/>
         <source>Disken er fuld, så dikteringer kan ikke gemmes i historikken. Teksten er ikke tabt: den gemmes, så snart der er plads. Frigør plads på disken.</source>
         <translation>The disk is full, so dictations cannot be saved in the history. The text is not lost: it is saved as soon as there is room. Free some space on the disk.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="160"/>
+        <location filename="../messages.py" line="199"/>
         <source>Historikken kan ikke gemmes, fordi mappen er skrivebeskyttet. Teksten er ikke tabt, så længe Assistent kører. Bed din IT-afdeling om adgang.</source>
         <translation>The history cannot be saved because the folder is read-only. The text is not lost while Assistant is running. Ask your IT department for access.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="165"/>
+        <location filename="../messages.py" line="204"/>
         <source>Historikken kan ikke gemmes lige nu. Teksten er ikke tabt: den gemmes, så snart det virker igen.</source>
         <translation>The history cannot be saved right now. The text is not lost: it is saved as soon as that works again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="170"/>
+        <location filename="../messages.py" line="209"/>
         <source>Det valg kan ikke bruges. Vælg et andet.</source>
         <translation>That choice cannot be used. Choose another.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="173"/>
+        <location filename="../messages.py" line="212"/>
         <source>En indstilling kan ikke bruges. Ret den i Indstillinger.</source>
         <translation>A setting cannot be used. Correct it in Settings.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="176"/>
+        <location filename="../messages.py" line="215"/>
         <source>Mikrofonen eller højttaleren kan ikke bruges. Tjek lydindstillingerne.</source>
         <translation>The microphone or loudspeaker cannot be used. Check the sound settings.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="179"/>
+        <location filename="../messages.py" line="218"/>
         <source>En talemodel eller stemme mangler eller virker ikke. Åbn Modeller i menuen.</source>
         <translation>A speech model or voice is missing or broken. Open Models in the menu.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="182"/>
+        <location filename="../messages.py" line="221"/>
         <source>Det virker ikke på denne computer. Åbn Diagnose i menuen for at se hvorfor.</source>
         <translation>This does not work on this computer. Open Diagnostics in the menu to see why.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="185"/>
+        <location filename="../messages.py" line="224"/>
         <source>Teksten kunne ikke indsættes. Den er gemt: prøv igen, eller tryk Kopiér.</source>
         <translation>The text could not be inserted. It is kept: try again, or press Copy.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="188"/>
+        <location filename="../messages.py" line="227"/>
         <source>Noget kunne ikke gemmes. Tjek, at der er plads på disken.</source>
         <translation>Something could not be saved. Check that there is space on the disk.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="200"/>
+        <location filename="../messages.py" line="239"/>
         <source>Noget gik galt. Åbn Diagnose i menuen for at se mere.</source>
         <translation>Something went wrong. Open Diagnostics in the menu to see more.</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="51"/>
         <source>Feltet er et kodeordsfelt, så teksten blev ikke skrevet ind. Klik i det felt, du mente, og tryk Indsæt igen. Teksten er gemt.</source>
         <translation>The field is a password field, so the text was not typed into it. Click into the field you meant and press Insert again. The text is kept.</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="61"/>
         <source>Modelmappen indeholder en genvej ({0}), så intet blev installeret. Kopiér selve filerne til en mappe, og installér den.</source>
         <translation>The model folder holds a link ({0}), so nothing was installed. Copy the files themselves into a folder and install that.</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="56"/>
         <source>Udklipsholderen indeholder noget, der ikke kunne gemmes imens, så teksten blev ikke sat ind, og udklipsholderen er urørt. Teksten er gemt: sæt den ind på en anden måde.</source>
         <translation>The clipboard holds something that could not be kept meanwhile, so the text was not pasted and the clipboard is untouched. The text is kept: insert it another way.</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="182"/>
         <source>Mappen findes ikke og kan ikke oprettes, så det kunne ikke gemmes. Bed din IT-afdeling om hjælp.</source>
         <translation>The folder does not exist and cannot be created, so it could not be saved. Ask your IT department for help.</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="186"/>
         <source>Historikken kan ikke gemmes, fordi mappen ikke findes. Teksten er ikke tabt, så længe Assistent kører. Bed din IT-afdeling om hjælp.</source>
         <translation>History cannot be saved because the folder does not exist. The text is not lost while Assistent runs. Ask your IT department for help.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="0"/>
+        <location filename="../messages.py" line="71"/>
         <source>En tast blev holdt nede, så intet blev sendt. Slip alle taster, og tryk Indsæt igen. Teksten er gemt.</source>
         <translation>A key was held down, so nothing was sent. Let go of all keys and press Insert again. The text is saved.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="0"/>
+        <location filename="../messages.py" line="76"/>
         <source>Et andet program holder tastaturet (en menu, en låst skærm eller et fjernskrivebord), så intet blev sendt. Luk det, og tryk Indsæt igen. Teksten er gemt.</source>
         <translation>Another program holds the keyboard (a menu, a locked screen or a remote desktop), so nothing was sent. Close it and press Insert again. The text is saved.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="0"/>
+        <location filename="../messages.py" line="66"/>
         <source>Intet blev sendt: et andet vindue er aktivt, men teksten står i vinduet »{0}«. Klik i det vindue, og tryk Indsæt igen.</source>
         <translation>Nothing was sent: another window is active, but the text is in the window »{0}«. Click in that window and press Insert again.</translation>
     </message>
@@ -1645,14 +1782,17 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
 <context>
     <name>notices</name>
     <message>
+        <location filename="../notices.py" line="19"/>
         <source>Dine indstillinger kunne ikke læses, så standardindstillingerne bruges. En kopi af filen er gemt, så intet er tabt.</source>
         <translation>Your settings could not be read, so the standard settings are used. A copy of the file was kept, so nothing is lost.</translation>
     </message>
     <message>
+        <location filename="../notices.py" line="24"/>
         <source>Dine indstillinger kunne ikke læses, så standardindstillingerne bruges.</source>
         <translation>Your settings could not be read, so the standard settings are used.</translation>
     </message>
     <message>
+        <location filename="../launch.py" line="95"/>
         <source>Indstillingerne kunne ikke læses</source>
         <translation>The settings could not be read</translation>
     </message>
@@ -1660,7 +1800,7 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
 <context>
     <name>run_tray</name>
     <message>
-        <location filename="../launch.py" line="54"/>
+        <location filename="../launch.py" line="56"/>
         <source>Der er ingen statuslinje (system tray) på skrivebordet, så ikonet kan ikke vises.
 Brug kommandoerne i en terminal: assistant --help</source>
         <translation>There is no status area (system tray) on the desktop, so the icon cannot be shown.
@@ -1670,17 +1810,17 @@ Use the commands in a terminal: assistant --help</translation>
 <context>
     <name>voices</name>
     <message>
-        <location filename="../reading.py" line="138"/>
+        <location filename="../reading.py" line="67"/>
         <source>Dansk</source>
         <translation>Danish</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="139"/>
+        <location filename="../reading.py" line="68"/>
         <source>Engelsk (Storbritannien)</source>
         <translation>English (Great Britain)</translation>
     </message>
     <message>
-        <location filename="../reading.py" line="140"/>
+        <location filename="../reading.py" line="69"/>
         <source>Engelsk (USA)</source>
         <translation>English (America)</translation>
     </message>
