@@ -116,14 +116,9 @@ class _StderrProgress:
 
 
 def _options(app: App, progress: _StderrProgress):
-    from assistant.storage.model_install import InstallOptions
+    from assistant.storage.mirror import install_options
 
-    return InstallOptions(
-        allow_download=bool(app.config["models.allow_download"]),
-        download_locked=app.config.is_locked("models.allow_download"),
-        progress=progress,
-        cancel=threading.Event(),
-    )
+    return install_options(app.config, progress=progress, cancel=threading.Event())
 
 
 def _size(model_bytes: int) -> str:

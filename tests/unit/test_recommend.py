@@ -22,7 +22,7 @@ def test_catalog_lists_the_transducer_models_with_sources() -> None:
     assert "da" in ekko.recommended and ekko.page.startswith("https://huggingface.co/RyeAI/")
     assert [w.percent for w in ekko.wer] == [12.37] and ekko.wer[0].source.startswith("https://")
     assert [w.percent for w in parakeet.wer] == [20.2] and "FLEURS" in parakeet.wer[0].dataset
-    assert parakeet.licence == "CC-BY-4.0" and ekko.install_route == "folder"
+    assert parakeet.licence == "CC-BY-4.0" and ekko.install_route == "download"
 
 
 def test_a_two_core_laptop_gets_the_small_transducer_not_a_whisper_large() -> None:
