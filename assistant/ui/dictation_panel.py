@@ -27,6 +27,9 @@ from assistant.ui.panel_keys import MAX_PICKS, PanelKeys
 from assistant.ui.style import announce, set_line_spacing
 
 SENT_BACKGROUND = "#dcedc8"  # text the target window already has
+# Words the recogniser was unsure of: a blue dotted underline, apart from spelling's red wave.
+UNSURE_COLOUR = "#1565c0"
+UNSURE_SELECTED = "#bbdefb"
 
 
 class DictationPanel(QWidget):
@@ -89,6 +92,11 @@ class DictationPanel(QWidget):
             button.hide()
             self.suggestion_row.addWidget(button)
             self.suggestion_buttons.append(button)
+        self.listen_word_button = QPushButton(self.tr("Læs ordet op"))
+        self.listen_word_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.listen_word_button.clicked.connect(self._on_listen_word)
+        self.listen_word_button.hide()
+        self.suggestion_row.addWidget(self.listen_word_button)
         self.add_word_button = QPushButton(self.tr("Tilføj til ordbog"))
         self.add_word_button.clicked.connect(controller.add_selected_to_dictionary)
         self.add_word_button.hide()
@@ -193,7 +201,7 @@ class DictationPanel(QWidget):
             return
         c = self.controller
         if action.startswith("pick"):
-            if c.selected is not None:
+            if c.selected is not None or c.selected_unsure is not None:
                 c.pick(int(action[4:]))
         elif action == "next_doubt":
             if c.doubts:
@@ -231,6 +239,20 @@ class DictationPanel(QWidget):
             sel.setPosition(0)
             sel.setPosition(sent, QTextCursor.MoveMode.KeepAnchor)
             sel.mergeCharFormat(done)
+        for index, span in enumerate(c.unsure):
+            if span.end > len(c.text):
+                continue
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor(UNSURE_COLOUR))
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(f"unsure:{index}")
+            if index == c.selected_unsure:
+                fmt.setBackground(QColor(UNSURE_SELECTED))
+            sel = QTextCursor(doc)
+            sel.setPosition(span.start)
+            sel.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            sel.mergeCharFormat(fmt)
         for index, doubt in enumerate(c.doubts):
             if doubt.end > len(c.text):
                 continue
@@ -271,16 +293,27 @@ class DictationPanel(QWidget):
     def _render_doubts(self) -> None:
         c = self.controller
         doubt = c.doubts[c.selected] if c.selected is not None else None
+        unsure = c.unsure[c.selected_unsure] if c.selected_unsure is not None else None
+        choices = (
+            doubt.suggestions if doubt is not None else unsure.alternatives if unsure is not None else ()
+        )
         for n, button in enumerate(self.suggestion_buttons, start=1):
-            if doubt is not None and n <= len(doubt.suggestions):
+            if n <= len(choices):
                 chord = self._chord(f"pick{n}") if n <= MAX_PICKS else ""
-                word = doubt.suggestions[n - 1]
+                word = choices[n - 1]
                 button.setText(f"{word}  {chord}" if chord else f"{n}  {word}")
                 button.show()
             else:
                 button.hide()
         self.add_word_button.setVisible(doubt is not None)
-        if doubt is not None:
+        self.listen_word_button.setVisible(unsure is not None)
+        if unsure is not None:
+            self.suggestion_label.setText(
+                self.tr(
+                    "Genkenderen var usikker på »{0}«. Lyt til ordet, og ret det, hvis det er forkert."
+                ).format(unsure.word)
+            )
+        elif doubt is not None:
             self.suggestion_label.setText(
                 self.tr("Forslag til »{0}« – klik på det rigtige ord:").format(doubt.word)
                 if doubt.suggestions
@@ -293,6 +326,10 @@ class DictationPanel(QWidget):
                 if chord
                 else self.tr("Klik på et understreget ord for at se forslag.")
             )
+        elif c.unsure:
+            self.suggestion_label.setText(
+                self.tr("Genkenderen var usikker på de blåt prikkede ord: klik på et for at lytte til det.")
+            )
         else:
             self.suggestion_label.setText("")
         self._render()
@@ -302,6 +339,14 @@ class DictationPanel(QWidget):
         text = url.toString()
         if text.startswith("doubt:"):
             self.controller.select_doubt(int(text.split(":", 1)[1]))
+        elif text.startswith("unsure:"):
+            self.controller.select_unsure(int(text.split(":", 1)[1]))
+
+    @Slot()
+    def _on_listen_word(self) -> None:
+        c = self.controller
+        if c.selected_unsure is not None and c.selected_unsure < len(c.unsure):
+            self.read_aloud.emit(c.unsure[c.selected_unsure].word)
 
     @Slot()
     def _on_suggestion_clicked(self) -> None:

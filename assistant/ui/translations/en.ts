@@ -128,6 +128,18 @@
         <translation>Add to dictionary</translation>
     </message>
     <message>
+        <source>Læs ordet op</source>
+        <translation>Read the word aloud</translation>
+    </message>
+    <message>
+        <source>Genkenderen var usikker på »{0}«. Lyt til ordet, og ret det, hvis det er forkert.</source>
+        <translation>The recogniser was unsure of “{0}”. Listen to the word, and correct it if it is wrong.</translation>
+    </message>
+    <message>
+        <source>Genkenderen var usikker på de blåt prikkede ord: klik på et for at lytte til det.</source>
+        <translation>The recogniser was unsure of the words with a blue dotted line: click one to hear it.</translation>
+    </message>
+    <message>
         <location filename="../dictation.py" line="517"/>
         <location filename="../dictation.py" line="779"/>
         <source>Start</source>
