@@ -79,6 +79,9 @@ def run(args: argparse.Namespace, app: App) -> int:
         transcript.add_utterance(segment.text)
     seconds = time.perf_counter() - started
     audio_seconds = len(samples) / 16000
+    from assistant.storage.speed import record
+
+    record(app.paths.data_dir, choice.model_name, audio_seconds, seconds)  # timings only, no text
     if choice.note:
         print(f"assistant: note: {choice.note}", file=sys.stderr)
     if args.json:
