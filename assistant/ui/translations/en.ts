@@ -363,6 +363,10 @@
 <context>
     <name>FirstRunGuide</name>
     <message>
+        <source>Bedre dansk diktat</source>
+        <translation>Better Danish dictation</translation>
+    </message>
+    <message>
         <location filename="../first_run.py" line="18"/>
         <source>Velkommen</source>
         <translation>Welcome</translation>
@@ -1617,6 +1621,37 @@ Use the commands in a terminal: assistant --help</translation>
         <location filename="../reading.py" line="140"/>
         <source>Engelsk (USA)</source>
         <translation>English (America)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelOffer</name>
+    <message>
+        <source>Til denne computer anbefaler vi talemodellen {0} ({1}). Den giver færre fejl i dansk diktat end den model, der følger med.</source>
+        <translation>For this computer we recommend the speech model {0} ({1}). It makes fewer mistakes in Danish dictation than the model that comes with the program.</translation>
+    </message>
+    <message>
+        <source>størrelse ukendt</source>
+        <translation>size unknown</translation>
+    </message>
+    <message>
+        <source>Hent {0}</source>
+        <translation>Download {0}</translation>
+    </message>
+    <message>
+        <source>Annullér</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hentning af modeller er slået fra på denne computer. Bed din it-afdeling om at installere talemodellen {0} ({1}); de kan se den med kommandoen »assistant models list«.</source>
+        <translation>Downloading models is turned off on this computer. Ask your IT department to install the speech model {0} ({1}); they can see it with the command “assistant models list”.</translation>
+    </message>
+    <message>
+        <source>Henter … du kan godt gøre guiden færdig imens.</source>
+        <translation>Downloading … you can finish the guide meanwhile.</translation>
+    </message>
+    <message>
+        <source>Hentet og kontrolleret. Dansk diktat bruger nu {0}.</source>
+        <translation>Downloaded and checked. Danish dictation now uses {0}.</translation>
     </message>
 </context>
 </TS>
