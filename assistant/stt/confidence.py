@@ -94,23 +94,29 @@ def whisper_words(
     audio: np.ndarray,
     segments: Sequence[Any],
     offset: float,
+    encoded: Any = None,
 ) -> list[list[WordConfidence]]:
     """Per segment (with ``.text``, ``.start``, ``.end`` relative to ``audio``), its words with
     probabilities. ``audio`` is float32 16 kHz; ``offset`` shifts the times onto the stream.
 
     One encoder pass over the audio (a window of its own length plus one second, as the short
-    window decode uses), then per segment a teacher-forced pass over its tokens."""
+    window decode uses; or ``encoded``, the decode's own encoder output of this audio), then per
+    segment a teacher-forced pass over its tokens."""
     import ctranslate2
 
     if not segments:
         return []
-    features = model.feature_extractor(audio)
-    content = features.shape[-1] - 1
-    width = min(3000, content + 100)
-    width += width % 2
-    window = np.zeros((1, features.shape[0], width), dtype=np.float32)
-    window[0, :, : min(content, width)] = features[:, : min(content, width)]
-    encoded = model.model.encode(ctranslate2.StorageView.from_array(window))
+    content = len(audio) // 160  # mel frames of the audio, as faster-whisper counts them
+    if encoded is None:
+        features = model.feature_extractor(audio)
+        content = features.shape[-1] - 1
+        width = min(3000, content + 100)
+        width += width % 2
+        window = np.zeros((1, features.shape[0], width), dtype=np.float32)
+        window[0, :, : min(content, width)] = features[:, : min(content, width)]
+        encoded = model.model.encode(ctranslate2.StorageView.from_array(window))
+    else:
+        width = encoded.shape[1] * 2  # the encoder halves the frame count
     found: list[list[WordConfidence]] = []
     for segment in segments:
         tokens = tokenizer.encode(" " + segment.text.strip())
@@ -145,7 +151,13 @@ def attach_whisper(
         return segments
     try:
         relative = [_Rel(s.text, s.start - utterance_start, s.end - utterance_start) for s in segments]
-        scored = whisper_words(recognizer.model, recognizer._tokenizer(), audio, relative, utterance_start)
+        # The short-window decode of this same audio already ran the encoder: reuse its output.
+        stash = getattr(recognizer, "_last_encoded", None)
+        encoded = stash[2] if stash is not None and stash[0] == len(audio) else None
+        recognizer._last_encoded = None  # used once: the next utterance brings its own
+        scored = whisper_words(
+            recognizer.model, recognizer._tokenizer(), audio, relative, utterance_start, encoded
+        )
     except Exception as exc:
         log.warning("word confidence failed (%s); words shown without it", type(exc).__name__)
         return segments
