@@ -223,3 +223,29 @@ def test_cli_installs_by_name_through_the_policy_mirror_and_keeps_the_published_
     listed = json.loads(_cli("models", "list", "--json", env=env).stdout)
     row = next(e for e in listed["catalog"] if e["name"] == "ekko-v1-tiny")
     assert row["install_route"] == "download" and row["revision"] == ENTRY.revision
+
+
+def test_a_catalog_archive_also_comes_from_the_mirror(tmp_path, hub) -> None:
+    """Archive entries (the Vosk zips) take the mirror too: from a web mirror and from a share."""
+    from tests.unit.test_model_install import make_vosk_folder, zip_folder
+
+    entry = load_catalog().get("vosk-model-small-en-us-0.15")
+    assert entry is not None and not entry.per_file
+    archive = zip_folder(make_vosk_folder(tmp_path / "src", entry.name), tmp_path / "model.zip")
+    path = "/vosk/models/vosk-model-small-en-us-0.15.zip"  # the public URL's path
+    assert entry.urls[0].endswith(path)
+    hub.files[path] = archive
+    model = install_catalog_entry(
+        entry, tmp_path / "m1", tmp_path / "c1", options=InstallOptions(mirror=hub.base)
+    )
+    assert model_kind(model.path) == "vosk" and [p for p, _, _ in hub.requests] == [path]
+    share = tmp_path / "share"
+    (share / "vosk" / "models").mkdir(parents=True)
+    (
+        share / "vosk" / "models" / archive.name.replace("model.zip", "vosk-model-small-en-us-0.15.zip")
+    ).write_bytes(archive.read_bytes())
+    options = InstallOptions(allow_download=False, mirror=str(share))
+    assert (
+        model_kind(install_catalog_entry(entry, tmp_path / "m2", tmp_path / "c2", options=options).path)
+        == "vosk"
+    )
