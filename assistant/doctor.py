@@ -152,8 +152,13 @@ def check_speech(app: App) -> Section:
     }
     details["chosen"] = {lang: choice.to_json() for lang, choice in choices.items()}
     from assistant.storage.recommend import recommend  # the fastest accurate model for this machine
+    from assistant.storage.speed import measured
 
-    here = {lang: recommend(lang) for lang in choices}
+    speeds = measured(app.paths.data_dir)  # real runs here; otherwise labelled estimates
+    here = {lang: recommend(lang, measured=speeds) for lang in choices}
+    details["measured_here"] = {
+        n: {"real_time_factor": round(r, 3), "runs": k} for n, (r, k) in speeds.items()
+    }
     details["recommended_here"] = {lang: r.to_json() if r else None for lang, r in here.items()}
     language = app.config["general.language"]
     if choices[language].model is None:

@@ -116,35 +116,36 @@ class _StderrProgress:
 
 
 def _options(app: App, progress: _StderrProgress):
-    from assistant.storage.model_install import InstallOptions
+    from assistant.storage.mirror import install_options
 
-    return InstallOptions(
-        allow_download=bool(app.config["models.allow_download"]),
-        download_locked=app.config.is_locked("models.allow_download"),
-        progress=progress,
-        cancel=threading.Event(),
-    )
+    return install_options(app.config, progress=progress, cancel=threading.Event())
 
 
 def _size(model_bytes: int) -> str:
     return f"{model_bytes / 1_000_000:.0f} MB" if model_bytes else "-"
 
 
-def _here(catalog):
-    """Per language, the most accurate recommended model fast enough for this machine."""
+def _here(catalog, app: App):
+    """Per language, the most accurate recommended model fast enough for this machine (speeds
+    measured here where ``assistant transcribe`` has run a model, labelled estimates otherwise)."""
     from assistant.storage.recommend import recommend
+    from assistant.storage.speed import measured
 
-    return {lang: recommend(lang, catalog=catalog) for lang in _LANGUAGES}
+    speeds = measured(app.paths.data_dir)
+    return {lang: recommend(lang, catalog=catalog, measured=speeds) for lang in _LANGUAGES}
 
 
 def _list(args: argparse.Namespace, app: App) -> int:
     from assistant.storage.catalog import choose_model, load_catalog
     from assistant.storage.models import SOURCE_LABELS, discover, model_dirs
+    from assistant.storage.recommend import MEASURED_HERE, speed_text
+    from assistant.storage.speed import measured as speed_measured
 
     catalog = load_catalog()
     user_dir, system_dirs = model_dirs(app.paths, app.config)
     installed = discover(user_dir, system_dirs)
     names = {m.name for m in installed}
+    speeds = speed_measured(app.paths.data_dir)
     choices = {
         lang: choose_model(lang, installed, preferred=app.config[f"stt.model_{lang}"], catalog=catalog)
         for lang in _LANGUAGES
@@ -166,7 +167,13 @@ def _list(args: argparse.Namespace, app: App) -> int:
                 "installed": installed_json,
                 "catalog": [{**e.to_json(), "installed": e.name in names} for e in catalog.entries],
                 "choices": {lang: choice.to_json() for lang, choice in choices.items()},
-                "recommended_here": {lang: r.to_json() if r else None for lang, r in _here(catalog).items()},
+                "recommended_here": {
+                    lang: r.to_json() if r else None for lang, r in _here(catalog, app).items()
+                },
+                "measured_here": {
+                    name: {"real_time_factor": round(rtf, 3), "runs": runs}
+                    for name, (rtf, runs) in speed_measured(app.paths.data_dir).items()
+                },
                 "notes": dict(catalog.notes),
                 "model_dirs": {"user": str(user_dir), "system": [str(d) for d in system_dirs]},
             },
@@ -184,6 +191,9 @@ def _list(args: argparse.Namespace, app: App) -> int:
         print(f"  {model.name}  [{model.engine}; {langs}; {_size(model.size_bytes)}; {licence}; {where}]")
         if entry and entry.wer:
             print(f"      accuracy: {entry.accuracy_note()}")
+        if model.name in speeds:
+            rtf, runs = speeds[model.name]
+            print(f"      speed: {speed_text(rtf, MEASURED_HERE, runs)}")
     print()
     for lang, choice in choices.items():
         label = {"da": "Danish", "en": "English"}[lang]
@@ -192,13 +202,14 @@ def _list(args: argparse.Namespace, app: App) -> int:
         if choice.message:
             print(f"  {choice.message}")
     print()
-    here = _here(catalog).get("da")
+    here = _here(catalog, app).get("da")
     if here is not None:
         print(f"For Danish on this machine: {here.entry.name}: {here.reason}")
     print("Recommended for Danish:")
     for entry in catalog.recommended("da"):
         state = "installed" if entry.name in names else _ROUTE_TEXT[entry.install_route]
-        print(f"  {entry.name}  [{entry.format}; {entry.licence}; {state}]  {entry.page}")
+        size = f"{entry.published_bytes / 1e6:.1f} MB" if entry.published_bytes else "size unknown"
+        print(f"  {entry.name}  [{entry.format}; {size}; {entry.licence}; {state}]  {entry.page}")
         print(f"      {entry.description}")
         if entry.wer:
             print(f"      accuracy: {entry.accuracy_note()}")

@@ -29,7 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", type=Path, help="WAV, MP3, FLAC or OGG file")
     add_speech_options(parser)
     parser.add_argument(
-        "--json", action="store_true", help="print text, segments, engine, model and timings as JSON"
+        "--json",
+        action="store_true",
+        help="print text, segments, words (with probability and unsure), engine, model and timings as JSON",
     )
     parser.set_defaults(handler=run)
 
@@ -77,6 +79,9 @@ def run(args: argparse.Namespace, app: App) -> int:
         transcript.add_utterance(segment.text)
     seconds = time.perf_counter() - started
     audio_seconds = len(samples) / 16000
+    from assistant.storage.speed import record
+
+    record(app.paths.data_dir, choice.model_name, audio_seconds, seconds)  # timings only, no text
     if choice.note:
         print(f"assistant: note: {choice.note}", file=sys.stderr)
     if args.json:
@@ -93,6 +98,9 @@ def run(args: argparse.Namespace, app: App) -> int:
                 "segments": [
                     {"text": s.text, "start": round(s.start, 3), "end": round(s.end, 3)} for s in segments
                 ],
+                # The recogniser's words with its confidence; "unsure" marks the ones to check.
+                "words": [w.to_json() for s in segments for w in s.words],
+                "unsure": [w.text for s in segments for w in s.words if w.unsure],
                 "timings": {
                     "audio_seconds": round(audio_seconds, 3),
                     "load_seconds": round(load_seconds, 3),

@@ -87,6 +87,12 @@ def _colour(value: str) -> str | None:
     return None if ok else "is not a colour such as #fdf6e3"
 
 
+def _mirror(value: str) -> str | None:
+    from assistant.storage.mirror import check_mirror  # stdlib only; keeps the rule in one place
+
+    return check_mirror(value)
+
+
 INJECTION_BACKENDS = ("xtest", "clipboard", "wayland", "sendinput", "macos")
 LANGUAGES = ("da", "en")
 
@@ -183,6 +189,13 @@ _SETTINGS = [
     ),
     Setting("models.allow_download", bool, True, "Allow downloading models from a URL", private=False),
     Setting("models.system_dir", str, "", "Extra folder with models IT has pre-staged"),
+    Setting(
+        "models.mirror",
+        str,
+        "",
+        "IT's copy of the model hub (https address or share folder) used instead of the public host",
+        check=_mirror,
+    ),
     Setting("ui.font_size", int, 14, "Text size in points", minimum=9, maximum=36),
     Setting("ui.tint", str, "", "Background tint for reading, e.g. #fdf6e3; empty for none", check=_colour),
     Setting(

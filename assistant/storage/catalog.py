@@ -75,6 +75,10 @@ class CatalogEntry:
     recommended: tuple[str, ...] = ()
     wer: tuple[WerFigure, ...] = ()
     unknown: str = ""
+    revision: str = ""  # the publisher's revision (commit) the URLs are pinned to
+    file_bytes: Mapping[str, int] = field(default_factory=dict)  # per file of ``files``, as published
+    file_sha256: Mapping[str, str] = field(default_factory=dict)  # per file of ``files``, as published
+    figures_from: str = ""  # where the revision, sizes and checksums were read
 
     @property
     def downloadable(self) -> bool:
@@ -91,6 +95,14 @@ class CatalogEntry:
         if self.format in NEEDS_CONVERSION:
             return "convert"
         return "download" if self.urls else "folder"
+
+    @property
+    def published_bytes(self) -> int | None:
+        """The whole download in bytes as published: the sum of the file sizes when every file's
+        size is known, else the catalog size; None when unknown."""
+        if self.files and all(f in self.file_bytes for f in self.files):
+            return sum(self.file_bytes[f] for f in self.files)
+        return int(self.size_mb * 1_000_000) if self.size_mb else None
 
     @property
     def per_file(self) -> bool:
@@ -129,6 +141,10 @@ class CatalogEntry:
             "install_route": self.install_route,
             "wer": [w.to_json() for w in self.wer],
             "unknown": self.unknown,
+            "revision": self.revision,
+            "file_bytes": dict(self.file_bytes),
+            "file_sha256": dict(self.file_sha256),
+            "figures_from": self.figures_from,
         }
 
 
@@ -255,6 +271,22 @@ def _entry(raw: Any, index: int) -> CatalogEntry:
                 note=_text(figure, "note", where, required=False),
             )
         )
+    file_bytes = raw.get("file_bytes", {})
+    if not isinstance(file_bytes, dict) or not all(
+        isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in file_bytes.values()
+    ):
+        raise _fail(where, "'file_bytes' is not a table of positive whole numbers")
+    file_sha = raw.get("file_sha256", {})
+    if not isinstance(file_sha, dict) or not all(
+        isinstance(v, str) and _HEX64.match(v.lower()) for v in file_sha.values()
+    ):
+        raise _fail(where, "'file_sha256' is not a table of 64-digit hexadecimal checksums")
+    stray = sorted((set(file_bytes) | set(file_sha)) - set(files))
+    if stray:
+        raise _fail(where, f"gives sizes or checksums for files it does not list: {', '.join(stray)}")
+    revision = _text(raw, "revision", where, required=False)
+    if revision and not any(revision in url for url in urls):
+        raise _fail(where, "names a revision its URLs are not pinned to")
     starter = raw.get("starter", False)
     if not isinstance(starter, bool):
         raise _fail(where, "'starter' is not true or false")
@@ -281,6 +313,10 @@ def _entry(raw: Any, index: int) -> CatalogEntry:
         recommended=_text_list(raw, "recommended", where),
         wer=tuple(wer),
         unknown=_text(raw, "unknown", where, required=False),
+        revision=revision,
+        file_bytes=dict(file_bytes),
+        file_sha256={k: v.lower() for k, v in file_sha.items()},
+        figures_from=_text(raw, "figures_from", where, required=False),
     )
 
 

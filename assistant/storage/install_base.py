@@ -59,6 +59,7 @@ class InstallOptions:
     max_unpacked_bytes: int = MAX_UNPACKED_BYTES
     max_members: int = MAX_MEMBERS
     max_ratio: float = MAX_RATIO
+    mirror: str = ""  # models.mirror: IT's https mirror or share folder for catalog downloads
 
 
 class InstallCancelled(ModelError):

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import urllib.parse
 import uuid
 from collections.abc import Iterable
@@ -27,8 +26,8 @@ from pathlib import Path, PurePosixPath
 from assistant.errors import ModelError, StorageError, UsageError
 from assistant.storage.archives import archive_kind, archive_stem, extract_archive, limits_for
 from assistant.storage.catalog import NEEDS_CONVERSION, Catalog, CatalogEntry, load_catalog
+from assistant.storage.catalog_files import install_files, may_fetch
 from assistant.storage.download import (
-    SMALL_FILE_LIMIT,
     check_url,
     download,
     download_refused,
@@ -43,8 +42,8 @@ from assistant.storage.install_base import (
     html_error,
     is_html,
     sha256_file,
-    write_failed,
 )
+from assistant.storage.mirror import fetch
 from assistant.storage.models import MANIFEST, InstalledModel, discover, model_kind
 from assistant.storage.staging import (
     copy_tree,
@@ -182,7 +181,9 @@ def install_from_url(
     catalog's size of ``entry`` (plus a margin) or else ``options.max_download_bytes``."""
     options = options or InstallOptions()
     check_url(url)
-    if not options.allow_download:
+    # A catalog archive comes from IT's mirror when one is set (a share folder needs no download).
+    catalog_archive = entry is not None and url in entry.urls and not entry.per_file
+    if not (options.allow_download or (catalog_archive and may_fetch(options))):
         raise download_refused(options)
     expected = normalise_sha(sha256) or (entry.sha256 if entry and entry.sha256_of == "archive" else "")
     leaf = PurePosixPath(urllib.parse.urlparse(url).path).name
@@ -191,7 +192,10 @@ def install_from_url(
     ensure_free(models_dir, name)
     part = part_path(cache_dir, url)
     limit = limit_for_size(entry.size_mb) if entry else None
-    download(url, part, options=options, stage=f"download {leaf or name}", limit=limit)
+    if catalog_archive:
+        fetch(url, part, options=options, stage=f"download {leaf or name}", limit=limit, download=download)
+    else:
+        download(url, part, options=options, stage=f"download {leaf or name}", limit=limit)
     actual = verify_download(part, expected, options, leaf or url)
     kind = archive_kind(part)
     if kind is None:
@@ -255,57 +259,9 @@ def install_catalog_entry(
             f"Download its folder from that page and install it with 'assistant models install "
             f"FOLDER --name {entry.name}' (or a .zip of it); no conversion is needed",
         )
-    if not options.allow_download:
-        raise download_refused(options)
     if not entry.per_file:
         return install_from_url(entry.urls[0], models_dir, cache_dir, name=name, entry=entry, options=options)
-    name = validate_name(name or entry.name)
-    ensure_free(models_dir, name)
-    parts: list[tuple[str, Path]] = []
-    for filename in entry.files:
-        url = entry.urls[0] + filename
-        part = part_path(cache_dir, url)
-        # The catalog's size is model.bin's; the other files are small.
-        if filename == "model.bin":
-            limit = limit_for_size(entry.size_mb) or options.max_download_bytes
-        else:
-            limit = SMALL_FILE_LIMIT
-        download(url, part, options=options, stage=f"download {filename}", limit=limit)
-        parts.append((filename, part))
-    sha = ""
-    for filename, part in parts:
-        if is_html(part):
-            for _, other in parts:
-                other.unlink(missing_ok=True)
-            raise html_error(f"The {filename} downloaded for {entry.name}")
-        if filename == "model.bin":
-            try:
-                sha = verify_download(part, entry.sha256, options, f"{entry.name}/model.bin")
-            except ModelError:
-                for _, other in parts:  # keep nothing of a download that failed its check
-                    other.unlink(missing_ok=True)
-                raise
-    staging = staging_dir(models_dir, name)
-    try:
-        for filename, part in parts:
-            try:
-                shutil.move(part, staging / filename)
-            except OSError as exc:
-                raise write_failed(exc, models_dir, "nothing was installed") from None
-        root = model_root(staging)
-        manifest = make_manifest(
-            languages=entry.languages,
-            licence=entry.licence,
-            publisher=entry.publisher,
-            source=entry.urls[0],
-            sha256=sha,
-            sha256_of="model.bin",
-            verified=entry.sha256_of == "model.bin",
-        )
-        return finish(staging, root, models_dir, name, manifest)
-    except BaseException:
-        rmtree(staging)
-        raise
+    return install_files(entry, models_dir, cache_dir, name=name, options=options)
 
 
 # -- removal ---------------------------------------------------------------------------------------

@@ -6,9 +6,12 @@ import importlib
 import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from assistant.stt.confidence import WordConfidence
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,9 @@ class Segment:
     text: str
     start: float
     end: float
+    #: Its words with the engine's confidence (assistant.stt.confidence.WordConfidence); empty
+    #: when the engine gave none.
+    words: tuple[WordConfidence, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +37,7 @@ from assistant.log import describe
 from assistant.storage.onnx_folder import KIND, OnnxModelFiles, check_folder
 from assistant.stt.agreement import LocalAgreement
 from assistant.stt.base import Partial, Result, Segment, runtime_problem
+from assistant.stt.confidence import mark, transducer_word_probabilities
 from assistant.stt.vad import RATE, Segmenter, Utterance, speech_seconds
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ class Word:
     text: str
     start: float
     end: float
+    probability: float | None = None  # the engine's confidence (assistant.stt.confidence)
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,12 @@ class LoadedModel:
             stream.accept_waveform(RATE, samples.astype(np.float32) / 32768.0)
             self.recognizer.decode_stream(stream)  # type: ignore[attr-defined]
             result = stream.result
-        return Decoded(
-            result.text.strip(), _words(list(result.tokens), list(result.timestamps), len(samples) / RATE)
-        )
+        tokens = list(result.tokens)
+        words = _words(tokens, list(result.timestamps), len(samples) / RATE)
+        scores = transducer_word_probabilities(tokens, list(getattr(result, "ys_log_probs", []) or []))
+        if len(scores) == len(words):
+            words = tuple(replace(w, probability=p) for w, p in zip(words, scores, strict=True))
+        return Decoded(result.text.strip(), words)
 
 
 def _words(tokens: list[str], times: list[float], length: float) -> tuple[Word, ...]:
@@ -238,12 +243,20 @@ class TransducerRecognizer:
         )
         if not text:
             return []
-        words = [Word(w.text, utterance.start + w.start, utterance.start + w.end) for w in decoded.words]
+        words = [
+            Word(w.text, utterance.start + w.start, utterance.start + w.end, w.probability)
+            for w in decoded.words
+        ]
         self.words.extend(words)
         length = len(utterance.samples) / RATE
         start = words[0].start if words else utterance.start
         end = words[-1].end if words else utterance.start + length
-        return [Segment(text, start, end)]
+        scored = tuple(
+            mark("transducer", w.text, w.start, w.end, w.probability)
+            for w in words
+            if w.probability is not None
+        )
+        return [Segment(text, start, end, scored if len(scored) == len(words) else ())]
 
 
 def _check_language(model_path: Path, language: str) -> None:

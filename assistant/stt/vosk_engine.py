@@ -16,6 +16,7 @@ import numpy as np
 
 from assistant.errors import ModelError
 from assistant.stt.base import Partial, Result, Segment, runtime_problem
+from assistant.stt.confidence import mark
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,12 @@ class VoskRecognizer:
         words = result.get("result") or []
         start = words[0]["start"] if words else 0.0
         end = words[-1]["end"] if words else 0.0
-        return [Segment(text, start, end)]
+        scored = tuple(
+            mark("vosk", str(w["word"]), float(w["start"]), float(w["end"]), float(w["conf"]))
+            for w in words
+            if "conf" in w and "word" in w
+        )
+        return [Segment(text, start, end, scored if len(scored) == len(words) else ())]
 
     def accept(self, samples: np.ndarray) -> list[Result]:
         if self._rec.AcceptWaveform(samples.astype("<i2").tobytes()):

@@ -40,6 +40,7 @@ from assistant.errors import ModelError
 from assistant.log import describe
 from assistant.stt.agreement import LocalAgreement
 from assistant.stt.base import Partial, Result, Segment, runtime_problem
+from assistant.stt.confidence import attach_whisper
 from assistant.stt.vad import RATE, Segmenter, Utterance, speech_seconds
 from assistant.stt.whisper_text import STOCK, collapse_loops, echo_at, looped
 from assistant.stt.whisper_window import (
@@ -402,6 +403,7 @@ class WhisperRecognizer(ShortWindowDecoding):
             seconds = len(utterance.samples) / RATE
             begin = utterance.start + min(s.start, seconds)
             found.append(Segment(text, begin, max(begin + 0.01, utterance.start + min(s.end, seconds))))
+        found = attach_whisper(self, utterance.start, audio, found)  # per-word confidence
         log.debug(
             "utterance %.2f s decoded in %.3f s -> %s",
             len(utterance.samples) / RATE,

@@ -120,6 +120,7 @@ class ShortWindowDecoding:
         window[0, :, :content] = features[:, :content]
         whisper = model.model  # type: ignore[attr-defined]
         encoded = whisper.encode(ctranslate2.StorageView.from_array(window))
+        self._last_encoded = (len(audio), width, encoded)  # reused by the word-confidence pass
         tokens_in = model.get_prompt(tokenizer, list(prompt), without_timestamps=False)  # type: ignore[attr-defined]
         if self._suppress is None:
             self._suppress = list(get_suppressed_tokens(tokenizer, [-1]))  # type: ignore[arg-type]

@@ -21,6 +21,8 @@ class DictationBridge(QObject):
     model_ready = Signal(float)  # seconds to load
     level = Signal(float)  # dBFS
     text_changed = Signal(str, bool, int)  # whole text, final, stable chars (of a preview)
+    # The final utterance's words with the engine's confidence; emitted just before its text.
+    words_recognised = Signal(object)
     behind = Signal(float)  # seconds of speech still to decode (0: caught up)
     failed = Signal(str, str)  # message, hint
     stopped = Signal(str)  # final text
@@ -29,6 +31,8 @@ class DictationBridge(QObject):
         from assistant.stt.session import Behind, Failed, Level, Listening, ModelReady, Stopped, TextChanged
 
         if isinstance(event, TextChanged):
+            if event.final and event.segment is not None and event.segment.words:
+                self.words_recognised.emit(tuple(event.segment.words))
             self.text_changed.emit(event.text, event.final, event.stable_chars)
         elif isinstance(event, Behind):
             self.behind.emit(event.seconds)

@@ -19,6 +19,7 @@ from assistant.app import App
 from assistant.errors import AssistantError
 from assistant.inject.ledger import InsertionLedger
 from assistant.log import describe
+from assistant.text.unsure import UnsureSpan, after_edit, locate, still_there
 from assistant.ui.bridge import DictationBridge, TaskBridge
 from assistant.ui.insert_report import insert_report
 from assistant.ui.messages import user_message
@@ -62,6 +63,7 @@ class DictationController(QObject):
         self.spelling = spelling  # set when loaded in the background
         self.bridge = DictationBridge(self)
         self.bridge.text_changed.connect(self._on_text)
+        self.bridge.words_recognised.connect(self._on_words)
         self.bridge.behind.connect(self._on_behind)
         self.bridge.level.connect(self._on_level)
         self.bridge.listening.connect(self._on_listening)
@@ -86,6 +88,9 @@ class DictationController(QObject):
         self.undo_stack: list[str] = []
         self.doubts: list[Doubt] = []
         self.selected: int | None = None
+        self.unsure: list[UnsureSpan] = []  # words the recogniser doubted (not spelling marks)
+        self.selected_unsure: int | None = None
+        self._words: tuple = ()  # the next final utterance's words, until its text arrives
         # What of the text is already in which window: Indsæt, auto-insert and corrections
         # all go through it, so nothing is sent twice.
         self.ledger = InsertionLedger()
@@ -162,6 +167,7 @@ class DictationController(QObject):
         self.text, self._base, self.partial_from = "", "", 0
         self.undo_stack.clear()
         self.doubts, self.selected = [], None
+        self.unsure, self.selected_unsure, self._words = [], None, ()
         self.ledger.reset()
         self._resend_offered = False
         try:
@@ -228,6 +234,8 @@ class DictationController(QObject):
             merged = text
         if final:
             self._base = text
+            self.unsure = still_there(self.unsure, merged) + locate(merged, self._final_len(), self._words)
+            self._words = ()
             self.text = merged
             self.partial_from = len(merged)
             self.unstable_chars = 0
@@ -244,6 +252,10 @@ class DictationController(QObject):
             # one, and corrections (always before partial_from) do not move it.
             self.unstable_chars = len(text) - min(max(stable_chars, 0), len(text))
         self.text_updated.emit(self.text)
+
+    @Slot(object)
+    def _on_words(self, words: tuple) -> None:
+        self._words = words
 
     def _final_len(self) -> int:
         return self.partial_from
@@ -296,12 +308,23 @@ class DictationController(QObject):
 
     @Slot(int)
     def select_doubt(self, index: int) -> None:
-        self.selected = index if 0 <= index < len(self.doubts) else None
+        self.selected, self.selected_unsure = (index if 0 <= index < len(self.doubts) else None), None
+        self.doubts_updated.emit()
+
+    @Slot(int)
+    def select_unsure(self, index: int) -> None:
+        self.selected_unsure = index if 0 <= index < len(self.unsure) else None
+        self.selected = None
         self.doubts_updated.emit()
 
     @Slot(int)
     def pick(self, number: int) -> None:
-        """Replace the selected doubtful word with suggestion ``number`` (1-based)."""
+        """Replace the selected doubtful (or unsure) word with suggestion (alternative) ``number``."""
+        if self.selected_unsure is not None:
+            span = self.unsure[self.selected_unsure]
+            if 1 <= number <= len(span.alternatives):
+                self._edit(span.start, span.end, span.alternatives[number - 1])
+            return
         if self.selected is None:
             return
         doubt = self.doubts[self.selected]
@@ -333,6 +356,7 @@ class DictationController(QObject):
         shift = len(replacement) - (end - start)
         self.text = self.text[:start] + replacement + self.text[end:]
         self.partial_from = max(0, self.partial_from + shift)
+        self.unsure, self.selected_unsure = after_edit(self.unsure, start, end, replacement), None
         self.selected = None
         self._check_spelling()
         self.text_updated.emit(self.text)
@@ -343,6 +367,7 @@ class DictationController(QObject):
             return
         self.text = self.undo_stack.pop()
         self.partial_from = len(self.text) if self.session is None else min(self.partial_from, len(self.text))
+        self.unsure, self.selected_unsure = still_there(self.unsure, self.text), None
         self.selected = None
         self._check_spelling()
         self.text_updated.emit(self.text)
@@ -354,6 +379,7 @@ class DictationController(QObject):
             return
         self.undo_stack.clear()
         self.text, self._base, self.partial_from = text, "", len(text)
+        self.unsure, self.selected_unsure = [], None
         self.entry_id = None
         self.ledger.reset(text)
         self._resend_offered = False

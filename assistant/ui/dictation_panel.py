@@ -34,6 +34,10 @@ from assistant.ui.style import announce, set_line_spacing
 
 SENT_BACKGROUND = "#dcedc8"  # text the target window already has
 UNSTABLE_TEXT = "#0b4f9c"  # words that may still change (7.9:1 on white)
+# Words the recogniser was unsure of: a purple dashed underline, apart from the live words' blue
+# dots and spelling's red wave (three marks a reader tells apart by line shape, not colour alone).
+UNSURE_COLOUR = "#6a1b9a"
+UNSURE_SELECTED = "#e1bee7"
 
 
 class DictationPanel(PanelPlacement, QWidget):
@@ -113,6 +117,11 @@ class DictationPanel(PanelPlacement, QWidget):
             button.hide()
             self.suggestion_row.addWidget(button)
             self.suggestion_buttons.append(button)
+        self.listen_word_button = QPushButton(self.tr("Læs ordet op"))
+        self.listen_word_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.listen_word_button.clicked.connect(self._on_listen_word)
+        self.listen_word_button.hide()
+        self.suggestion_row.addWidget(self.listen_word_button)
         self.add_word_button = QPushButton(self.tr("Tilføj til ordbog"))
         self.add_word_button.clicked.connect(controller.add_selected_to_dictionary)
         self.add_word_button.hide()
@@ -234,7 +243,7 @@ class DictationPanel(PanelPlacement, QWidget):
             return
         c = self.controller
         if action.startswith("pick"):
-            if c.selected is not None:
+            if c.selected is not None or c.selected_unsure is not None:
                 c.pick(int(action[4:]))
         elif action == "next_doubt":
             if c.doubts:
@@ -274,6 +283,20 @@ class DictationPanel(PanelPlacement, QWidget):
             sel.setPosition(0)
             sel.setPosition(sent, QTextCursor.MoveMode.KeepAnchor)
             sel.mergeCharFormat(done)
+        for index, span in enumerate(c.unsure):
+            if span.end > len(c.text):
+                continue
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(UNSURE_COLOUR))
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(f"unsure:{index}")
+            if index == c.selected_unsure:
+                fmt.setBackground(QColor(UNSURE_SELECTED))
+            sel = QTextCursor(doc)
+            sel.setPosition(span.start)
+            sel.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            sel.mergeCharFormat(fmt)
         for index, doubt in enumerate(c.doubts):
             if doubt.end > len(c.text):
                 continue
@@ -314,18 +337,29 @@ class DictationPanel(PanelPlacement, QWidget):
     def _render_doubts(self) -> None:
         c = self.controller
         doubt = c.doubts[c.selected] if c.selected is not None else None
+        unsure = c.unsure[c.selected_unsure] if c.selected_unsure is not None else None
+        choices = (
+            doubt.suggestions if doubt is not None else unsure.alternatives if unsure is not None else ()
+        )
         for n, button in enumerate(self.suggestion_buttons, start=1):
-            if doubt is not None and n <= len(doubt.suggestions):
+            if n <= len(choices):
                 chord = self._chord(f"pick{n}") if n <= MAX_PICKS else ""
                 # The number, not the whole chord (the label above names the keys once): a short
                 # button wraps with its neighbours and is read whole.
-                button.setText(f"{n}  {doubt.suggestions[n - 1]}")
+                button.setText(f"{n}  {choices[n - 1]}")
                 button.setAccessibleDescription(self.tr("Genvej: {0}").format(chord) if chord else "")
                 button.show()
             else:
                 button.hide()
         self.add_word_button.setVisible(doubt is not None)
-        if doubt is not None:
+        self.listen_word_button.setVisible(unsure is not None)
+        if unsure is not None:
+            self.suggestion_label.setText(
+                self.tr(
+                    "Genkenderen var usikker på »{0}«. Lyt til ordet, og ret det, hvis det er forkert."
+                ).format(unsure.word)
+            )
+        elif doubt is not None:
             chord = self._chord("pick1")
             if not doubt.suggestions:
                 text = self.tr("Ingen forslag til »{0}«.").format(doubt.word)
@@ -347,6 +381,10 @@ class DictationPanel(PanelPlacement, QWidget):
                 if chord
                 else self.tr("Klik på et understreget ord for at se forslag.")
             )
+        elif c.unsure:
+            self.suggestion_label.setText(
+                self.tr("Genkenderen var usikker på de blåt prikkede ord: klik på et for at lytte til det.")
+            )
         else:
             self.suggestion_label.setText("")
         self._render()
@@ -357,6 +395,14 @@ class DictationPanel(PanelPlacement, QWidget):
         text = url.toString()
         if text.startswith("doubt:"):
             self.controller.select_doubt(int(text.split(":", 1)[1]))
+        elif text.startswith("unsure:"):
+            self.controller.select_unsure(int(text.split(":", 1)[1]))
+
+    @Slot()
+    def _on_listen_word(self) -> None:
+        c = self.controller
+        if c.selected_unsure is not None and c.selected_unsure < len(c.unsure):
+            self.read_aloud.emit(c.unsure[c.selected_unsure].word)
 
     @Slot()
     def _on_suggestion_clicked(self) -> None:

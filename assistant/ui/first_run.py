@@ -1,4 +1,5 @@
-"""The first-run guide: what the program does, a microphone check, a voice sample."""
+"""The first-run guide: what the program does, a microphone check, a voice sample, and (for Danish
+with only the starter models) the recommended Danish model for this computer."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from assistant.ui.settings_window import SettingsWindow
 class FirstRunGuide(QDialog):
     finished_guide = Signal()
 
-    def __init__(self, app: App, settings: SettingsWindow, reader: ReaderController) -> None:
+    def __init__(self, app: App, settings: SettingsWindow, reader: ReaderController, catalog=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
         self.setWindowTitle(self.tr("Velkommen"))
         self.app = app
@@ -53,6 +54,14 @@ class FirstRunGuide(QDialog):
         self.voice_button = QPushButton(self.tr("Afspil en prøve"))
         self.voice_button.clicked.connect(self.play_sample)
         voice_page.layout().addWidget(self.voice_button)
+        from assistant.ui.model_offer import ModelOffer, offered_model
+
+        entry = offered_model(app, catalog)
+        self.model_offer: ModelOffer | None = None
+        if entry is not None:
+            offer_page = self._page(self.tr("Bedre dansk diktat"), "")
+            self.model_offer = ModelOffer(app, settings.workers, entry)
+            offer_page.layout().insertWidget(2, self.model_offer)
         self._page(
             self.tr("Klar"),
             self.tr("Du finder Assistent i statuslinjen. Højreklik på ikonet for menuen."),

@@ -145,6 +145,14 @@ def _texts(params: dict[str, object]) -> dict[tuple[str | None, str | None], Cal
             "messages",
             "Modellen bestod ikke kontrollen (SHA-256): filen er beskadiget eller ikke den udgivne. Intet er installeret.",
         ),
+        (None, "model.mirror-missing"): lambda: QCoreApplication.translate(
+            "messages",
+            "IT-afdelingens kopi af modellerne mangler en af modellens filer. Intet er installeret. Bed din IT-afdeling om hjælp.",
+        ),
+        (None, "model.mirror-unreadable"): lambda: QCoreApplication.translate(
+            "messages",
+            "IT-afdelingens kopi af modellerne kan ikke læses lige nu. Tjek netværksdrevet, eller bed din IT-afdeling om hjælp.",
+        ),
         (None, "model.download-too-big"): lambda: QCoreApplication.translate(
             "messages",
             "Serveren sendte mere, end modellen må fylde. Hentningen er stoppet og slettet.",

@@ -278,6 +278,7 @@ class ModelsWindow(QDialog):
         options = InstallOptions(
             allow_download=bool(config["models.allow_download"]),
             download_locked=config.is_locked("models.allow_download"),
+            mirror=str(config["models.mirror"] or ""),
             progress=lambda stage, done, total: tasks.on_progress("install", stage, done, total),
             cancel=self._cancel,
         )

@@ -22,7 +22,7 @@ def test_catalog_lists_the_transducer_models_with_sources() -> None:
     assert "da" in ekko.recommended and ekko.page.startswith("https://huggingface.co/RyeAI/")
     assert [w.percent for w in ekko.wer] == [12.37] and ekko.wer[0].source.startswith("https://")
     assert [w.percent for w in parakeet.wer] == [20.2] and "FLEURS" in parakeet.wer[0].dataset
-    assert parakeet.licence == "CC-BY-4.0" and ekko.install_route == "folder"
+    assert parakeet.licence == "CC-BY-4.0" and ekko.install_route == "download"
 
 
 def test_a_two_core_laptop_gets_the_small_transducer_not_a_whisper_large() -> None:
@@ -49,3 +49,35 @@ def test_too_little_memory_falls_back_to_the_fastest() -> None:
 def test_this_machine_is_read() -> None:
     machine = this_machine()
     assert machine.cores >= 1 and (machine.memory_mb is None or machine.memory_mb > 0)
+
+
+def test_speed_is_stated_as_measured_here_or_as_a_labelled_estimate(tmp_path) -> None:
+    from assistant.storage.recommend import GUESS, PROFILES, RANDOM_WEIGHTS, REFERENCE, speed_text
+    from assistant.storage.speed import measured, record
+
+    machine = Machine(cores=2, memory_mb=8192)
+    estimate = recommend("da", machine)
+    assert estimate is not None and estimate.speed_basis == RANDOM_WEIGHTS
+    assert "estimate from a random-weight model of the same shape (not measured here)" in estimate.reason
+    assert estimate.to_json()["speed"].startswith("about ")
+    # A figure placed by parameter count is never stated; the others say what they rest on.
+    assert all(speed_text(rtf, basis) == "" for rtf, _, basis in PROFILES.values() if basis == GUESS)
+    assert {basis for _, _, basis in PROFILES.values()} <= {GUESS, RANDOM_WEIGHTS, REFERENCE}
+    # Runs on this machine replace the estimate (timings only; runs under 2 s are not kept).
+    record(tmp_path, "ekko-v1-tiny", 6.0, 0.9)
+    record(tmp_path, "ekko-v1-tiny", 6.0, 1.5)
+    record(tmp_path, "ekko-v1-tiny", 1.0, 9.0)
+    assert measured(tmp_path) == {"ekko-v1-tiny": (0.2, 2)}
+    here = recommend("da", machine, measured=measured(tmp_path))
+    assert here is not None and here.speed_basis == "measured-here" and here.measured_runs == 2
+    assert "0.20x real time, measured on this machine (2 runs)" in here.reason
+    assert here.estimated_rtf == 0.2
+
+
+def test_a_broken_speed_file_is_ignored(tmp_path) -> None:
+    from assistant.storage.speed import FILE, measured, record
+
+    (tmp_path / FILE).write_text("{not json", encoding="utf-8")
+    assert measured(tmp_path) == {}
+    record(tmp_path, "whisper-base", 5.0, 2.0)
+    assert measured(tmp_path) == {"whisper-base": (0.4, 1)}

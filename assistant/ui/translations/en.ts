@@ -4,68 +4,68 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../dictation.py" line="189"/>
+        <location filename="../dictation.py" line="195"/>
         <source>Skriver de sidste ord …</source>
         <translation>Writing the last words …</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="203"/>
+        <location filename="../dictation.py" line="209"/>
         <source>Lytter … (talemodellen indlæses)</source>
         <translation>Listening … (the speech model is loading)</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="211"/>
+        <location filename="../dictation.py" line="217"/>
         <source>Arbejder … {0} s tale tilbage</source>
         <translation>Working … {0} s of speech left</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="213"/>
-        <location filename="../dictation.py" line="217"/>
+        <location filename="../dictation.py" line="219"/>
+        <location filename="../dictation.py" line="223"/>
         <source>Lytter – tal nu</source>
         <translation>Listening – speak now</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="276"/>
+        <location filename="../dictation.py" line="288"/>
         <source>Færdig. Tjek teksten, og tryk Indsæt.</source>
         <translation>Done. Check the text and press Insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="372"/>
+        <location filename="../dictation.py" line="398"/>
         <source>Der er ingen tekst at indsætte.</source>
         <translation>There is no text to insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="375"/>
+        <location filename="../dictation.py" line="401"/>
         <source>Stop dikteringen først.</source>
         <translation>Stop dictation first.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="379"/>
+        <location filename="../dictation.py" line="405"/>
         <source>Alt er allerede indsat – intet blev sendt igen.</source>
         <translation>Everything is already inserted – nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="440"/>
+        <location filename="../dictation.py" line="466"/>
         <source>Teksten er kopieret.</source>
         <translation>The text is copied.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="465"/>
+        <location filename="../dictation.py" line="491"/>
         <source>Et andet vindue end dit har fokus, så intet blev sendt</source>
         <translation>Another window has focus, so nothing was sent</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="467"/>
+        <location filename="../dictation.py" line="493"/>
         <source>Klik tilbage i {0}, hvor teksten blev indsat, og tryk Indsæt</source>
         <translation>Click back in {0}, where the text was inserted, and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="471"/>
+        <location filename="../dictation.py" line="497"/>
         <source>Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt</source>
         <translation>The text is kept: click back in the field and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="387"/>
+        <location filename="../dictation.py" line="413"/>
         <source>Teksten er sendt, men kunne ikke kontrolleres. Mangler den i vinduet, så tryk Indsæt igen for at sende den en gang til.</source>
         <translation>The text was sent but could not be checked. If it is missing in the window, press Insert again to send it once more.</translation>
     </message>
@@ -73,115 +73,130 @@
 <context>
     <name>DictationPanel</name>
     <message>
-        <location filename="../dictation_panel.py" line="52"/>
+        <location filename="../dictation_panel.py" line="56"/>
         <source>Diktering</source>
         <translation>Dictation</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="83"/>
+        <location filename="../dictation_panel.py" line="87"/>
         <source>Tryk Start eller genvejstasten for at diktere.</source>
         <translation>Press Start or the shortcut key to dictate.</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="116"/>
+        <location filename="../dictation_panel.py" line="125"/>
         <source>Tilføj til ordbog</source>
         <translation>Add to dictionary</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="77"/>
-        <location filename="../dictation_panel.py" line="375"/>
+        <location filename="../dictation_panel.py" line="81"/>
+        <location filename="../dictation_panel.py" line="421"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="122"/>
+        <location filename="../dictation_panel.py" line="120"/>
+        <source>Læs ordet op</source>
+        <translation>Read the word aloud</translation>
+    </message>
+    <message>
+        <location filename="../dictation_panel.py" line="131"/>
         <source>Læs op</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="124"/>
+        <location filename="../dictation_panel.py" line="133"/>
         <source>Indsæt</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="127"/>
+        <location filename="../dictation_panel.py" line="136"/>
         <source>Kopiér</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="129"/>
+        <location filename="../dictation_panel.py" line="138"/>
         <source>Fortryd</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="131"/>
+        <location filename="../dictation_panel.py" line="140"/>
         <source>Skjul</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="144"/>
+        <location filename="../dictation_panel.py" line="153"/>
         <source>Indsæt automatisk efter hver sætning</source>
         <translation>Insert automatically after each sentence</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="157"/>
+        <location filename="../dictation_panel.py" line="166"/>
         <source>Den dikterede tekst</source>
         <translation>The dictated text</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="158"/>
+        <location filename="../dictation_panel.py" line="167"/>
         <source>Lydniveau fra mikrofonen</source>
         <translation>Microphone level</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="159"/>
+        <location filename="../dictation_panel.py" line="168"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="203"/>
-        <location filename="../dictation_panel.py" line="211"/>
-        <location filename="../dictation_panel.py" line="323"/>
+        <location filename="../dictation_panel.py" line="212"/>
+        <location filename="../dictation_panel.py" line="220"/>
+        <location filename="../dictation_panel.py" line="350"/>
         <source>Genvej: {0}</source>
         <translation>Shortcut: {0}</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="223"/>
+        <location filename="../dictation_panel.py" line="232"/>
         <source>Et andet program bruger disse taster: {0}</source>
         <translation>Another program uses these keys: {0}</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="334"/>
+        <location filename="../dictation_panel.py" line="359"/>
+        <source>Genkenderen var usikker på »{0}«. Lyt til ordet, og ret det, hvis det er forkert.</source>
+        <translation>The recogniser was unsure of “{0}”. Listen to the word, and correct it if it is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../dictation_panel.py" line="368"/>
         <source>»{0}« er et rigtigt ord. Mente du et af disse?</source>
         <translation>“{0}” is a real word. Did you mean one of these?</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="338"/>
+        <location filename="../dictation_panel.py" line="372"/>
         <source>Forslag til »{0}« – klik på det rigtige ord, eller tryk {1} og tallet:</source>
         <translation>Suggestions for “{0}” – click the right word, or press {1} and the number:</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="341"/>
+        <location filename="../dictation_panel.py" line="375"/>
         <source>Forslag til »{0}« – klik på det rigtige ord:</source>
         <translation>Suggestions for “{0}” – click the right word:</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="331"/>
+        <location filename="../dictation_panel.py" line="365"/>
         <source>Ingen forslag til »{0}«.</source>
         <translation>No suggestions for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="346"/>
+        <location filename="../dictation_panel.py" line="380"/>
         <source>Klik på et understreget ord, eller tryk {0}, for at se forslag.</source>
         <translation>Click an underlined word, or press {0}, to see suggestions.</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="348"/>
+        <location filename="../dictation_panel.py" line="382"/>
         <source>Klik på et understreget ord for at se forslag.</source>
         <translation>Click an underlined word to see suggestions.</translation>
     </message>
     <message>
-        <location filename="../dictation_panel.py" line="375"/>
+        <location filename="../dictation_panel.py" line="386"/>
+        <source>Genkenderen var usikker på de blåt prikkede ord: klik på et for at lytte til det.</source>
+        <translation>The recogniser was unsure of the words with a blue dotted line: click one to hear it.</translation>
+    </message>
+    <message>
+        <location filename="../dictation_panel.py" line="421"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -322,22 +337,22 @@
 <context>
     <name>FirstRunGuide</name>
     <message>
-        <location filename="../first_run.py" line="19"/>
+        <location filename="../first_run.py" line="20"/>
         <source>Velkommen</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="28"/>
+        <location filename="../first_run.py" line="29"/>
         <source>(ingen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="30"/>
+        <location filename="../first_run.py" line="31"/>
         <source>Velkommen til Assistent</source>
         <translation>Welcome to Assistant</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="32"/>
+        <location filename="../first_run.py" line="33"/>
         <source>Assistent skriver det, du siger, og læser tekst højt.
 
 Tryk {0} for at diktere. Ordene vises i et lille vindue.
@@ -352,63 +367,68 @@ Press Insert, and the text goes where you were writing.
 Everything happens on your computer. Nothing is sent over the internet.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="39"/>
+        <location filename="../first_run.py" line="40"/>
         <source>Tjek mikrofonen</source>
         <translation>Check the microphone</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="40"/>
+        <location filename="../first_run.py" line="41"/>
         <source>Tryk på knappen og sig et par ord. Du hører optagelsen bagefter.</source>
         <translation>Press the button and say a few words. You hear the recording afterwards.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="42"/>
+        <location filename="../first_run.py" line="43"/>
         <source>Prøv mikrofonen</source>
         <translation>Try the microphone</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="51"/>
+        <location filename="../first_run.py" line="52"/>
         <source>Hør stemmen</source>
         <translation>Hear the voice</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="51"/>
+        <location filename="../first_run.py" line="52"/>
         <source>Tryk for at høre, hvordan oplæsningen lyder.</source>
         <translation>Press to hear how reading aloud sounds.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="53"/>
+        <location filename="../first_run.py" line="54"/>
         <source>Afspil en prøve</source>
         <translation>Play a sample</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="57"/>
+        <location filename="../first_run.py" line="62"/>
+        <source>Bedre dansk diktat</source>
+        <translation>Better Danish dictation</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="66"/>
         <source>Klar</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="58"/>
+        <location filename="../first_run.py" line="67"/>
         <source>Du finder Assistent i statuslinjen. Højreklik på ikonet for menuen.</source>
         <translation>You find Assistant in the system tray. Right-click the icon for the menu.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="61"/>
+        <location filename="../first_run.py" line="70"/>
         <source>Tilbage</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="63"/>
-        <location filename="../first_run.py" line="116"/>
+        <location filename="../first_run.py" line="72"/>
+        <location filename="../first_run.py" line="125"/>
         <source>Næste</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="95"/>
+        <location filename="../first_run.py" line="104"/>
         <source>Hej. Sådan lyder jeg, når jeg læser op.</source>
         <translation>Hello. This is how I sound when I read aloud.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="116"/>
+        <location filename="../first_run.py" line="125"/>
         <source>Færdig</source>
         <translation>Done</translation>
     </message>
@@ -512,6 +532,44 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <location filename="../mic_test.py" line="111"/>
         <source>Mikrofonen virker ({0:.0f} dB).</source>
         <translation>The microphone works ({0:.0f} dB).</translation>
+    </message>
+</context>
+<context>
+    <name>ModelOffer</name>
+    <message>
+        <location filename="../model_offer.py" line="69"/>
+        <source>Til denne computer anbefaler vi talemodellen {0} ({1}). Den giver færre fejl i dansk diktat end den model, der følger med.</source>
+        <translation>For this computer we recommend the speech model {0} ({1}). It makes fewer mistakes in Danish dictation than the model that comes with the program.</translation>
+    </message>
+    <message>
+        <location filename="../model_offer.py" line="71"/>
+        <source>størrelse ukendt</source>
+        <translation>size unknown</translation>
+    </message>
+    <message>
+        <location filename="../model_offer.py" line="75"/>
+        <source>Hent {0}</source>
+        <translation>Download {0}</translation>
+    </message>
+    <message>
+        <location filename="../model_offer.py" line="77"/>
+        <source>Annullér</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../model_offer.py" line="98"/>
+        <source>Hentning af modeller er slået fra på denne computer. Bed din it-afdeling om at installere talemodellen {0} ({1}); de kan se den med kommandoen »assistant models list«.</source>
+        <translation>Downloading models is turned off on this computer. Ask your IT department to install the speech model {0} ({1}); they can see it with the command “assistant models list”.</translation>
+    </message>
+    <message>
+        <location filename="../model_offer.py" line="126"/>
+        <source>Henter … du kan godt gøre guiden færdig imens.</source>
+        <translation>Downloading … you can finish the guide meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../model_offer.py" line="156"/>
+        <source>Hentet og kontrolleret. Dansk diktat bruger nu {0}.</source>
+        <translation>Downloaded and checked. Danish dictation now uses {0}.</translation>
     </message>
 </context>
 <context>
@@ -722,7 +780,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     </message>
     <message>
         <location filename="../models_window.py" line="104"/>
-        <location filename="../models_window.py" line="317"/>
+        <location filename="../models_window.py" line="318"/>
         <source>Fjern</source>
         <translation>Remove</translation>
     </message>
@@ -787,42 +845,42 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <translation>Address (https://…):</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="302"/>
+        <location filename="../models_window.py" line="303"/>
         <source>Installerer …</source>
         <translation>Installing …</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="317"/>
+        <location filename="../models_window.py" line="318"/>
         <source>Fjern modellen {0}?</source>
         <translation>Remove the model {0}?</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="343"/>
+        <location filename="../models_window.py" line="344"/>
         <source>Henter</source>
         <translation>Downloading</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="344"/>
+        <location filename="../models_window.py" line="345"/>
         <source>Kontrollerer</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="345"/>
+        <location filename="../models_window.py" line="346"/>
         <source>Pakker ud</source>
         <translation>Unpacking</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="349"/>
+        <location filename="../models_window.py" line="350"/>
         <source>{0} af {1}</source>
         <translation>{0} of {1}</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="358"/>
+        <location filename="../models_window.py" line="359"/>
         <source>Modellen {0} er installeret.</source>
         <translation>The model {0} is installed.</translation>
     </message>
     <message>
-        <location filename="../models_window.py" line="363"/>
+        <location filename="../models_window.py" line="364"/>
         <source>Modellen er fjernet.</source>
         <translation>The model was removed.</translation>
     </message>
@@ -1635,106 +1693,116 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="148"/>
+        <source>IT-afdelingens kopi af modellerne mangler en af modellens filer. Intet er installeret. Bed din IT-afdeling om hjælp.</source>
+        <translation>IT&apos;s copy of the models is missing one of the model&apos;s files. Nothing was installed. Ask your IT department for help.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="152"/>
+        <source>IT-afdelingens kopi af modellerne kan ikke læses lige nu. Tjek netværksdrevet, eller bed din IT-afdeling om hjælp.</source>
+        <translation>IT&apos;s copy of the models cannot be read right now. Check the network drive, or ask your IT department for help.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="156"/>
         <source>Serveren sendte mere, end modellen må fylde. Hentningen er stoppet og slettet.</source>
         <translation>The server sent more than the model may take. The download was stopped and deleted.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="152"/>
+        <location filename="../messages.py" line="160"/>
         <source>Serveren afviste hentningen. Tjek adressen, eller bed din IT-afdeling om hjælp.</source>
         <translation>The server refused the download. Check the address, or ask your IT department for help.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="164"/>
         <source>Hentningen gik i stå. Tjek netværket, og prøv igen; den fortsætter, hvor den slap.</source>
         <translation>The download stalled. Check the network and try again; it continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="160"/>
+        <location filename="../messages.py" line="168"/>
         <source>Hentningen blev afbrudt. Prøv igen; den fortsætter, hvor den slap.</source>
         <translation>The download was interrupted. Try again; it continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="164"/>
+        <location filename="../messages.py" line="172"/>
         <source>Der er allerede en model med det navn. Fjern den først, eller vælg et andet navn.</source>
         <translation>A model with that name already exists. Remove it first, or choose another name.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="168"/>
+        <location filename="../messages.py" line="176"/>
         <source>Det er ikke en talemodel. Vælg selve modelmappen eller et arkiv af den.</source>
         <translation>That is not a speech model. Choose the model folder itself or an archive of it.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="172"/>
+        <location filename="../messages.py" line="180"/>
         <source>Modellen skal konverteres, før den kan bruges. Bed din IT-afdeling om hjælp.</source>
         <translation>The model must be converted before it can be used. Ask your IT department for help.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="176"/>
+        <location filename="../messages.py" line="184"/>
         <source>Disken er fuld, så det kunne ikke gemmes. Frigør plads på disken, og prøv igen.</source>
         <translation>The disk is full, so it could not be saved. Free some space on the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="179"/>
+        <location filename="../messages.py" line="187"/>
         <source>Mappen er skrivebeskyttet, så det kunne ikke gemmes. Bed din IT-afdeling om adgang.</source>
         <translation>The folder is read-only, so it could not be saved. Ask your IT department for access.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="191"/>
+        <location filename="../messages.py" line="199"/>
         <source>Det kunne ikke gemmes. Tjek, at der er plads på disken, og prøv igen.</source>
         <translation>It could not be saved. Check that there is space on the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="194"/>
+        <location filename="../messages.py" line="202"/>
         <source>Disken er fuld, så dikteringer kan ikke gemmes i historikken. Teksten er ikke tabt: den gemmes, så snart der er plads. Frigør plads på disken.</source>
         <translation>The disk is full, so dictations cannot be saved in the history. The text is not lost: it is saved as soon as there is room. Free some space on the disk.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="199"/>
+        <location filename="../messages.py" line="207"/>
         <source>Historikken kan ikke gemmes, fordi mappen er skrivebeskyttet. Teksten er ikke tabt, så længe Assistent kører. Bed din IT-afdeling om adgang.</source>
         <translation>The history cannot be saved because the folder is read-only. The text is not lost while Assistant is running. Ask your IT department for access.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="204"/>
+        <location filename="../messages.py" line="212"/>
         <source>Historikken kan ikke gemmes lige nu. Teksten er ikke tabt: den gemmes, så snart det virker igen.</source>
         <translation>The history cannot be saved right now. The text is not lost: it is saved as soon as that works again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="209"/>
+        <location filename="../messages.py" line="217"/>
         <source>Det valg kan ikke bruges. Vælg et andet.</source>
         <translation>That choice cannot be used. Choose another.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="212"/>
+        <location filename="../messages.py" line="220"/>
         <source>En indstilling kan ikke bruges. Ret den i Indstillinger.</source>
         <translation>A setting cannot be used. Correct it in Settings.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="215"/>
+        <location filename="../messages.py" line="223"/>
         <source>Mikrofonen eller højttaleren kan ikke bruges. Tjek lydindstillingerne.</source>
         <translation>The microphone or loudspeaker cannot be used. Check the sound settings.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="218"/>
+        <location filename="../messages.py" line="226"/>
         <source>En talemodel eller stemme mangler eller virker ikke. Åbn Modeller i menuen.</source>
         <translation>A speech model or voice is missing or broken. Open Models in the menu.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="221"/>
+        <location filename="../messages.py" line="229"/>
         <source>Det virker ikke på denne computer. Åbn Diagnose i menuen for at se hvorfor.</source>
         <translation>This does not work on this computer. Open Diagnostics in the menu to see why.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="224"/>
+        <location filename="../messages.py" line="232"/>
         <source>Teksten kunne ikke indsættes. Den er gemt: prøv igen, eller tryk Kopiér.</source>
         <translation>The text could not be inserted. It is kept: try again, or press Copy.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="227"/>
+        <location filename="../messages.py" line="235"/>
         <source>Noget kunne ikke gemmes. Tjek, at der er plads på disken.</source>
         <translation>Something could not be saved. Check that there is space on the disk.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="239"/>
+        <location filename="../messages.py" line="247"/>
         <source>Noget gik galt. Åbn Diagnose i menuen for at se mere.</source>
         <translation>Something went wrong. Open Diagnostics in the menu to see more.</translation>
     </message>
@@ -1754,12 +1822,12 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
         <translation>The clipboard holds something that could not be kept meanwhile, so the text was not pasted and the clipboard is untouched. The text is kept: insert it another way.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="182"/>
+        <location filename="../messages.py" line="190"/>
         <source>Mappen findes ikke og kan ikke oprettes, så det kunne ikke gemmes. Bed din IT-afdeling om hjælp.</source>
         <translation>The folder does not exist and cannot be created, so it could not be saved. Ask your IT department for help.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="186"/>
+        <location filename="../messages.py" line="194"/>
         <source>Historikken kan ikke gemmes, fordi mappen ikke findes. Teksten er ikke tabt, så længe Assistent kører. Bed din IT-afdeling om hjælp.</source>
         <translation>History cannot be saved because the folder does not exist. The text is not lost while Assistent runs. Ask your IT department for help.</translation>
     </message>
