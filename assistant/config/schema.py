@@ -140,6 +140,13 @@ _SETTINGS = [
         choices=("off", "word", "sentence"),
     ),
     Setting(
+        "writing.assist",
+        bool,
+        False,
+        "Writing help in any program: word suggestions and spelling beside the cursor while you type",
+        private=False,
+    ),
+    Setting(
         "inject.backends",
         list,
         [],
