@@ -147,6 +147,12 @@ _SETTINGS = [
         private=False,
     ),
     Setting(
+        "writing.ignore_apps",
+        list,
+        [],
+        "Window classes where writing help offers nothing (IT lists programs such as the patient journal here)",
+    ),
+    Setting(
         "inject.backends",
         list,
         [],

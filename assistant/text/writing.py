@@ -160,3 +160,34 @@ def plan_replace(offer: Offer, index: int, before_caret: str | None, ender: str 
     if offer.kind == "complete" and new.startswith(typed):
         return Replacement(typed, new)
     return None
+
+
+Rect = tuple[int, int, int, int]  # x, y, width, height on the screen
+GAP = 6  # pixels between the line being typed and the window
+
+
+def place(size: tuple[int, int], caret: Rect | None, window: Rect | None, screen: Rect) -> tuple[int, int]:
+    """Top-left corner for a window of ``size``: just below the caret's line (above it where the
+    screen ends), never over it; without a caret, beside the focused ``window``; else in the
+    screen's bottom-right corner."""
+    w, h = size
+    sx, sy, sw, sh = screen
+
+    def clamp_x(x: int) -> int:
+        return max(sx, min(x, sx + sw - w))
+
+    if caret is not None:
+        cx, cy, _cw, ch = caret
+        y = cy + ch + GAP
+        if y + h > sy + sh:
+            y = cy - GAP - h
+        return clamp_x(cx), max(sy, y)
+    if window is not None:
+        wx, wy, ww, wh = window
+        if wx + ww + GAP + w <= sx + sw:
+            return wx + ww + GAP, max(sy, min(wy, sy + sh - h))
+        if wx - GAP - w >= sx:
+            return wx - GAP - w, max(sy, min(wy, sy + sh - h))
+        if wy + wh + GAP + h <= sy + sh:
+            return clamp_x(wx), wy + wh + GAP
+    return sx + sw - w - GAP, sy + sh - h - GAP
