@@ -34,7 +34,7 @@ _ECHO_S = 1.5  # keys we type come back through RECORD at most this long after t
 
 
 class WritingAssist(QObject):
-    offered = Signal(object, object, object, float)  # Offer, caret, window rect, key time
+    offered = Signal(object, object, object, float)  # Offer, caret, window rect, time of the key
     placed = Signal(object)  # Offer shown (or "none"), after the window moved
     inserted = Signal(str)  # the word put into the field
     problem = Signal(str)  # a readable Danish sentence
@@ -60,10 +60,26 @@ class WritingAssist(QObject):
         self._muted_until = 0.0
         self._window_rect: tuple[int, int, int, int] | None = None
         self._fresh = True
+        self._keys: deque[tuple[int, float]] = deque(maxlen=256)  # (serial, time) not yet answered
 
     @property
     def running(self) -> bool:
         return self.watcher is not None
+
+    def apply(self) -> None:
+        """Follow the settings now (``writing.assist`` on or off, the programs IT lists)."""
+        self.set_enabled(bool(self.app.config["writing.assist"]))
+
+    @Slot(str)
+    def mute_while(self, state: str) -> None:
+        """Dictation state: the keys of dictated text being inserted are not the user's word."""
+        with self._lock:
+            if state in ("listening", "working"):
+                self._muted_until = float("inf")
+                self._echo.clear()
+            elif self._muted_until == float("inf"):
+                self._muted_until = time.perf_counter() + _ECHO_S
+            self._tracker.forget()
 
     # -- on / off ---------------------------------------------------------------------------------
     def set_enabled(self, on: bool) -> bool:
@@ -114,6 +130,7 @@ class WritingAssist(QObject):
                     self._muted_until = 0.0
                 return  # our own typing (a pick) coming back
             state = self._tracker.feed(char)
+            self._keys.append((state.serial, now))
         self._queue.put(("state", (state, now)))
 
     def _on_move(self, point: tuple[int, int] | None, keysym: int) -> None:
@@ -166,7 +183,7 @@ class WritingAssist(QObject):
         with self._lock:
             if state.serial != self._tracker.state.serial:
                 return  # already out of date
-        fresh = self._fresh or len(state.prefix) == 1
+        fresh = self._fresh  # the field is looked for again only after a click or a caret key
         self._fresh = False
         offer = suggester.offer(state)
         if offer.kind == "none":
@@ -227,8 +244,12 @@ class WritingAssist(QObject):
             return
         self.window.show_offer(offer, caret, window_rect)
         self._window_rect = self.window.rect_on_screen()
-        if offer.kind != "none":
-            self.latencies.append(time.perf_counter() - at)
+        now = time.perf_counter()
+        with self._lock:
+            while self._keys and self._keys[0][0] <= offer.serial:
+                _serial, pressed = self._keys.popleft()
+                if offer.kind != "none":  # every key this list answers, also those it overtook
+                    self.latencies.append(now - pressed)
         self._grab(self.window.isVisible())
         self.placed.emit(offer)
 
@@ -266,3 +287,12 @@ class WritingAssist(QObject):
         elif not on and self.grabber is not None:
             self.grabber.stop()
             self.grabber = None
+
+
+def attach(tray: Any) -> WritingAssist:
+    """Writing help in the running tray: on when the setting is, sharing the reader's voice."""
+    assist = WritingAssist(tray.app, tray.reader, tray)
+    assist.problem.connect(tray.reader.problem)
+    tray.dictation.state_changed.connect(assist.mute_while)
+    assist.apply()
+    return assist

@@ -134,3 +134,56 @@ def test_words_are_offered_beside_the_caret_and_picked_by_chord_and_click(
     _type(env, "hu")
     time.sleep(0.5)  # nothing to wait for: the hook is gone, so nothing may appear
     assert not assist.window.isVisible()
+
+
+def test_the_setting_applies_at_once_in_the_tray_and_password_fields_get_nothing(
+    danish_layout: str, xvfb, a11y, qtbot, targets
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from assistant.app import App
+    from assistant.ui.main import TrayController
+
+    app = App.create(targets.env())
+    tray = TrayController(app, QApplication.instance())
+    try:
+        tray.start_services(preload=False, hotkeys=False)
+        assert not tray.writing.running  # off by default: no keyboard hook at all
+        settings = tray.open_settings()
+        box = settings.widgets["writing.assist"]
+        box.setChecked(True)
+        qtbot.waitUntil(lambda: tray.writing.running, timeout=5000)
+        assert app.config["writing.assist"] is True
+
+        target = targets.start("gtk-password", title="kode")
+        target.focus()
+        env = targets.env()
+        shown: list = []
+        tray.writing.offered.connect(lambda offer, *_: shown.append(offer.kind))
+        _type(env, "tandl")
+        qtbot.waitUntil(lambda: target.read() == "tandl", timeout=10000)
+        qtbot.wait(1500)  # the worker has answered every key by now (it answers in milliseconds)
+        assert not tray.writing.window.isVisible() and "complete" not in shown
+
+        box.setChecked(False)
+        qtbot.waitUntil(lambda: not tray.writing.running, timeout=5000)
+        assert tray.writing.watcher is None and tray.writing.grabber is None
+    finally:
+        tray.shutdown()
+
+
+def test_it_can_lock_writing_help_off(xvfb, qtbot, assistant_home) -> None:
+    from assistant.app import App
+    from assistant.errors import AssistantError
+    from assistant.ui.bridge import TaskBridge
+    from assistant.ui.settings_window import SettingsWindow
+    from assistant.ui.workers import Workers
+
+    assistant_home.write_policy("[locked.writing]\nassist = false\n")
+    app = App.create()
+    window = SettingsWindow(app, Workers(TaskBridge()))
+    qtbot.addWidget(window)
+    assert not window.widgets["writing.assist"].isEnabled()
+    with pytest.raises(AssistantError):
+        app.config.set("writing.assist", True)
+    assert app.config["writing.assist"] is False
