@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from tests.support.playback_sink import null_sink  # noqa: F401  (fixture)
 from tests.support.targets import Target
 
 pytest_plugins = ["tests.support.targets.fixtures"]
@@ -187,3 +188,34 @@ def test_it_can_lock_writing_help_off(xvfb, qtbot, assistant_home) -> None:
     with pytest.raises(AssistantError):
         app.config.set("writing.assist", True)
     assert app.config["writing.assist"] is False
+
+
+def test_a_suggestion_is_read_aloud_with_the_readers_voice_on_hover(xvfb, qtbot, null_sink) -> None:  # noqa: F811
+    from assistant.app import App
+    from assistant.text.writing import Offer
+    from assistant.ui.bridge import TaskBridge
+    from assistant.ui.reading import ReaderController
+    from assistant.ui.workers import Workers
+    from assistant.ui.writing_assist import WritingAssist
+
+    app = App.create()
+    reader = ReaderController(app, Workers(TaskBridge()))
+    helper = WritingAssist(app, reader)
+    read: list[tuple[str, str]] = []
+    reader.text_started.connect(lambda text, source: read.append((text, source)))
+    try:
+        helper.window.show_offer(
+            Offer("complete", "tandl", ("tandlæge", "tandlægen")), (100, 100, 1, 16), None
+        )
+        qtbot.waitUntil(helper.window.isVisible, timeout=5000)
+        row = helper.window.rows[1]
+        centre = row.mapToGlobal(row.rect().center())
+        env = dict(os.environ, DISPLAY=xvfb.display)
+        with qtbot.waitSignal(reader.text_started, timeout=60000):
+            _xdo(env, "mousemove", str(centre.x()), str(centre.y()))
+        assert read[-1] == ("tandlægen", "writing")
+    finally:
+        _xdo(dict(os.environ, DISPLAY=xvfb.display), "mousemove", "0", "0")
+        helper.stop()
+        helper.window.close()
+        reader.shutdown()
