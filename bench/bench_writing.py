@@ -80,6 +80,27 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
+KEY_SAMPLES = 60
+
+
+def key_to_field(target, env: dict[str, str], count: int, pump=None) -> list[float]:  # type: ignore[no-untyped-def]
+    """Milliseconds from starting ``xdotool type`` of one letter to the field holding it."""
+    out = []
+    text = "hus og tandlæge "
+    for i in range(count):
+        before = len(target.read())
+        started = time.perf_counter()
+        subprocess.run(
+            ["xdotool", "type", "--delay", "0", text[i % len(text)]], env=env, check=True, timeout=30
+        )
+        while len(target.read()) == before and time.perf_counter() - started < 5:
+            if pump is not None:
+                pump()  # the GUI thread keeps showing the list, as in the tray
+            time.sleep(0.001)
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
 def live(sentences: list[str], kind: str) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -101,9 +122,21 @@ def live(sentences: list[str], kind: str) -> None:
 
         target = start_target(kind, server.display, work, env, title="bench-writing")
         assist = WritingAssist(App.create(env))
+        off = key_to_field(target, env, KEY_SAMPLES)
         if not assist.set_enabled(True):
             raise SystemExit("writing help could not start on the private display")
         time.sleep(4)  # the lexicon loads on the worker before the first key is answered
+        on = key_to_field(target, env, KEY_SAMPLES, pump=qt.processEvents)
+        subprocess.run(["xdotool", "key", "ctrl+a", "BackSpace"], env=env, check=True, timeout=30)
+        deadline = time.monotonic() + 5
+        while target.read() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        print(
+            f"\nkey press to character in the {kind} field (xdotool to the field's text, {KEY_SAMPLES} keys): "
+            f"writing help off p50 {percentile(off, 0.5):.1f} ms p95 {percentile(off, 0.95):.1f} ms; "
+            f"on p50 {percentile(on, 0.5):.1f} ms p95 {percentile(on, 0.95):.1f} ms; "
+            f"difference of medians {percentile(on, 0.5) - percentile(off, 0.5):+.1f} ms"
+        )
         result: dict[str, object] = {}
 
         def key(*args: str) -> None:
