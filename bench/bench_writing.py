@@ -12,7 +12,8 @@ and none of it was looked at while tuning.
    (letters and spaces). The product's words are what the window would show (the word tracker
    fed letter by letter, :class:`Suggester`, the previous word inside the sentence); the peer is
    onboard's da_DK model (its word and word-pair counts, as in bench_context.py), under the same
-   rule: a list only once a letter is typed (the window shows nothing before), the exact typed
+   rule: after a space inside a sentence the likely next words (before any letter), then a list
+   after each letter; the first word of a sentence waits for its first letter; the exact typed
    word never counts as shown.
 2. ``--live N``: the first N unseen sentences typed for real, one key at a time with xdotool, into
    a GTK field on a private Xvfb with the writing-help window running (real X RECORD, AT-SPI,
@@ -47,7 +48,9 @@ def saved_ratio(offered, sentences: list[str], shown: int) -> tuple[float, int]:
         for word in corpus.sentence_words(sentence):
             target = word.lower()
             chars += len(word) + 1
-            for typed in range(1, len(word)):
+            # A list before the first letter only after a space inside a sentence (the window
+            # shows the likely next words there); a sentence's first word waits for a letter.
+            for typed in range(0 if previous else 1, len(word)):
                 words = [w.lower() for w in offered(previous, word[:typed], shown)]
                 if target in words:
                     saved += len(word) - typed
@@ -59,6 +62,8 @@ def saved_ratio(offered, sentences: list[str], shown: int) -> tuple[float, int]:
 def product(suggester: Suggester):  # type: ignore[no-untyped-def]
     def offered(previous: str | None, prefix: str, n: int) -> list[str]:
         suggester.shown = n
+        if not prefix:
+            return list(suggester.following(TypingState("", previous, previous or "", " ")).words)
         return list(suggester.complete(TypingState(prefix, previous)).words)
 
     return offered

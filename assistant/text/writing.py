@@ -65,7 +65,8 @@ class WordTracker:
 
     def picked(self, word: str, ender: str = " ") -> TypingState:
         """The field now ends with ``word`` + ``ender`` (a suggestion was put in)."""
-        self.state = TypingState("", word, "", "", self.state.serial + 1)
+        previous = None if ender in SENTENCE_END else word
+        self.state = TypingState("", previous, word, ender, self.state.serial + 1)
         return self.state
 
     def forget(self) -> TypingState:
@@ -98,8 +99,20 @@ class Suggester:
         if state.prefix:
             return self.complete(state)
         if state.finished:
-            return self.check(state)
+            marked = self.check(state)
+            return marked if marked.kind != "none" else self.following(state)
         return Offer("none", serial=state.serial)
+
+    def following(self, state: TypingState) -> Offer:
+        """After a word and a space (or a full stop): the likely next words, before a letter."""
+        if state.ender not in (" ", "\n"):
+            return Offer("none", serial=state.serial)  # after a comma or a full stop: wait for a letter
+        words = tuple(self.predictor.next_words(state.previous, self.shown)[: self.shown])
+        if state.ender == "\n":
+            words = tuple(w[:1].upper() + w[1:] for w in words)  # a new line starts a sentence
+        if not words:
+            return Offer("none", serial=state.serial)
+        return Offer("complete", "", words, state.ender, state.serial)
 
     def complete(self, state: TypingState) -> Offer:
         prefix = state.prefix
@@ -154,7 +167,9 @@ def plan_replace(offer: Offer, index: int, before_caret: str | None, ender: str 
     chosen = offer.words[index]
     new = chosen + (ender if offer.kind == "complete" else offer.ender)
     if before_caret is not None:
-        if not before_caret.endswith(typed):
+        # A next word (nothing typed yet) goes after the space or line the field ends with.
+        expect = typed or offer.ender
+        if not before_caret.endswith(expect):
             return None
         return Replacement(typed, new)
     if offer.kind == "complete" and new.startswith(typed):

@@ -34,7 +34,9 @@ def test_the_tracker_follows_the_word_being_typed() -> None:
     assert (state.prefix, state.previous) == ("Hu", None)  # a full stop ends the sentence
     assert tracker.forget().prefix == "" and tracker.state.previous is None
     serial = tracker.state.serial
-    assert tracker.picked("tandlæge").previous == "tandlæge" and tracker.state.serial == serial + 1
+    picked = tracker.picked("tandlæge")
+    assert (picked.previous, picked.finished, picked.ender) == ("tandlæge", "tandlæge", " ")
+    assert tracker.state.serial == serial + 1
 
 
 def test_completions_include_phonetic_and_dyslexic_matches(suggester: Suggester) -> None:
@@ -50,8 +52,13 @@ def test_completions_include_phonetic_and_dyslexic_matches(suggester: Suggester)
 def test_a_misspelt_finished_word_is_marked_with_suggestions(suggester: Suggester) -> None:
     offer = suggester.offer(feed(WordTracker(), "min tandlæe "))
     assert offer.kind == "misspelt" and offer.typed == "tandlæe" and offer.words[0] == "tandlæge"
-    assert suggester.offer(feed(WordTracker(), "min tandlæge ")).kind == "none"
+    after = suggester.offer(feed(WordTracker(), "min tandlæge "))  # a right word: the next ones
+    assert after.kind == "complete" and after.typed == "" and after.words and after.ender == " "
+    assert suggester.offer(feed(WordTracker(), "min tandlæge, ")).kind == "none"
+    assert suggester.offer(feed(WordTracker(), "Det var godt.")).kind == "none"
     assert suggester.offer(WordTracker().state).kind == "none"
+    line = suggester.offer(feed(WordTracker(), "Hej\n"))
+    assert line.kind == "complete" and all(w[:1].isupper() for w in line.words)
 
 
 def test_a_pick_is_checked_against_the_field_before_anything_is_erased() -> None:
@@ -67,3 +74,7 @@ def test_a_pick_is_checked_against_the_field_before_anything_is_erased() -> None
     plan = plan_replace(misspelt, 0, "min tandlæe ")
     assert plan is not None and (plan.old, plan.new) == ("tandlæe ", "tandlæge ")
     assert plan_replace(misspelt, 0, None) is None and plan_replace(misspelt, 3, "x") is None
+    following = Offer("complete", "", ("er",), ender=" ")
+    plan = plan_replace(following, 0, "Hun ")
+    assert plan is not None and (plan.old, plan.new, plan.erase) == ("", "er ", 0)
+    assert plan_replace(following, 0, "Hun") is None  # the space is not there: the caret moved
