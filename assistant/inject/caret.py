@@ -56,6 +56,11 @@ class CaretWatch:
         if fresh or window != self._window or self.field is None:
             self._window = window
             self.field = self.atspi.focused_field(window) if window is not None else None
+            log.debug(
+                "writing help: window %s, field %s",
+                window.app if window is not None else None,
+                "none" if self.field is None else "secret" if self.field.secret else "text",
+            )
         caret = self.atspi.caret_rect(self.field) if self.field is not None else None
         if caret is None and self.field is not None and not fresh:
             self.field = self.atspi.focused_field(window)  # the field may have changed

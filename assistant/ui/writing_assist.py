@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 
 CHORDS = {f"writing_pick_{i}": f"<ctrl>+<alt>+{i}" for i in range(1, 6)}
 _CHORD_KEYSYMS = range(0x31, 0x36)  # the digits 1..5: Ctrl+Alt+digit is our chord, not a move
-_ECHO_S = 1.5  # keys we type come back through RECORD at most this long after typing ends
+_ECHO_S = 1.5
+_SETTLE_S = 0.5  # how long a pick waits for the field to show the last typed keys  # keys we type come back through RECORD at most this long after typing ends
 
 
 class WritingAssist(QObject):
@@ -183,12 +184,12 @@ class WritingAssist(QObject):
         with self._lock:
             if state.serial != self._tracker.state.serial:
                 return  # already out of date
-        fresh = self._fresh  # the field is looked for again only after a click or a caret key
-        self._fresh = False
         offer = suggester.offer(state)
         if offer.kind == "none":
             self.offered.emit(offer, None, None, at)
             return
+        fresh = self._fresh  # the field is looked for again only after a click or a caret key
+        self._fresh = False
         spot = watch.look(fresh)
         if spot.hidden:
             offer = Offer("none", serial=offer.serial)
@@ -201,8 +202,15 @@ class WritingAssist(QObject):
         spot = watch.look(True)
         if spot.hidden:
             return
-        before = watch.before_caret(len(typed) + 1) if spot.readable else None
-        plan = plan_replace(offer, index, before)
+        plan = plan_replace(offer, index, None)
+        if spot.readable:
+            # The last keys may still be on their way to the program: look again for a moment.
+            deadline = time.monotonic() + _SETTLE_S
+            while True:
+                plan = plan_replace(offer, index, watch.before_caret(len(typed) + 1))
+                if plan is not None or time.monotonic() > deadline:
+                    break
+                time.sleep(0.02)
         if plan is None:
             self.problem.emit(self.tr("Ordet kunne ikke sættes ind her. Skriv det selv."))
             return
