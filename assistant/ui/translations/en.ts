@@ -927,6 +927,11 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <translation>Read aloud as you type (in all programs)</translation>
     </message>
     <message>
+        <location filename="../settings_window.py" line="220"/>
+        <source>Skrivehjælp: ordforslag og stavning ved markøren (i alle programmer)</source>
+        <translation>Writing help: word suggestions and spelling at the cursor (in all programs)</translation>
+    </message>
+    <message>
         <location filename="../settings_window.py" line="219"/>
         <source>Højttaler</source>
         <translation>Loudspeaker</translation>
@@ -1644,6 +1649,27 @@ Use the commands in a terminal: assistant --help</translation>
         <location filename="../reading.py" line="140"/>
         <source>Engelsk (USA)</source>
         <translation>English (America)</translation>
+    </message>
+</context>
+<context>
+    <name>WritingWindow</name>
+    <message>
+        <location filename="../writing_window.py" line="66"/>
+        <source>Stavefejl:</source>
+        <translation>Misspelt:</translation>
+    </message>
+</context>
+<context>
+    <name>WritingAssist</name>
+    <message>
+        <location filename="../writing_assist.py" line="80"/>
+        <source>Skrivehjælp virker ikke her.</source>
+        <translation>Writing help does not work here.</translation>
+    </message>
+    <message>
+        <location filename="../writing_assist.py" line="190"/>
+        <source>Ordet kunne ikke sættes ind her. Skriv det selv.</source>
+        <translation>The word could not be put in here. Type it yourself.</translation>
     </message>
 </context>
 </TS>
