@@ -8,11 +8,14 @@ word asks for it to be read aloud.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from assistant.text.writing import Offer, Rect, place
 
+HOVER_AFTER_S = 0.3
 FLAGS = (
     Qt.WindowType.Tool
     | Qt.WindowType.FramelessWindowHint
@@ -55,6 +58,7 @@ class WritingWindow(QFrame):
             layout.addWidget(row)
             self.rows.append(row)
         self.offer = Offer("none")
+        self._shown_at = 0.0
 
     def show_offer(self, offer: Offer, caret: Rect | None, window: Rect | None) -> None:
         """Show ``offer`` beside ``caret`` (or the focused ``window``); hide it for "none"."""
@@ -80,6 +84,8 @@ class WritingWindow(QFrame):
             (screen.x(), screen.y(), screen.width(), screen.height()),
         )
         self.move(x, y)
+        if not self.isVisible():
+            self._shown_at = time.monotonic()
         self.show()
         self.raise_()
 
@@ -95,6 +101,7 @@ class WritingWindow(QFrame):
             if event.type() == QEvent.Type.MouseButtonPress:
                 self.picked.emit(int(index))
                 return True
-            if event.type() == QEvent.Type.Enter:
+            # A window appearing under a resting pointer is not the user pointing at a word.
+            if event.type() == QEvent.Type.Enter and time.monotonic() - self._shown_at > HOVER_AFTER_S:
                 self.hovered.emit(int(index))
         return super().eventFilter(watched, event)

@@ -250,6 +250,7 @@ def test_a_suggestion_is_read_aloud_with_the_readers_voice_on_hover(xvfb, qtbot,
             Offer("complete", "tandl", ("tandlæge", "tandlægen")), (100, 100, 1, 16), None
         )
         qtbot.waitUntil(helper.window.isVisible, timeout=5000)
+        qtbot.wait(400)  # a word is read only once the pointer moves onto it after the window showed
         row = helper.window.rows[1]
         centre = row.mapToGlobal(row.rect().center())
         env = dict(os.environ, DISPLAY=xvfb.display)
