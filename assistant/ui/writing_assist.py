@@ -212,6 +212,10 @@ class WritingAssist(QObject):
                     break
                 time.sleep(0.02)
         if plan is None:
+            log.info(
+                "writing help: pick not put in (%s)",
+                "the field ends otherwise" if spot.readable else "unreadable field",
+            )
             self.problem.emit(self.tr("Ordet kunne ikke sættes ind her. Skriv det selv."))
             return
         erase = plan.erase
@@ -253,12 +257,12 @@ class WritingAssist(QObject):
         self.window.show_offer(offer, caret, window_rect)
         self._window_rect = self.window.rect_on_screen()
         now = time.perf_counter()
+        self._grab(self.window.isVisible())  # before the keys count as answered: a chord works then
         with self._lock:
             while self._keys and self._keys[0][0] <= offer.serial:
                 _serial, pressed = self._keys.popleft()
                 if offer.kind != "none":  # every key this list answers, also those it overtook
                     self.latencies.append(now - pressed)
-        self._grab(self.window.isVisible())
         self.placed.emit(offer)
 
     @Slot(int)
