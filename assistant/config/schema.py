@@ -146,6 +146,19 @@ _SETTINGS = [
         choices=("off", "word", "sentence"),
     ),
     Setting(
+        "writing.assist",
+        bool,
+        False,
+        "Writing help in any program: word suggestions and spelling beside the cursor while you type",
+        private=False,
+    ),
+    Setting(
+        "writing.ignore_apps",
+        list,
+        [],
+        "Window classes where writing help offers nothing (IT lists programs such as the patient journal here)",
+    ),
+    Setting(
         "inject.backends",
         list,
         [],

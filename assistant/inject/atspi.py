@@ -244,6 +244,25 @@ class AtSpi:
         # Qt reports paragraph breaks as U+2029 in rich text fields.
         return got.replace("\u2029", "\n").replace("\r\n", "\n")
 
+    def caret_rect(self, field: Field) -> tuple[int, int, int, int] | None:
+        """The caret of ``field`` on the screen: (x, y, width, height) of the character before it
+        (its right edge is the caret), or of the one after it at the start; None if unknown."""
+        try:
+            caret = int(self._prop(field.bus, field.path, TEXT, "CaretOffset"))
+            offset = max(0, caret - 1)
+            x, y, w, h = (
+                int(v)
+                for v in self._call(field.bus, field.path, TEXT, "GetCharacterExtents", "iu", (offset, 0))
+            )
+        except Exception as exc:
+            log.info("AT-SPI caret lookup failed: %s", type(exc).__name__)
+            return None
+        if w <= 0 and h <= 0:
+            return None  # toolkits answer (0, 0, 0, 0) for an empty field
+        if caret > 0:
+            x, w = x + w, 1
+        return x, y, max(1, w), max(1, h)
+
 
 def _window_pid(window: WindowRef | None, environ: Mapping[str, str]) -> int | None:
     """_NET_WM_PID of an X11 window (or of its client window under a reparenting manager)."""

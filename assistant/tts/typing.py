@@ -36,11 +36,26 @@ def keysym_char(keysym: int) -> str | None:
     return None
 
 
+def _is_modifier(keysym: int) -> bool:
+    """Shift, Control, Alt, AltGr, Caps Lock...: pressing one alone moves no caret."""
+    return 0xFE01 <= keysym <= 0xFE13 or 0xFFE1 <= keysym <= 0xFFEE or keysym in (0xFF7E, 0xFF7F)
+
+
 class X11TypingWatcher:
     """Calls ``on_char`` (from its own thread) for every character typed in any X11 program."""
 
-    def __init__(self, on_char: Callable[[str], None], environ: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        on_char: Callable[[str], None],
+        environ: Mapping[str, str] | None = None,
+        *,
+        on_move: Callable[[tuple[int, int] | None, int], None] | None = None,
+    ) -> None:
         self._on_char = on_char
+        # ``on_move(point, keysym)``: a mouse click (its screen point, keysym 0) or a key that is
+        # not a character (arrows, Home, shortcuts; point None) may have moved the caret; writing
+        # help then forgets the word it followed.
+        self._on_move = on_move
         self._environ = dict(os.environ if environ is None else environ)
         self._thread: threading.Thread | None = None
         self._control: Any = None
@@ -95,6 +110,12 @@ class X11TypingWatcher:
                 pass
             self._control = self._context = None
 
+    def _moved(self, point: tuple[int, int] | None, keysym: int) -> None:
+        try:
+            self._on_move(point, keysym)  # type: ignore[misc]
+        except Exception:
+            log.warning("writing help: the handler failed")
+
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
@@ -118,7 +139,8 @@ class X11TypingWatcher:
                         "ext_requests": (0, 0, 0, 0),
                         "ext_replies": (0, 0, 0, 0),
                         "delivered_events": (0, 0),
-                        "device_events": (X.KeyPress, X.KeyPress),
+                        # KeyPress..ButtonPress: key releases are dropped below, clicks move the caret
+                        "device_events": (X.KeyPress, X.ButtonPress if self._on_move else X.KeyPress),
                         "errors": (0, 0),
                         "client_started": False,
                         "client_died": False,
@@ -138,10 +160,15 @@ class X11TypingWatcher:
             data = reply.data
             while len(data):
                 event, data = rq.EventField(None).parse_binary_value(data, recorder.display, None, None)
+                if event.type == X.ButtonPress and self._on_move is not None:
+                    self._moved((event.root_x, event.root_y), 0)
                 if event.type != X.KeyPress:
                     continue
                 state = event.state
                 if state & (_CONTROL | _MOD1 | _MOD4):
+                    plain = mapping.keycode_to_keysym(event.detail, 0)
+                    if self._on_move is not None and not _is_modifier(plain):
+                        self._moved(None, plain)
                     continue  # a shortcut, not typing
                 index = (1 if state & _SHIFT else 0) + (4 if state & _MOD5 else 0)
                 keysym = mapping.keycode_to_keysym(event.detail, index) or mapping.keycode_to_keysym(
@@ -149,6 +176,8 @@ class X11TypingWatcher:
                 )
                 char = keysym_char(keysym)
                 if char is None:
+                    if self._on_move is not None and not _is_modifier(keysym):
+                        self._moved(None, keysym)
                     continue
                 if state & _LOCK and char.isalpha():
                     char = char.swapcase()

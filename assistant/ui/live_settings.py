@@ -32,6 +32,8 @@ def apply_setting(tray: Any, key: str) -> None:
         tray._preload_model()
     elif key == "tts.echo":
         tray.reader.set_echo(config["tts.echo"])
+    elif key.startswith("writing.") and getattr(tray, "writing", None) is not None:
+        tray.writing.apply()
     elif key.startswith("tts.") or key == "audio.output_device":
         echo = tray.reader.echo_mode
         tray.reader.shutdown()

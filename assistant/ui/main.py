@@ -199,6 +199,9 @@ class TrayController(QObject):
             self.reader.load()
         if self.app.config["tts.echo"] != "off":
             self.reader.set_echo(self.app.config["tts.echo"])
+        from assistant.ui.writing_assist import attach
+
+        self.writing = attach(self)
 
     def _load_spelling(self) -> None:
         app = self.app
@@ -555,6 +558,8 @@ class TrayController(QObject):
             self.grabber = None
         self.dictation.shutdown()
         self.reader.shutdown()
+        if getattr(self, "writing", None) is not None:
+            self.writing.stop()  # the keyboard hook ends with the tray
         left = self.workers.join_all()
         self.abandoned = left
         for window in self.windows.values():

@@ -121,7 +121,8 @@ class SettingsWindow(SpecialRows, QDialog):
         """Read-as-you-type is offered only where key presses can be followed (X11)."""
         from assistant.tts.typing import X11TypingWatcher
 
-        return ["tts.echo"] if X11TypingWatcher(lambda c: None, self.app.environ).available() is None else []
+        here = X11TypingWatcher(lambda c: None, self.app.environ).available() is None
+        return ["tts.echo", "writing.assist"] if here else []
 
     # -- generic rows -----------------------------------------------------------------------------
     def _tab(self, title: str, keys: list[str], note: str = "") -> QWidget:
@@ -167,6 +168,7 @@ class SettingsWindow(SpecialRows, QDialog):
             "tts.voice_en": self.tr("Engelsk stemme"),
             "tts.rate": self.tr("Fart (ord pr. minut)"),
             "tts.echo": self.tr("Læs op mens du skriver (i alle programmer)"),
+            "writing.assist": self.tr("Skrivehjælp: ordforslag og stavning ved markøren (i alle programmer)"),
             "audio.output_device": self.tr("Højttaler"),
             "hotkeys.dictate": self.tr("Start/stop diktering"),
             "hotkeys.push_to_talk": self.tr("Hold for at tale"),

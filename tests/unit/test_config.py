@@ -208,7 +208,7 @@ def test_corrupt_policy_is_reported_and_user_settings_still_apply(paths: paths_m
     assert any(p.file == paths.extra_policy_file and "not valid TOML" in p.message for p in config.problems)
     assert config["general.language"] == "en"
     # Fails closed: only the privacy-relevant keys are locked, to their most private values.
-    assert config.locked_keys == ["models.allow_download", "privacy.history"]
+    assert config.locked_keys == ["models.allow_download", "privacy.history", "writing.assist"]
 
 
 def test_utf8_bom_and_danish_text_survive(paths: paths_module.Paths) -> None:
@@ -223,7 +223,7 @@ def test_utf8_bom_and_danish_text_survive(paths: paths_module.Paths) -> None:
 
 # -- the policy fails closed -------------------------------------------------------------------------
 
-PRIVATE = {"privacy.history": False, "models.allow_download": False}
+PRIVATE = {"privacy.history": False, "models.allow_download": False, "writing.assist": False}
 
 
 def assert_failed_closed(config, reason_fragment: str) -> None:

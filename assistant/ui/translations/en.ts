@@ -1078,257 +1078,262 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="157"/>
+        <location filename="../settings_window.py" line="158"/>
         <source>Sprog du dikterer på</source>
         <translation>Language you dictate in</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="158"/>
+        <location filename="../settings_window.py" line="159"/>
         <source>Sprog i menuer</source>
         <translation>Language of menus</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="159"/>
+        <location filename="../settings_window.py" line="160"/>
         <source>Talegenkendelse</source>
         <translation>Speech recognition</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="160"/>
+        <location filename="../settings_window.py" line="161"/>
         <source>Model til dansk</source>
         <translation>Model for Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="161"/>
+        <location filename="../settings_window.py" line="162"/>
         <source>Model til engelsk</source>
         <translation>Model for English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="162"/>
+        <location filename="../settings_window.py" line="163"/>
         <source>Pause der afslutter en sætning (ms)</source>
         <translation>Pause that ends a sentence (ms)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="163"/>
+        <location filename="../settings_window.py" line="164"/>
         <source>Indsæt efter hver sætning</source>
         <translation>Insert after each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="164"/>
-        <location filename="../settings_window.py" line="390"/>
+        <location filename="../settings_window.py" line="165"/>
+        <location filename="../settings_window.py" line="392"/>
         <source>Mikrofon</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="165"/>
+        <location filename="../settings_window.py" line="166"/>
         <source>Oplæsning med</source>
         <translation>Read aloud with</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="166"/>
+        <location filename="../settings_window.py" line="167"/>
         <source>Dansk stemme</source>
         <translation>Danish voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="167"/>
+        <location filename="../settings_window.py" line="168"/>
         <source>Engelsk stemme</source>
         <translation>English voice</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="168"/>
+        <location filename="../settings_window.py" line="169"/>
         <source>Fart (ord pr. minut)</source>
         <translation>Speed (words per minute)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="169"/>
+        <location filename="../settings_window.py" line="170"/>
         <source>Læs op mens du skriver (i alle programmer)</source>
         <translation>Read aloud as you type (in all programs)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="170"/>
+        <location filename="../settings_window.py" line="171"/>
+        <source>Skrivehjælp: ordforslag og stavning ved markøren (i alle programmer)</source>
+        <translation>Writing help: word suggestions and spelling at the cursor (in all programs)</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="172"/>
         <source>Højttaler</source>
         <translation>Loudspeaker</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="171"/>
+        <location filename="../settings_window.py" line="173"/>
         <source>Start/stop diktering</source>
         <translation>Start/stop dictation</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="172"/>
+        <location filename="../settings_window.py" line="174"/>
         <source>Hold for at tale</source>
         <translation>Hold to talk</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="173"/>
+        <location filename="../settings_window.py" line="175"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="174"/>
+        <location filename="../settings_window.py" line="176"/>
         <source>Stop oplæsning</source>
         <translation>Stop reading</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="175"/>
+        <location filename="../settings_window.py" line="177"/>
         <source>Pause/fortsæt oplæsning</source>
         <translation>Pause/continue reading</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="176"/>
+        <location filename="../settings_window.py" line="178"/>
         <source>Næste sætning</source>
         <translation>Next sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="177"/>
+        <location filename="../settings_window.py" line="179"/>
         <source>Forrige sætning</source>
         <translation>Previous sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="178"/>
+        <location filename="../settings_window.py" line="180"/>
         <source>Indsæt med (rækkefølge)</source>
         <translation>Insert with (order)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="179"/>
+        <location filename="../settings_window.py" line="181"/>
         <source>Pause mellem tegn (ms)</source>
         <translation>Pause between characters (ms)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="180"/>
+        <location filename="../settings_window.py" line="182"/>
         <source>Programmer der får tekst ved indsæt</source>
         <translation>Programs that get text by pasting</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="181"/>
+        <location filename="../settings_window.py" line="183"/>
         <source>Gem historik</source>
         <translation>Keep history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="182"/>
+        <location filename="../settings_window.py" line="184"/>
         <source>Slet historik efter (dage)</source>
         <translation>Delete history after (days)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="183"/>
+        <location filename="../settings_window.py" line="185"/>
         <source>Tekststørrelse</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="184"/>
+        <location filename="../settings_window.py" line="186"/>
         <source>Linjeafstand (%)</source>
         <translation>Line spacing (%)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="185"/>
+        <location filename="../settings_window.py" line="187"/>
         <source>Baggrundsfarve til tekst</source>
         <translation>Background colour for text</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="186"/>
+        <location filename="../settings_window.py" line="188"/>
         <source>Vis velkomstguiden ved start</source>
         <translation>Show the welcome guide at start</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="208"/>
-        <location filename="../settings_window.py" line="274"/>
-        <location filename="../settings_window.py" line="374"/>
+        <location filename="../settings_window.py" line="210"/>
+        <location filename="../settings_window.py" line="276"/>
+        <location filename="../settings_window.py" line="376"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="219"/>
-        <location filename="../settings_window.py" line="455"/>
+        <location filename="../settings_window.py" line="221"/>
+        <location filename="../settings_window.py" line="457"/>
         <source>Standard</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="250"/>
+        <location filename="../settings_window.py" line="252"/>
         <source>Låst af din IT-afdeling.</source>
         <translation>Locked by your IT department.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="257"/>
+        <location filename="../settings_window.py" line="259"/>
         <source>Gælder efter genstart.</source>
         <translation>Applies after a restart.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="263"/>
+        <location filename="../settings_window.py" line="265"/>
         <source>Virker ikke: {0}</source>
         <translation>Does not work: {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="272"/>
+        <location filename="../settings_window.py" line="274"/>
         <source>Dansk</source>
         <translation>Danish</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="273"/>
+        <location filename="../settings_window.py" line="275"/>
         <source>Engelsk</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="275"/>
-        <location filename="../settings_window.py" line="294"/>
+        <location filename="../settings_window.py" line="277"/>
+        <location filename="../settings_window.py" line="296"/>
         <source>Fra</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="276"/>
+        <location filename="../settings_window.py" line="278"/>
         <source>Hvert ord</source>
         <translation>Each word</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="277"/>
+        <location filename="../settings_window.py" line="279"/>
         <source>Hver sætning</source>
         <translation>Each sentence</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="279"/>
+        <location filename="../settings_window.py" line="281"/>
         <source>Whisper (nøjagtig)</source>
         <translation>Whisper (accurate)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="280"/>
+        <location filename="../settings_window.py" line="282"/>
         <source>Vosk (let)</source>
         <translation>Vosk (light)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="281"/>
+        <location filename="../settings_window.py" line="283"/>
         <source>NeMo (hurtig)</source>
         <translation>NeMo (fast)</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="295"/>
+        <location filename="../settings_window.py" line="297"/>
         <source>Slå {0} fra</source>
         <translation>Turn off {0}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="306"/>
+        <location filename="../settings_window.py" line="308"/>
         <source>Brug Ctrl, Alt eller Windows-tasten sammen med tasten.</source>
         <translation>Use Ctrl, Alt or the Windows key together with the key.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="321"/>
+        <location filename="../settings_window.py" line="323"/>
         <source>Gemt.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="404"/>
+        <location filename="../settings_window.py" line="406"/>
         <source>Ord</source>
         <translation>Words</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="416"/>
+        <location filename="../settings_window.py" line="418"/>
         <source>Slet historik</source>
         <translation>Delete history</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="416"/>
+        <location filename="../settings_window.py" line="418"/>
         <source>Slet alle gemte dikteringer?</source>
         <translation>Delete all saved dictations?</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="433"/>
+        <location filename="../settings_window.py" line="435"/>
         <source>{0} dikteringer er slettet.</source>
         <translation>{0} dictations were deleted.</translation>
     </message>
@@ -1390,13 +1395,13 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     <name>TrayController</name>
     <message>
         <location filename="../main.py" line="87"/>
-        <location filename="../main.py" line="304"/>
+        <location filename="../main.py" line="307"/>
         <source>Diktér</source>
         <translation>Dictate</translation>
     </message>
     <message>
         <location filename="../main.py" line="88"/>
-        <location filename="../main.py" line="307"/>
+        <location filename="../main.py" line="310"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
@@ -1427,7 +1432,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     </message>
     <message>
         <location filename="../main.py" line="94"/>
-        <location filename="../main.py" line="517"/>
+        <location filename="../main.py" line="520"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
     </message>
@@ -1462,69 +1467,69 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <translation>The IT policy cannot be used</translation>
     </message>
     <message>
-        <location filename="../main.py" line="249"/>
+        <location filename="../main.py" line="252"/>
         <source>Assistent – ingen talemodel: {0}</source>
         <translation>Assistant – no speech model: {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="292"/>
+        <location filename="../main.py" line="295"/>
         <source>Genvejstaster</source>
         <translation>Shortcut keys</translation>
     </message>
     <message>
-        <location filename="../main.py" line="293"/>
+        <location filename="../main.py" line="296"/>
         <source>Nogle genvejstaster virker ikke:
 {0}</source>
         <translation>Some shortcut keys do not work:
 {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="304"/>
+        <location filename="../main.py" line="307"/>
         <source>Stop diktering</source>
         <translation>Stop dictation</translation>
     </message>
     <message>
-        <location filename="../main.py" line="381"/>
+        <location filename="../main.py" line="384"/>
         <source>Assistent – klar</source>
         <translation>Assistant – ready</translation>
     </message>
     <message>
-        <location filename="../main.py" line="382"/>
+        <location filename="../main.py" line="385"/>
         <source>Assistent – lytter</source>
         <translation>Assistant – listening</translation>
     </message>
     <message>
-        <location filename="../main.py" line="383"/>
+        <location filename="../main.py" line="386"/>
         <source>Assistent – arbejder …</source>
         <translation>Assistant – working …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="384"/>
+        <location filename="../main.py" line="387"/>
         <source>Assistent – der er et problem</source>
         <translation>Assistant – there is a problem</translation>
     </message>
     <message>
-        <location filename="../main.py" line="388"/>
+        <location filename="../main.py" line="391"/>
         <source>Indlæser talemodel …</source>
         <translation>Loading speech model …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="390"/>
+        <location filename="../main.py" line="393"/>
         <source>IT-politikken kan ikke bruges: historik og download er slået fra</source>
         <translation>The IT policy cannot be used: history and downloads are turned off</translation>
     </message>
     <message>
-        <location filename="../main.py" line="392"/>
+        <location filename="../main.py" line="395"/>
         <source>Dikteringer kan ikke gemmes nu; de gemmes, når det kan lade sig gøre</source>
         <translation>Dictations cannot be saved now; they are saved as soon as possible</translation>
     </message>
     <message>
-        <location filename="../main.py" line="472"/>
+        <location filename="../main.py" line="475"/>
         <source>Klik i feltet, hvor teksten skal stå, og tryk Indsæt.</source>
         <translation>Click into the field where the text should go, and press Insert.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="518"/>
+        <location filename="../main.py" line="521"/>
         <source>Assistent {0}
 Diktering, stavehjælp og oplæsning – helt uden internet.</source>
         <translation>Assistant {0}
@@ -1557,6 +1562,20 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
         <location filename="../settings_words.py" line="84"/>
         <source>Ordene er gemt.</source>
         <translation>The words are saved.</translation>
+    </message>
+</context>
+<context>
+    <name>WritingAssist</name>
+    <message>
+        <location filename="../writing_assist.py" line="98"/>
+        <source>Skrivehjælp virker ikke her.</source>
+        <translation>Writing help does not work here.</translation>
+    </message>
+    <message>
+        <location filename="../writing_assist.py" line="219"/>
+        <location filename="../writing_assist.py" line="233"/>
+        <source>Ordet kunne ikke sættes ind her. Skriv det selv.</source>
+        <translation>The word could not be put in here. Type it yourself.</translation>
     </message>
 </context>
 <context>
