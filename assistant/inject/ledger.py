@@ -76,10 +76,13 @@ class LedgerResult:
     moved_to: WindowRef | None = None
     stop_reason: str = ""  # why an interrupted insertion stopped: "focus", "keyboard", "keymap"
     doubtful: bool = False  # sent, but read back differently or focus left before the check
+    # The window's title, to name it to the user (never logged: it can hold a document's name).
+    title: str = ""
 
     @property
     def where(self) -> str:
-        return window_label(self.window)
+        """The window as the user knows it: »its title«, else its class and id."""
+        return f"»{self.title}«" if self.title else window_label(self.window)
 
 
 class InsertionLedger:
@@ -236,6 +239,7 @@ class InsertionLedger:
                 interrupted=True,
                 moved_to=exc.now,
                 stop_reason=exc.reason,
+                title=self.title_of(inserter, exc.window or where),
             )
         self._record(result.window or where, sent, start, corrected, text, lead, result.read_back)
         log.info("ledger sent %s", describe(text))
@@ -255,7 +259,19 @@ class InsertionLedger:
             check_failed=result.check_failed,
             breaks_as_spaces=result.breaks_as_spaces,
             doubtful=result.check_failed or not result.focus_stayed,
+            title=self.title_of(inserter, result.window or where),
         )
+
+    @staticmethod
+    def title_of(inserter: Any, window: WindowRef | None) -> str:
+        """The window's title as the user may be shown it (one printable line, 60 characters)."""
+        try:
+            title = inserter.window_title(window)
+        except Exception:  # a window that closed meanwhile has no title: say its class instead
+            return ""
+        # One line, printable, not a paragraph: titles come from other programs.
+        title = "".join(c if c.isprintable() else " " for c in title).strip()
+        return title if len(title) <= 60 else title[:59] + "…"
 
     def _record(
         self,

@@ -486,12 +486,13 @@ class DictationController(QObject):
             self.state_changed.emit("idle" if self.session is None else "listening")
             sent, window = self.ledger.state()
             if message.startswith(("Another window has focus", "No window has keyboard focus")):
-                from assistant.inject.inserter import window_label
+                from assistant.inject.ledger import InsertionLedger
 
                 message = self.tr("Et andet vindue end dit har fokus, så intet blev sendt")
+                title = InsertionLedger.title_of(self.inserter(), window) if sent else ""
                 hint = (
                     self.tr("Klik tilbage i {0}, hvor teksten blev indsat, og tryk Indsæt").format(
-                        window_label(window)
+                        f"»{title}«" if title else self.tr("vinduet")
                     )
                     if sent
                     else self.tr("Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt")

@@ -380,7 +380,7 @@ def test_tray_panel_insert_click_sends_once_and_says_how_sure_it_is(
         with qtbot.waitSignal(dictation.inserted, timeout=30000):
             click(panel.insert_button)
         assert term.wait_for(note, timeout=10)[0] == note
-        assert statuses[-1].startswith("Sendt, ikke kontrolleret (31 tegn til XTerm"), statuses[-1]
+        assert statuses[-1].startswith("Sendt, ikke kontrolleret (31 tegn til »term«"), statuses[-1]
         click(panel.insert_button)  # a terminal cannot be read back: offered, not refused
         qtbot.waitUntil(lambda: statuses[-1].startswith("Teksten er sendt, men kunne ikke"), timeout=5000)
         assert term.read() == note

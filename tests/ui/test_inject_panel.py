@@ -79,7 +79,7 @@ def test_auto_insert_correction_and_insert_share_one_ledger(
         controller.insert()
     final = expected + " Hvad synes du?"
     assert qt_target.wait_for(final, timeout=10)[0] == final
-    assert statuses[-1].startswith("Indsat og kontrolleret (15 tegn i")
+    assert statuses[-1].startswith("Indsat og kontrolleret (15 tegn i »journal«)")
 
 
 def test_line_break_into_a_single_line_field_is_a_space_and_the_panel_says_so(

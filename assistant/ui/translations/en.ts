@@ -55,12 +55,17 @@
         <translation>Another window has focus, so nothing was sent</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="493"/>
+        <location filename="../dictation.py" line="494"/>
         <source>Klik tilbage i {0}, hvor teksten blev indsat, og tryk Indsæt</source>
         <translation>Click back in {0}, where the text was inserted, and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="497"/>
+        <location filename="../dictation.py" line="495"/>
+        <source>vinduet</source>
+        <translation>the window</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="498"/>
         <source>Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt</source>
         <translation>The text is kept: click back in the field and press Insert</translation>
     </message>
