@@ -1241,6 +1241,11 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     </message>
     <message>
         <location filename="../main.py" line="91"/>
+        <source>Hjælp</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="91"/>
         <location filename="../main.py" line="492"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
@@ -1343,6 +1348,19 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 Diktering, stavehjælp og oplæsning – helt uden internet.</source>
         <translation>Assistant {0}
 Dictation, spelling help and reading aloud – entirely offline.</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <location filename="../help.py" line="26"/>
+        <source>Hjælp</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../help.py" line="28"/>
+        <source>Vejledningen kan ikke åbnes på denne computer. Bed din IT-afdeling om hjælp.</source>
+        <translation>The guide cannot be opened on this computer. Ask your IT department for help.</translation>
     </message>
 </context>
 <context>
