@@ -12,7 +12,7 @@ import pytest
 
 from assistant.app import App
 from assistant.ui.notices import unreadable_settings_notice
-from tests.support import wait_until
+from tests.support.cli import wait_tray_started
 from tests.support.targets.fixtures import x_env
 
 NESTED = "a = " + "[" * 600 + "]" * 600 + "\n"
@@ -48,15 +48,7 @@ def test_the_tray_runs_with_nested_settings_or_policy(xvfb, tray_host, assistant
         [sys.executable, "-m", "assistant", "tray"], env=env, stderr=subprocess.PIPE, text=True
     )
     try:
-        wait_until(
-            lambda: (
-                (tray.poll() is None or pytest.fail(f"the tray ended: {tray.stderr.read()}"))
-                and log_file.exists()
-                and "tray started" in log_file.read_text(encoding="utf-8")
-            ),
-            timeout=30,
-            message="the tray started",
-        )
+        wait_tray_started(tray, log_file)
         text = log_file.read_text(encoding="utf-8")
         if where == "config":
             assert "settings file could not be read; notice shown" in text
