@@ -1,6 +1,6 @@
 """The tray's Hjælp / Help item opens the user guide of the UI's language: a local file that is
 there, never a web address. Qt's own URL-handler hook receives what the item opens, so no viewer
-program is started."""
+program is started. That the bundle ships them: tests/e2e/test_packaging.py."""
 
 from __future__ import annotations
 
@@ -53,8 +53,3 @@ def test_the_help_item_opens_the_local_guide_in_the_ui_language(xvfb, qtbot) -> 
     finally:
         QDesktopServices.unsetUrlHandler("file")
         install_translator(qt_app, "da")
-
-
-def test_the_bundle_ships_the_guides() -> None:
-    spec = (REPO / "installer" / "assistant.spec").read_text(encoding="utf-8")
-    assert '"brugervejledning.md", "user-guide.md"' in spec and '"docs/screenshots"' in spec
