@@ -5,7 +5,9 @@ openbox as the window manager.
 
 Panel (a dictated journal note with a doubtful word and its suggestions), reader bar (caught
 while it really reads into a private PulseAudio null sink, sentence and word highlighted),
-settings, models, history, first-run guide and tray menu. No image is taken by hand.
+settings, models, history, first-run guide and tray menu; for the user guides
+(docs/brugervejledning.md, docs/user-guide.md) also the reading and appearance settings and the
+Diagnose window. No image is taken by hand.
 """
 
 from __future__ import annotations
@@ -104,6 +106,7 @@ def main() -> None:
         window.grab().save(str(OUT / "history.png"))
         window.close()
         shoot_panel_reader_guide_menu(app, qt, workers, settle)
+        shoot_guide_pictures(app, workers, settle)
         workers.join_all()
         qt.quit()
     finally:
@@ -172,6 +175,32 @@ def shoot_panel_reader_guide_menu(app, qt, workers, settle) -> None:  # type: ig
     shot.save(str(OUT / "tray-menu.png"))
     tray.menu.hide()
     tray.shutdown()
+
+
+def shoot_guide_pictures(app, workers, settle) -> None:  # type: ignore[no-untyped-def]
+    """The pictures only the user guides show: voice and speed, text size and colour, Diagnose."""
+    from assistant.ui.doctor_window import DoctorWindow
+    from assistant.ui.settings_window import SettingsWindow
+
+    settings = SettingsWindow(app, workers)
+    settings.show()
+    for title, name in (("Oplæsning", "settings-reading.png"), ("Udseende", "settings-look.png")):
+        settings.tabs.setCurrentIndex(
+            next(i for i in range(settings.tabs.count()) if settings.tabs.tabText(i) == title)
+        )
+        settle(1000)
+        settings.grab().save(str(OUT / name))
+    settings.close()
+
+    doctor = DoctorWindow(app)
+    doctor.show()
+    for _ in range(1200):  # the checks run on a worker thread; at most a minute
+        settle(50)
+        if not doctor.status.text().startswith("Kontrollerer"):
+            break
+    settle(300)
+    doctor.grab().save(str(OUT / "doctor.png"))
+    doctor.close()
 
 
 if __name__ == "__main__":

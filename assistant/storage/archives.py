@@ -137,16 +137,33 @@ def _too_many(archive: Path, count: int, limits: Limits) -> ModelError:
     )
 
 
+def _escapes(name: str) -> bool:
+    """A member name that is absolute, has a drive or climbs out with "..": refused by name alone."""
+    name = name.replace("\\", "/")
+    return name.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in PurePosixPath(name).parts
+
+
 def _member_path(dest: Path, name: str, shown: str) -> Path:
     """Where member ``name`` goes inside ``dest`` ("." is ``dest`` itself, as in a tar made with
     ``tar -C folder -czf model.tgz .``); refuses anything that would land outside."""
-    name = name.replace("\\", "/")
-    parts = PurePosixPath(name).parts
-    if name.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in parts:
+    if _escapes(name):
         raise _unsafe(shown)
-    target = dest.joinpath(*parts)
+    target = dest.joinpath(*PurePosixPath(name.replace("\\", "/")).parts)
     if not target.resolve().is_relative_to(dest.resolve()):
         raise _unsafe(shown)
+    return target
+
+
+def _member_target(dest: Path, options: InstallOptions, name: str, is_dir: bool) -> Path | None:
+    """The steps every member takes, zip or tar: cancel point, the place it goes, a folder made
+    at once (None: nothing more to unpack for it)."""
+    check_cancel(options)
+    target = _member_path(dest, name, name)
+    if target == dest and not is_dir:
+        raise _unsafe(name, "has no name")
+    if is_dir:
+        target.mkdir(parents=True, exist_ok=True)
+        return None
     return target
 
 
@@ -217,8 +234,7 @@ def _safe_zip_members(archive: zipfile.ZipFile, archive_path: Path) -> list[zipf
             raise _unsafe(
                 info.filename, "is a link" if mode == stat.S_IFLNK else "is a device, FIFO or socket"
             )
-        name = info.filename.replace("\\", "/")
-        if name.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in PurePosixPath(name).parts:
+        if _escapes(info.filename):
             raise _unsafe(info.filename)
         members.append(info)
     return members
@@ -256,12 +272,8 @@ def extract_zip(archive_path: Path, dest: Path, options: InstallOptions, limits:
             budget.progress = lambda: report(options, "extract", budget.written, total)
             packed_before = 0
             for info in members:
-                check_cancel(options)
-                target = _member_path(dest, info.filename, info.filename)
-                if target == dest and not info.is_dir():
-                    raise _unsafe(info.filename, "has no name")
-                if info.is_dir():
-                    target.mkdir(parents=True, exist_ok=True)
+                target = _member_target(dest, options, info.filename, info.is_dir())
+                if target is None:
                     continue
                 # A member's compressed size is in the central directory; zipfile never reads
                 # past it, so the compressed bytes read are at most those of the members so far.
@@ -314,15 +326,11 @@ def extract_tar(archive_path: Path, dest: Path, options: InstallOptions, limits:
             stream = _decompressed(counting, head)
             with tarfile.open(fileobj=stream, mode="r|") as archive:  # type: ignore[call-overload]
                 for member in archive:
-                    check_cancel(options)
                     count += 1
                     if count > limits.max_members:
                         raise _too_many(archive_path, count, limits)
-                    target = _member_path(dest, member.name, member.name)
-                    if target == dest and not member.isdir():
-                        raise _unsafe(member.name, "has no name")
-                    if member.isdir():
-                        target.mkdir(parents=True, exist_ok=True)
+                    target = _member_target(dest, options, member.name, member.isdir())
+                    if target is None:
                         continue
                     if not member.isreg():
                         why = "is a link" if member.issym() or member.islnk() else "is a device or FIFO"

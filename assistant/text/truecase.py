@@ -9,7 +9,7 @@ the speech model's folder, or in the folder a ``"punctuation"`` entry of its ``m
 names; each :class:`Punctuator` implementation says whether it can run the files it finds.
 
 No punctuation model runtime is shipped yet: :data:`PUNCTUATORS` is empty, so nothing changes
-the text unless an implementation is registered (see README, "Transducer models").
+the text unless an implementation is registered (see docs/manual.md, "Transducer models").
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from assistant.hotkeys.press import tap_or_hold
 from assistant.ui.bridge import HotkeyBridge, TaskBridge
 from assistant.ui.dictation import DictationController
 from assistant.ui.dictation_panel import DictationPanel
+from assistant.ui.help import open_user_guide
 from assistant.ui.icons import state_icon
 from assistant.ui.placement import show_window
 from assistant.ui.reader_bar import ReaderBar
@@ -91,6 +92,7 @@ class TrayController(QObject):
         self.action_settings = self._action(self.tr("Indstillinger …"), self.open_settings)
         self.action_models = self._action(self.tr("Modeller …"), self.open_models)
         self.action_doctor = self._action(self.tr("Diagnose …"), self.open_doctor)
+        self.action_help = self._action(self.tr("Hjælp"), open_user_guide)
         self.action_about = self._action(self.tr("Om Assistent"), self.show_about)
         self.action_quit = self._action(self.tr("Afslut"), self.quit)
         for action in (self.action_dictate, self.action_read, self.action_panel):
@@ -99,7 +101,7 @@ class TrayController(QObject):
         for action in (self.action_history, self.action_settings, self.action_models):
             self.menu.addAction(action)
         self.menu.addSeparator()
-        for action in (self.action_doctor, self.action_about):
+        for action in (self.action_doctor, self.action_help, self.action_about):
             self.menu.addAction(action)
         self.menu.addSeparator()
         self.menu.addAction(self.action_quit)

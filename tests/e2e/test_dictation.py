@@ -19,19 +19,13 @@ from assistant.stt.whisper_engine import WhisperEngine
 from assistant.text.transcript import Transcript
 from assistant.text.wer import wer
 from tests.support import EVAL_DIR, load_speech_manifest, wait_until
+from tests.support.cli import run_cli
 
 JFK = next(s for s in load_speech_manifest() if "jfk" in s.path.stem)
 
 
 def assistant(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=300,
-    )
+    return run_cli(*args, env=env)
 
 
 def heard_whole_quote(text: str) -> bool:

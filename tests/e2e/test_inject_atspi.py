@@ -6,7 +6,6 @@ says "Sendt" and nothing stronger. Real Qt, GTK and Chromium targets on Xvfb, a 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,17 +18,12 @@ from assistant.inject.inserter import Inserter
 from tests.support.a11y import A11yBus
 from tests.support.display import XvfbServer
 from tests.support.targets import Target, start_target
+from tests.support.targets.fixtures import x_env
 
 pytestmark = [pytest.mark.display]
 
 NOTE = "Linje et: Åse, Łukasz og Ærø.\nLinje to\tslut."
 FLAT = "Linje et: Åse, Łukasz og Ærø. Linje to slut."
-
-
-def _env(xvfb: XvfbServer) -> dict[str, str]:
-    env = dict(os.environ, DISPLAY=xvfb.display, XDG_SESSION_TYPE="x11")
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
 
 
 @pytest.fixture
@@ -61,7 +55,7 @@ def _own_primary(env: dict[str, str], text: str) -> subprocess.Popen:
 def test_multi_line_field_is_read_back_and_keeps_its_line_breaks(
     kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
 ) -> None:
-    env = _env(xvfb)
+    env = x_env(xvfb.display)
     targets.append(start_target(kind, xvfb.display, tmp_path, env))
     # A browser textarea moves focus on Tab (the read-back then rightly fails): no tab there.
     note = NOTE.replace("\t", " ") if kind == "chromium" else NOTE
@@ -84,7 +78,7 @@ def test_multi_line_field_is_read_back_and_keeps_its_line_breaks(
 def test_single_line_field_gets_spaces_for_line_breaks_and_tabs(
     kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
 ) -> None:
-    env = _env(xvfb)
+    env = x_env(xvfb.display)
     targets.append(start_target(kind, xvfb.display, tmp_path, env))
     inserter = Inserter(None, env)
     try:
@@ -100,7 +94,7 @@ def test_single_line_field_gets_spaces_for_line_breaks_and_tabs(
 def test_streaming_into_a_single_line_field_types_spaces(
     danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
 ) -> None:
-    env = _env(xvfb)
+    env = x_env(xvfb.display)
     targets.append(start_target("gtk-line", xvfb.display, tmp_path, env))
     inserter = Inserter(None, env, backend="xtest")
     try:
@@ -115,7 +109,7 @@ def test_streaming_into_a_single_line_field_types_spaces(
 def test_cli_reports_the_spaces_and_the_read_back(
     danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
 ) -> None:
-    env = _env(xvfb)
+    env = x_env(xvfb.display)
     targets.append(start_target("qt-line", xvfb.display, tmp_path, env))
     done = subprocess.run(
         [sys.executable, "-m", "assistant", "type", "--json", "-"],
@@ -133,7 +127,7 @@ def test_cli_reports_the_spaces_and_the_read_back(
 def test_without_an_accessibility_bus_it_says_sent_and_sends_no_extra_keys(
     danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
 ) -> None:
-    env = _env(xvfb)
+    env = x_env(xvfb.display)
     for key in ("AT_SPI_BUS_ADDRESS", "DBUS_SESSION_BUS_ADDRESS"):
         env.pop(key, None)
     targets.append(start_target("qt", xvfb.display, tmp_path, env))

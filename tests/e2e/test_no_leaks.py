@@ -17,6 +17,7 @@ import pytest
 from assistant.inject.clipboard import ClipboardInjector
 from tests.support import wait_until
 from tests.support.nonet import NoNetwork, product_processes
+from tests.support.offline import offline
 from tests.support.targets import start_target
 from tests.support.targets.fixtures import x_env, xclip_in
 
@@ -36,10 +37,9 @@ def test_commands_leave_no_process_and_the_clipboard_keeper_ends_when_another_pr
 ) -> None:
     env = x_env(xvfb.display)
     mark = uuid.uuid4().hex
-    private_tmp = tmp_path / "tmp"
-    private_tmp.mkdir()
-    product_env = {**env, "ASSISTANT_LEAK_MARK": mark, "TMPDIR": str(private_tmp)}
-    guard = NoNetwork(tmp_path)
+    run = offline(tmp_path)
+    guard, private_tmp = run.guard, run.tmp
+    product_env = run.env({**env, "ASSISTANT_LEAK_MARK": mark})
     target = start_target("xterm", xvfb.display, tmp_path, env)
     try:
         # Synthetic typing: the command leaves nothing running.

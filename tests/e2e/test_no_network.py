@@ -36,6 +36,7 @@ from assistant.storage.history import History
 from tests.support import EVAL_DIR, load_speech_manifest, wait_until
 from tests.support.make_transducer import build_test_model
 from tests.support.nonet import NoNetwork, netns_prefix, product_processes
+from tests.support.offline import offline
 from tests.support.targets import start_target
 from tests.support.targets.fixtures import x_env, xclip_in
 
@@ -250,11 +251,10 @@ def test_every_command_runs_offline_and_leaks_no_phrase(
     xvfb, pulse_vmic, alsa_vmic, assistant_home, tmp_path: Path
 ) -> None:
     home = assistant_home.home
-    guard = NoNetwork(tmp_path)
-    private_tmp = tmp_path / "tmp"
-    private_tmp.mkdir()
+    run = offline(tmp_path)
+    guard, private_tmp = run.guard, run.tmp
     mic = alsa_vmic(JFK.path, tail_silence=1.0)
-    env = {**x_env(xvfb.display), **mic.env(), "TMPDIR": str(private_tmp), "PULSE_SERVER": pulse_vmic.server}
+    env = run.env({**x_env(xvfb.display), **mic.env(), "PULSE_SERVER": pulse_vmic.server})
 
     def run(
         *args: str, input: str | None = None, codes: tuple[int, ...] = (0,)
@@ -402,12 +402,10 @@ def test_tray_dictates_inserts_reads_aloud_offline_and_leaves_nothing(
     xvfb, tray_host, pulse_vmic, assistant_home, tmp_path: Path
 ) -> None:
     home = assistant_home.home
-    guard = NoNetwork(tmp_path)
-    private_tmp = tmp_path / "tmp"
-    private_tmp.mkdir()
-    user_home = tmp_path / "user-home"  # $HOME: where libraries would leave caches
-    user_home.mkdir()
-    env = {**x_env(xvfb.display), **pulse_vmic.env, "TMPDIR": str(private_tmp), "HOME": str(user_home)}
+    run = offline(tmp_path, home=True)
+    guard, private_tmp, user_home = run.guard, run.tmp, run.home
+    assert user_home is not None
+    env = run.env({**x_env(xvfb.display), **pulse_vmic.env})
     mark = uuid.uuid4().hex
     for key, value in (
         ("general.language", "en"),

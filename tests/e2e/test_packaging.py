@@ -90,6 +90,9 @@ def test_bundle_is_self_contained_and_answers_version(bundle: Bundle, tmp_path: 
         "resources/lexicon/build/en/meta.json",
         "assistant/ui/translations/en.qm",
         "assistant/storage/catalog.toml",
+        "docs/brugervejledning.md",  # the tray's Hjælp item opens it (assistant/help.py)
+        "docs/user-guide.md",
+        "docs/screenshots/panel.png",
     ):
         assert (internal / needed).is_file(), needed
     info = json.loads((bundle.folder / "BUILD-INFO.json").read_text(encoding="utf-8"))

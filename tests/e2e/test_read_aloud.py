@@ -16,19 +16,12 @@ from assistant.selection import X11CopySelection, X11PrimarySelection
 from assistant.tts.espeak import EspeakSynthesizer
 from assistant.tts.reader import render
 from tests.support import wait_until
+from tests.support.cli import run_cli
 from tests.support.playback_sink import null_sink  # noqa: F401  (fixture)
 
 
 def _assistant(args: list[str], env: dict[str, str], cwd: Path, stdin: str | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=cwd,
-        input=stdin,
-    )
+    return run_cli(*args, env=env, input=stdin, cwd=cwd, timeout=120)
 
 
 def _words(text: str) -> list[str]:

@@ -6,7 +6,6 @@ processes on Xvfb, a real AT-SPI bus, real key presses (xdotool) seen through X 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -24,16 +23,11 @@ from tests.support import wait_until
 from tests.support.a11y import A11yBus
 from tests.support.display import XvfbServer
 from tests.support.targets import Target, start_target
+from tests.support.targets.fixtures import x_env
 
 pytestmark = [pytest.mark.display]
 
 SECRET = "hemmelig kode tre "
-
-
-def _env(xvfb: XvfbServer) -> dict[str, str]:
-    env = dict(os.environ, DISPLAY=xvfb.display, XDG_SESSION_TYPE="x11", LC_ALL="C.UTF-8")
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
 
 
 @pytest.fixture
@@ -48,7 +42,7 @@ def targets() -> Iterator[list[Target]]:
 def test_a_password_field_is_recognised_and_never_typed_into(
     kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
 ) -> None:
-    env = _env(xvfb)
+    env = x_env(xvfb.display, LC_ALL="C.UTF-8")
     targets.append(start_target(kind, xvfb.display, tmp_path, env))
     probe = AtSpi(env)
     try:
@@ -74,7 +68,7 @@ def test_a_field_showing_only_mask_characters_is_secret_without_the_role(
 ) -> None:
     # Where a toolkit draws the masks itself and does not report PASSWORD_TEXT, the typed
     # characters are not shown: the field counts as secret from what it shows.
-    env = _env(xvfb)
+    env = x_env(xvfb.display, LC_ALL="C.UTF-8")
     targets.append(start_target("qt-masked", xvfb.display, tmp_path, env))
     probe = AtSpi(env)
     try:
@@ -98,7 +92,7 @@ def test_a_password_finished_by_tab_in_the_next_field_is_still_withheld() -> Non
 def test_an_ordinary_single_line_field_is_not_secret(
     danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
 ) -> None:
-    env = _env(xvfb)
+    env = x_env(xvfb.display, LC_ALL="C.UTF-8")
     targets.append(start_target("qt-line", xvfb.display, tmp_path, env))
     probe = AtSpi(env)
     try:
@@ -111,7 +105,7 @@ def test_an_ordinary_single_line_field_is_not_secret(
 def test_the_cli_refuses_a_password_field_in_one_line(
     danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
 ) -> None:
-    env = _env(xvfb)
+    env = x_env(xvfb.display, LC_ALL="C.UTF-8")
     targets.append(start_target("qt-password", xvfb.display, tmp_path, env))
     done = subprocess.run(
         [sys.executable, "-m", "assistant", "type", "-"],
@@ -141,7 +135,7 @@ def test_read_as_you_type_never_reads_a_password_field_aloud(
     kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
 ) -> None:
     # Issue #22.6: three words typed into a Qt password field were spoken aloud.
-    env = _env(xvfb)
+    env = x_env(xvfb.display, LC_ALL="C.UTF-8")
     said, withheld = _Said(), []
     probe = SecretFieldProbe(env)
     echo = TypingEcho(said, "word", secret=probe.focused_is_secret, on_withheld=lambda: withheld.append(1))  # type: ignore[arg-type]
@@ -178,7 +172,7 @@ def test_the_tray_tells_the_user_why_a_password_is_not_read(
     from assistant.ui.reading import ReaderController
     from assistant.ui.workers import Workers
 
-    env = _env(xvfb)
+    env = x_env(xvfb.display, LC_ALL="C.UTF-8")
     controller = ReaderController(App.create(env), Workers(TaskBridge()))
     read: list[str] = []
     controller.text_started.connect(lambda text, source: read.append(text))

@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from tests.support import wait_until
+from tests.support.cli import wait_tray_started
+from tests.support.targets.fixtures import x_env
 from tests.support.users import MachineRoot, OtherUser, user_home
 
 pytestmark = [pytest.mark.display]
@@ -71,8 +73,7 @@ def test_another_user_on_the_old_name_does_not_stop_the_tray(
     tmp.chmod(0o1777)  # like /tmp: everyone may create, only owners may remove
     squatter_home = user_home(other_user, public_tmp)
     home = Path(os.environ["ASSISTANT_HOME"])
-    env = dict(os.environ, DISPLAY=xvfb.display, XDG_SESSION_TYPE="x11", TMPDIR=str(tmp))
-    env.pop("WAYLAND_DISPLAY", None)
+    env = x_env(xvfb.display, TMPDIR=str(tmp))
     env.pop("XDG_RUNTIME_DIR", None)
     if runtime_dir:
         runtime = public_tmp / "run-root"
@@ -99,15 +100,7 @@ def test_another_user_on_the_old_name_does_not_stop_the_tray(
         [sys.executable, "-m", "assistant", "tray"], env=env, stderr=subprocess.PIPE, text=True
     )
     try:
-        wait_until(
-            lambda: (
-                (tray.poll() is None or pytest.fail(f"the tray ended: {tray.stderr.read()}"))
-                and log_file.exists()
-                and "tray started" in log_file.read_text(encoding="utf-8")
-            ),
-            timeout=30,
-            message="the tray started although another user holds the old name",
-        )
+        wait_tray_started(tray, log_file, "the tray started although another user holds the old name")
         second = subprocess.run(
             [sys.executable, "-m", "assistant", "tray"], env=env, capture_output=True, text=True, timeout=60
         )

@@ -21,16 +21,11 @@ from assistant.text.wer import wer
 from assistant.ui.main import TrayController
 from tests.support import load_speech_manifest, wait_until
 from tests.support.targets import start_target
+from tests.support.targets.fixtures import x_env
 
 pytestmark = [pytest.mark.display, pytest.mark.slow]
 
 JFK = next(s for s in load_speech_manifest() if "jfk" in s.path.stem)
-
-
-def _env(display: str) -> dict[str, str]:
-    env = dict(os.environ, DISPLAY=display, XDG_SESSION_TYPE="x11")
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
 
 
 def _english_tiny(app: App) -> None:
@@ -61,7 +56,7 @@ def _click(widget, env: dict[str, str]) -> None:
 def test_hotkey_dictation_panel_insert_into_xterm_and_history(
     xvfb, tray_host, pulse_vmic, qtbot, tmp_path: Path
 ) -> None:
-    env = _env(xvfb.display)
+    env = x_env(xvfb.display)
     app = App.create(env)
     _english_tiny(app)
     target = start_target("xterm", xvfb.display, tmp_path, env)
@@ -118,7 +113,7 @@ def test_hotkey_dictation_panel_insert_into_xterm_and_history(
 
 
 def test_killed_mid_dictation_loses_nothing_recognised(xvfb, tray_host, pulse_vmic, tmp_path: Path) -> None:
-    env = {**_env(xvfb.display), **pulse_vmic.env}
+    env = {**x_env(xvfb.display), **pulse_vmic.env}
     home = Path(env["ASSISTANT_HOME"])
     app = App.create(env)
     _english_tiny(app)
@@ -167,7 +162,7 @@ def test_killed_mid_dictation_loses_nothing_recognised(xvfb, tray_host, pulse_vm
 
 
 def test_second_launch_brings_the_first_forward(xvfb, tray_host, tmp_path: Path) -> None:
-    env = _env(xvfb.display)
+    env = x_env(xvfb.display)
     app = App.create(env)
     app.config.set("ui.first_run_guide", False)
     log_file = Path(env["ASSISTANT_HOME"]) / "logs" / "assistant.log"
@@ -210,7 +205,7 @@ def test_menu_opens_the_panel_and_a_held_key_is_push_to_talk_for_30s_of_speech(
     from assistant.text.vocabulary import Vocabulary, save_vocabulary
     from tests.support.speech import VOCABULARY_20, continuous_speech
 
-    env = _env(xvfb.display)
+    env = x_env(xvfb.display)
     app = App.create(env)
     _english_tiny(app)
     save_vocabulary(app.paths.data_dir, "en", Vocabulary(terms=list(VOCABULARY_20)))

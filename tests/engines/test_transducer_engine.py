@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from assistant.stt.base import Partial, Segment
 from assistant.stt.transducer_engine import TransducerEngine, TransducerRecognizer, load_model
 from assistant.stt.vad import Segmenter, speech_seconds
 from tests.support import load_speech_manifest
+from tests.support.cli import run_cli
 from tests.support.make_transducer import SCRIPT, TINY, build_test_model, build_transducer
 
 SAMPLES = load_speech_manifest()
@@ -53,14 +53,7 @@ def run_stream(recognizer, samples: np.ndarray, step: int = 1600) -> tuple[list[
 
 
 def assistant(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=300,
-    )
+    return run_cli(*args, env=env)
 
 
 def test_built_folders_are_recognised_as_transducer_models(models) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import wave
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from assistant.tts.base import choose_voice
 from assistant.tts.espeak import EspeakSynthesizer
 from assistant.tts.piper_engine import PiperSynthesizer
 from assistant.tts.reader import render
+from tests.support.cli import run_cli
 
 ESPEAK = EspeakSynthesizer()
 
@@ -105,15 +105,7 @@ def test_render_uses_a_voice_per_language_and_maps_marks_to_the_written_text() -
 
 
 def _run_assistant(args: list[str], tmp_path: Path, **kw) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=kw.get("env", os.environ),
-        cwd=tmp_path,
-        input=kw.get("input"),
-    )
+    return run_cli(*args, env=kw.get("env"), input=kw.get("input"), cwd=tmp_path, timeout=120)
 
 
 def test_pyttsx3_platform_voice_speaks_danish(tmp_path: Path) -> None:

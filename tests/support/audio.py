@@ -239,6 +239,24 @@ class AlsaMicFactory:
         self.asoundrc.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def pulse_daemon_env(home: Path, runtime: Path) -> dict[str, str]:
+    """The environment of a private PulseAudio: its own home and runtime folders, no display, no
+    other PulseAudio's settings, no session bus."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PULSE_SERVER", "PULSE_SOURCE", "PULSE_SINK")
+    }
+    env.update(
+        HOME=str(home),
+        XDG_RUNTIME_DIR=str(runtime),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_STATE_HOME=str(home / ".state"),
+        DBUS_SESSION_BUS_ADDRESS="disabled:",
+    )
+    return env
+
+
 def pulse_daemon_argv(daemon: str, script: Path) -> list[str]:
     """A private, foreground PulseAudio for tests: no autospawn, shm, realtime or idle exit."""
     return [
@@ -364,22 +382,10 @@ class PulseVirtualMic:
             f"set-default-sink {self.sink}\n",
             encoding="utf-8",
         )
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PULSE_SERVER", "PULSE_SOURCE", "PULSE_SINK")
-        }
-        env.update(
-            HOME=str(home),
-            XDG_RUNTIME_DIR=str(runtime),
-            XDG_CONFIG_HOME=str(home / ".config"),
-            XDG_STATE_HOME=str(home / ".state"),
-            DBUS_SESSION_BUS_ADDRESS="disabled:",
-        )
         self.process = ManagedProcess(
             pulse_daemon_argv(daemon, script),
             log_path=self.base_dir / "pulseaudio.log",
-            env=env,
+            env=pulse_daemon_env(home, runtime),
         )
         try:
             wait_until(

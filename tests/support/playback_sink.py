@@ -20,7 +20,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.support.audio import pulse_daemon_argv, reinit_portaudio, require_alsa_pulse_plugin
+from tests.support.audio import (
+    pulse_daemon_argv,
+    pulse_daemon_env,
+    reinit_portaudio,
+    require_alsa_pulse_plugin,
+)
 from tests.support.procs import ManagedProcess, require_executable, wait_until
 
 
@@ -56,22 +61,10 @@ class PulseNullSink:
             f"set-default-sink {self.sink}\n",
             encoding="utf-8",
         )
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PULSE_SERVER", "PULSE_SOURCE", "PULSE_SINK")
-        }
-        env.update(
-            HOME=str(home),
-            XDG_RUNTIME_DIR=str(runtime),
-            XDG_CONFIG_HOME=str(home / ".config"),
-            XDG_STATE_HOME=str(home / ".state"),
-            DBUS_SESSION_BUS_ADDRESS="disabled:",
-        )
         self.process = ManagedProcess(
             pulse_daemon_argv(daemon, script),
             log_path=self.base_dir / "pulseaudio.log",
-            env=env,
+            env=pulse_daemon_env(home, runtime),
         )
         wait_until(
             self._ready, timeout=timeout, message=lambda: f"PulseAudio null sink: {self.process.describe()}"

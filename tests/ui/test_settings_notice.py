@@ -3,7 +3,6 @@ so in Danish; the user's file is kept as a copy. (The CLI's one line: tests/unit
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -13,7 +12,8 @@ import pytest
 
 from assistant.app import App
 from assistant.ui.notices import unreadable_settings_notice
-from tests.support import wait_until
+from tests.support.cli import wait_tray_started
+from tests.support.targets.fixtures import x_env
 
 NESTED = "a = " + "[" * 600 + "]" * 600 + "\n"
 
@@ -42,22 +42,13 @@ def test_the_tray_runs_with_nested_settings_or_policy(xvfb, tray_host, assistant
     else:
         (home / "config" / "config.toml").write_text("[ui]\nfirst_run_guide = false\n", encoding="utf-8")
         assistant_home.write_policy(NESTED)
-    env = dict(os.environ, DISPLAY=xvfb.display, XDG_SESSION_TYPE="x11")
-    env.pop("WAYLAND_DISPLAY", None)
+    env = x_env(xvfb.display)
     log_file = home / "logs" / "assistant.log"
     tray = subprocess.Popen(
         [sys.executable, "-m", "assistant", "tray"], env=env, stderr=subprocess.PIPE, text=True
     )
     try:
-        wait_until(
-            lambda: (
-                (tray.poll() is None or pytest.fail(f"the tray ended: {tray.stderr.read()}"))
-                and log_file.exists()
-                and "tray started" in log_file.read_text(encoding="utf-8")
-            ),
-            timeout=30,
-            message="the tray started",
-        )
+        wait_tray_started(tray, log_file)
         text = log_file.read_text(encoding="utf-8")
         if where == "config":
             assert "settings file could not be read; notice shown" in text

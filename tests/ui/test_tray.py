@@ -23,7 +23,7 @@ def test_tray_is_available_and_icon_shows(tray_host, qtbot) -> None:
     texts = [a.text() for a in controller.menu.actions() if a.text()]
     assert texts == [
         "Diktér", "Læs markering op", "Åbn panel", "Historik …", "Indstillinger …", "Modeller …",
-        "Diagnose …", "Om Assistent", "Afslut",
+        "Diagnose …", "Hjælp", "Om Assistent", "Afslut",
     ]  # fmt: skip
     with qtbot.waitSignal(controller.state_changed, timeout=2000) as blocker:
         controller.set_state("listening")

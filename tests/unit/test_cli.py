@@ -10,18 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cli import run_cli
+
 
 def assistant(*args: str, env: dict[str, str] | None = None, stdin: str | None = None):
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        input=stdin,
-        env=full_env,
-        timeout=180,
-    )
+    return run_cli(*args, env={**os.environ, **(env or {})}, input=stdin, timeout=180)
 
 
 def test_version_and_help() -> None:

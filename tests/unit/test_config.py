@@ -6,7 +6,6 @@ import json
 import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from assistant import paths as paths_module
 from assistant.config import load_config
 from assistant.errors import ConfigError
+from tests.support.cli import run_cli
 
 
 @pytest.fixture
@@ -354,13 +354,7 @@ def test_missing_policy_is_not_a_failure(paths: paths_module.Paths) -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-    )
+    return run_cli(*args, timeout=180)
 
 
 def test_failed_policy_shows_in_doctor_in_danish_and_is_logged(assistant_home) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from assistant.text import lexicon
+from tests.support.cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,16 +24,7 @@ def built_lexicons() -> None:
 
 def run(args: list[str], tmp_path: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, ASSISTANT_HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT))
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-    )
+    return run_cli(*args, env=env, input=stdin, cwd=ROOT)
 
 
 def test_spell_json_from_arguments(tmp_path: Path) -> None:
@@ -89,15 +80,11 @@ def test_bad_top_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_dictionary_cli_add_import_remove_and_spell_accepts(tmp_path) -> None:
     import os
-    import subprocess
-    import sys
 
     env = {**os.environ, "ASSISTANT_HOME": str(tmp_path / "home")}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "assistant", *args], capture_output=True, text=True, env=env, timeout=120
-        )
+        return run_cli(*args, env=env, timeout=120)
 
     assert run("dictionary", "-l", "da", "add", "Østerbroklinikken").returncode == 0
     terms = tmp_path / "terms.txt"

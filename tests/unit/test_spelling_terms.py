@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from assistant.text.build import read_terms, term_files
+from tests.support.cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 # A clinic's list as IT would write it: product names and diagnoses hunspell-da does not know.
@@ -20,15 +20,7 @@ CLINIC_TERMS = "# Klinikkens egne ord\nperiimplantitis\nparodontitis\nSeptanest\
 def run(args: list[str]) -> subprocess.CompletedProcess[str]:
     # ASSISTANT_HOME and ASSISTANT_POLICY come from the autouse assistant_home fixture.
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-    )
+    return run_cli(*args, env=env, cwd=ROOT)
 
 
 def spell(words: list[str]) -> dict[str, dict[str, object]]:

@@ -21,6 +21,7 @@ from assistant.fsutil import locked
 from assistant.storage.history import History
 from assistant.storage.kept_history import KeptHistory
 from tests.support import wait_until
+from tests.support.cli import run_cli
 from tests.support.disk import fill, free, full_filesystem, set_read_only, small_filesystem
 
 SETTINGS = {  # key: (as typed on the command line, as saved)
@@ -44,10 +45,7 @@ def _env(home: Path) -> dict[str, str]:
 
 
 def _assistant(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        capture_output=True, text=True, encoding="utf-8", env=_env(home), timeout=120,
-    )  # fmt: skip
+    return run_cli(*args, env=_env(home), timeout=120)
 
 
 def _in_process(capfd, *args: str) -> tuple[int, str, str]:

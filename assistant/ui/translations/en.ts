@@ -1399,142 +1399,147 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../main.py" line="87"/>
-        <location filename="../main.py" line="307"/>
+        <location filename="../main.py" line="88"/>
+        <location filename="../main.py" line="309"/>
         <source>Diktér</source>
         <translation>Dictate</translation>
     </message>
     <message>
-        <location filename="../main.py" line="88"/>
-        <location filename="../main.py" line="310"/>
+        <location filename="../main.py" line="89"/>
+        <location filename="../main.py" line="312"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
     <message>
-        <location filename="../main.py" line="89"/>
+        <location filename="../main.py" line="90"/>
         <source>Åbn panel</source>
         <translation>Open panel</translation>
     </message>
     <message>
-        <location filename="../main.py" line="90"/>
+        <location filename="../main.py" line="91"/>
         <source>Historik …</source>
         <translation>History …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="91"/>
+        <location filename="../main.py" line="92"/>
         <source>Indstillinger …</source>
         <translation>Settings …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="92"/>
+        <location filename="../main.py" line="93"/>
         <source>Modeller …</source>
         <translation>Models …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="93"/>
+        <location filename="../main.py" line="94"/>
         <source>Diagnose …</source>
         <translation>Diagnostics …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="94"/>
-        <location filename="../main.py" line="520"/>
+        <location filename="../main.py" line="95"/>
+        <source>Hjælp</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="96"/>
+        <location filename="../main.py" line="522"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
     </message>
     <message>
-        <location filename="../main.py" line="95"/>
+        <location filename="../main.py" line="97"/>
         <source>Afslut</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main.py" line="148"/>
+        <location filename="../main.py" line="150"/>
         <source>Dikteringer kan ikke gemmes</source>
         <translation>Dictations cannot be saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="152"/>
+        <location filename="../main.py" line="154"/>
         <source>Alt, du har dikteret, er nu gemt i historikken.</source>
         <translation>Everything you dictated is now saved in the history.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="154"/>
+        <location filename="../main.py" line="156"/>
         <source>Dikteringer er gemt</source>
         <translation>Dictations saved</translation>
     </message>
     <message>
-        <location filename="../main.py" line="171"/>
+        <location filename="../main.py" line="173"/>
         <source>IT-politikken kan ikke bruges. Af hensyn til privatlivet gælder de strengeste indstillinger: historik er slået fra, og modeller kan ikke hentes. Kontakt din IT-afdeling.</source>
         <translation>The IT policy cannot be used. For privacy the strictest settings apply: history is off and models cannot be downloaded. Contact your IT department.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="179"/>
+        <location filename="../main.py" line="181"/>
         <source>IT-politikken kan ikke bruges</source>
         <translation>The IT policy cannot be used</translation>
     </message>
     <message>
-        <location filename="../main.py" line="252"/>
+        <location filename="../main.py" line="254"/>
         <source>Assistent – ingen talemodel: {0}</source>
         <translation>Assistant – no speech model: {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="295"/>
+        <location filename="../main.py" line="297"/>
         <source>Genvejstaster</source>
         <translation>Shortcut keys</translation>
     </message>
     <message>
-        <location filename="../main.py" line="296"/>
+        <location filename="../main.py" line="298"/>
         <source>Nogle genvejstaster virker ikke:
 {0}</source>
         <translation>Some shortcut keys do not work:
 {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="307"/>
+        <location filename="../main.py" line="309"/>
         <source>Stop diktering</source>
         <translation>Stop dictation</translation>
     </message>
     <message>
-        <location filename="../main.py" line="384"/>
+        <location filename="../main.py" line="386"/>
         <source>Assistent – klar</source>
         <translation>Assistant – ready</translation>
     </message>
     <message>
-        <location filename="../main.py" line="385"/>
+        <location filename="../main.py" line="387"/>
         <source>Assistent – lytter</source>
         <translation>Assistant – listening</translation>
     </message>
     <message>
-        <location filename="../main.py" line="386"/>
+        <location filename="../main.py" line="388"/>
         <source>Assistent – arbejder …</source>
         <translation>Assistant – working …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="387"/>
+        <location filename="../main.py" line="389"/>
         <source>Assistent – der er et problem</source>
         <translation>Assistant – there is a problem</translation>
     </message>
     <message>
-        <location filename="../main.py" line="391"/>
+        <location filename="../main.py" line="393"/>
         <source>Indlæser talemodel …</source>
         <translation>Loading speech model …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="393"/>
+        <location filename="../main.py" line="395"/>
         <source>IT-politikken kan ikke bruges: historik og download er slået fra</source>
         <translation>The IT policy cannot be used: history and downloads are turned off</translation>
     </message>
     <message>
-        <location filename="../main.py" line="395"/>
+        <location filename="../main.py" line="397"/>
         <source>Dikteringer kan ikke gemmes nu; de gemmes, når det kan lade sig gøre</source>
         <translation>Dictations cannot be saved now; they are saved as soon as possible</translation>
     </message>
     <message>
-        <location filename="../main.py" line="475"/>
+        <location filename="../main.py" line="477"/>
         <source>Klik i feltet, hvor teksten skal stå, og tryk Indsæt.</source>
         <translation>Click into the field where the text should go, and press Insert.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="521"/>
+        <location filename="../main.py" line="523"/>
         <source>Assistent {0}
 Diktering, stavehjælp og oplæsning – helt uden internet.</source>
         <translation>Assistant {0}
@@ -1581,6 +1586,19 @@ Dictation, spelling help and reading aloud – entirely offline.</translation>
         <location filename="../writing_assist.py" line="233"/>
         <source>Ordet kunne ikke sættes ind her. Skriv det selv.</source>
         <translation>The word could not be put in here. Type it yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <location filename="../help.py" line="25"/>
+        <source>Hjælp</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../help.py" line="26"/>
+        <source>Vejledningen kan ikke åbnes på denne computer. Bed din IT-afdeling om hjælp.</source>
+        <translation>The guide cannot be opened on this computer. Ask your IT department for help.</translation>
     </message>
 </context>
 <context>

@@ -22,9 +22,10 @@ import pytest
 from tests.support.targets import Target, start_target
 
 
-def x_env(display: str) -> dict[str, str]:
-    """This process's environment aimed at the X display ``display`` (never at Wayland)."""
-    env = dict(os.environ, DISPLAY=display, XDG_SESSION_TYPE="x11")
+def x_env(display: str, **extra: str) -> dict[str, str]:
+    """This process's environment aimed at the X display ``display`` (never at Wayland), with
+    ``extra`` variables: the one X environment every test gives the product's subprocesses."""
+    env = dict(os.environ, DISPLAY=display, XDG_SESSION_TYPE="x11", **extra)
     env.pop("WAYLAND_DISPLAY", None)
     return env
 
