@@ -358,6 +358,14 @@ class Inserter:
         field = self._atspi.focused_field(window)
         return field if field is not None and field.editable else None
 
+    def char_before_caret(self, window: WindowRef | None) -> str | None:
+        """The character before the caret of the focused field of ``window`` ("" at the start
+        of the field), or None where the field cannot be read."""
+        field = self._field(window)
+        if field is None:
+            return None
+        return self._atspi.text_before_caret(field, 1)
+
     def _secret(self, window: WindowRef | None, field: Any) -> bool:
         """A password field: AT-SPI's role (Linux), or a Win32 box that masks its characters."""
         if field is not None and field.secret:

@@ -97,11 +97,16 @@ class InsertionLedger:
         self.doc = ""  # the current document (normalised)
         self._lead = ""  # separator typed before the document
         self._tails: dict[str, str] = {}  # window id -> last character we typed there
+        self._look_before = False
         self._checked = True  # every insertion of this document into its window was read back
 
-    def reset(self, document: str = "") -> None:
-        """A new document (new dictation, text from history): nothing of it is sent yet."""
+    def reset(self, document: str = "", *, look_before: bool = False) -> None:
+        """A new document (new dictation, text from history): nothing of it is sent yet.
+        ``look_before``: it goes into whichever field has focus (history), so before typing,
+        the character before that field's caret decides whether a space joins it, where the
+        field can be read; else only what this ledger typed there last."""
         with self._lock:
+            self._look_before = look_before
             if self.window is not None and (self.sent or self._lead):
                 self._tails[self.window.id] = (self._lead + self.sent)[-1:]
             self.window, self.sent, self.sent_end, self._lead = None, "", 0, ""
@@ -180,6 +185,7 @@ class InsertionLedger:
             doc, sent, sent_end, lead_before = self.doc, self.sent, self.sent_end, self._lead
             where = self.window if (sent or lead_before) else target
             tails = dict(self._tails)
+            look_before = self._look_before
         sent_part = doc[:sent_end]
         p = common_prefix(sent, sent_part)
         corrected, skipped = False, ()
@@ -211,11 +217,14 @@ class InsertionLedger:
             start = sent_end
         text = doc[start:]
         lead = ""
-        if not sent and not lead_before and tails:
+        if not sent and not lead_before and (tails or look_before):
             # Text for "whichever window has focus" (from history): look at that window.
             into = where or inserter.current_window()
             if into is not None:
-                lead = separator(tails.get(into.id, ""), text)
+                before = tails.get(into.id, "")
+                if not before and look_before:
+                    before = inserter.char_before_caret(into) or ""
+                lead = separator(before, text)
         if not text:
             return LedgerResult(
                 0, sent_end, 0, self.window or where, "", corrected, skipped, prepared.dropped

@@ -32,8 +32,12 @@ GMEM_MOVEABLE = 0x0002
 HWND_MESSAGE = -3
 VK_CONTROL, VK_V = 0x11, 0x56
 REQUEST_WAIT_S = 2.0  # how long the target may take to read the pasted text
-_WNDPROC = ctypes.WINFUNCTYPE(
-    ctypes.c_ssize_t, wintypes.HWND, wintypes.UINT, wintypes.WPARAM, wintypes.LPARAM
+# WINFUNCTYPE exists only in Windows' ctypes; the module must still import elsewhere (the
+# registry lists every backend with its reason for not running).
+_WNDPROC = (
+    ctypes.WINFUNCTYPE(ctypes.c_ssize_t, wintypes.HWND, wintypes.UINT, wintypes.WPARAM, wintypes.LPARAM)  # type: ignore[attr-defined]
+    if sys.platform == "win32"
+    else None
 )
 
 

@@ -381,7 +381,7 @@ class DictationController(QObject):
         self.text, self._base, self.partial_from = text, "", len(text)
         self.unsure, self.selected_unsure = [], None
         self.entry_id = None
-        self.ledger.reset(text)
+        self.ledger.reset(text, look_before=True)
         self._resend_offered = False
         with contextlib.suppress(AssistantError):
             self.inserter().target = None

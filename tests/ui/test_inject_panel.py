@@ -129,3 +129,24 @@ def test_push_to_talk_auto_insert_waits_quietly_for_the_keys_release(
     controller.key_held(False)
     qtbot.waitUntil(lambda: qt_target.read() == "Patienten har ondt i en tand.", timeout=15000)
     assert not any(problem for _, problem in statuses), statuses
+
+
+def test_text_from_history_is_joined_with_a_space_to_what_the_field_already_holds(
+    danish_layout, xvfb, qtbot, panel: DictationPanel, targets: Targets, a11y
+) -> None:
+    """Historik's "Indsæt igen" into a field the user wrote in herself (the product never typed
+    there, e.g. after a restart): the character before the caret, read through AT-SPI, decides
+    the space, so the words are not glued together."""
+    panel.show()
+    qt_target = targets.start("qt", title="journal")
+    qt_target.focus()
+    env = x_env(xvfb.display)
+    subprocess.run(["xdotool", "type", "--delay", "30", "Patienten har ondt."], env=env, check=True, timeout=30)
+    assert qt_target.wait_for("Patienten har ondt.", timeout=10)[0] == "Patienten har ondt."
+    controller = panel.controller
+    controller.load_text("Ring i morgen.")
+    with qtbot.waitSignal(controller.inserted, timeout=15000):
+        controller.insert()
+    assert qt_target.wait_for("Patienten har ondt. Ring i morgen.", timeout=10)[0] == (
+        "Patienten har ondt. Ring i morgen."
+    )
