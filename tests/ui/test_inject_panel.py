@@ -141,7 +141,9 @@ def test_text_from_history_is_joined_with_a_space_to_what_the_field_already_hold
     qt_target = targets.start("qt", title="journal")
     qt_target.focus()
     env = x_env(xvfb.display)
-    subprocess.run(["xdotool", "type", "--delay", "30", "Patienten har ondt."], env=env, check=True, timeout=30)
+    subprocess.run(
+        ["xdotool", "type", "--delay", "30", "Patienten har ondt."], env=env, check=True, timeout=30
+    )
     assert qt_target.wait_for("Patienten har ondt.", timeout=10)[0] == "Patienten har ondt."
     controller = panel.controller
     controller.load_text("Ring i morgen.")
