@@ -4,8 +4,9 @@ lintian) and the Windows installer definition (built with msitools' wixl over th
 list, its tables read back with msiinfo, its custom-action commands run against the Linux bundle).
 
 The bundle is built once per session (about 1.5 minutes on two cores; see installer/README.md) and
-reused by every test here. ``ASSISTANT_TEST_BUNDLE=/path/to/dist/assistant`` reuses a bundle built
-earlier by ``python installer/build.py`` (for working on these tests; CI always builds).
+reused by every test here (tests/support/packaging.py). ``ASSISTANT_TEST_BUNDLE=/path/to/dist/assistant``
+reuses a bundle built earlier by ``python installer/build.py`` (for working on these tests; CI always
+builds).
 """
 
 from __future__ import annotations
@@ -26,58 +27,8 @@ from pathlib import Path
 import pytest
 
 from tests.support import require_executable
+from tests.support.packaging import ROOT, VERSION, Bundle, clean_env, run
 from tests.support.procs import ManagedProcess, wait_until
-
-ROOT = Path(__file__).resolve().parents[2]
-VERSION = re.search(r'__version__ = "([^"]+)"', (ROOT / "assistant" / "__init__.py").read_text()).group(1)
-# Variables of the test process that must not leak into the product under test.
-PRIVATE_ENV = (
-    "ASSISTANT_TEST_MODELS",
-    "ASSISTANT_HOME",
-    "ASSISTANT_POLICY",
-    "ASSISTANT_PRODUCT_MODELS",
-    "ASSISTANT_SYSTEM_MODELS",
-)
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in PRIVATE_ENV and not k.startswith("PYTHON")}
-    # No Python on PATH that the bundle could lean on.
-    env["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin"
-    env.update(extra)
-    return env
-
-
-def run(argv: list[str], env: dict[str, str], timeout: float = 300, **kw) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        argv, capture_output=True, text=True, encoding="utf-8", env=env, timeout=timeout, **kw
-    )
-
-
-@dataclass(frozen=True)
-class Bundle:
-    folder: Path
-    build_seconds: float | None
-
-    @property
-    def exe(self) -> Path:
-        return self.folder / "assistant"
-
-
-@pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
-    prebuilt = os.environ.get("ASSISTANT_TEST_BUNDLE")
-    if prebuilt:
-        return Bundle(Path(prebuilt), None)
-    out = tmp_path_factory.mktemp("bundle")
-    started = time.monotonic()
-    env = {k: v for k, v in os.environ.items() if k not in PRIVATE_ENV}
-    result = run([sys.executable, str(ROOT / "installer" / "build.py"), "--out", str(out)], env, timeout=1800)
-    if result.returncode != 0:
-        pytest.fail(f"installer/build.py failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}")
-    seconds = time.monotonic() - started
-    print(f"\nbundle built in {seconds:.0f} s: {result.stderr.strip().splitlines()[-1]}")
-    return Bundle(out / "dist" / "assistant", seconds)
 
 
 def test_bundle_is_self_contained_and_answers_version(bundle: Bundle, tmp_path: Path) -> None:
@@ -136,26 +87,9 @@ LINTIAN_TAGS = Path("/usr/share/lintian/tags")
 
 
 @pytest.fixture(scope="session")
-def deb(bundle: Bundle, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deb]:
-    require_executable("dpkg-deb", "dpkg")
+def deb(deb_file: tuple[Path, float]) -> Iterator[Deb]:
     lintian = require_executable("lintian", "lintian")
-    out = tmp_path_factory.mktemp("deb")
-    started = time.monotonic()
-    result = run(
-        [
-            sys.executable,
-            str(ROOT / "installer" / "linux" / "build_deb.py"),
-            str(bundle.folder),
-            "--out",
-            str(out),
-            "--fast",
-        ],
-        {**os.environ},
-        timeout=900,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"build_deb.py failed:\n{result.stderr[-5000:]}")
-    path = next(out.glob("assistant_*.deb"))
+    path, seconds = deb_file
     # lintian takes minutes on a package this size: it runs while the install tests do.
     checker = subprocess.Popen(
         [lintian, "--dont-check-part", ",".join(SKIPPED_CHECKS), "--tag-display-limit", "0", str(path)],
@@ -165,7 +99,7 @@ def deb(bundle: Bundle, tmp_path_factory: pytest.TempPathFactory) -> Iterator[De
         start_new_session=True,
     )
     try:
-        yield Deb(path, time.monotonic() - started, checker, time.monotonic())
+        yield Deb(path, seconds, checker, time.monotonic())
     finally:
         if checker.poll() is None:
             os.killpg(checker.pid, signal.SIGKILL)
