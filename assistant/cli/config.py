@@ -70,7 +70,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "file. Without FILE the policy in place (or an empty one) gets the UI language.",
     )
     install.add_argument("file", nargs="?", default="", help="the policy file to install")
-    install.add_argument("--ui-language", default="", choices=("", "auto", "da", "en"))
+    # Installers pass what IT typed (UI_LANGUAGE=DA): any case is accepted.
+    install.add_argument(
+        "--ui-language",
+        default="",
+        type=lambda value: value.strip().lower(),
+        choices=("", "auto", "da", "en"),
+    )
     install.add_argument("--target", help="where to write it (default: the machine's policy file)")
     install.set_defaults(handler=_policy_install)
 

@@ -57,7 +57,7 @@ Sign-File (Join-Path $bundle "assistant.exe")
 
 $version = & $Python -c "import assistant; print(assistant.__version__)"
 Invoke-Checked $Python @("installer\windows\wxs_files.py", $bundle, "$Out\files.wxs")
-Invoke-Checked "candle.exe" @("-nologo", "-arch", "x64", "-dVersion=$version", "-out", "$Out\",
+Invoke-Checked "candle.exe" @("-nologo", "-arch", "x64", "-dVersion=$version", "-dWindowsDir=installer\windows\", "-out", "$Out\",
     "installer\windows\assistant.wxs", "$Out\files.wxs")
 $msi = Join-Path $Out "assistant-$version-x64.msi"
 Invoke-Checked "light.exe" @("-nologo", "-out", $msi, "$Out\assistant.wixobj", "$Out\files.wixobj")

@@ -1,7 +1,7 @@
 """IT's packages, built and used for real: the one-folder app bundle (PyInstaller), the Debian
 package made from it (installed with dpkg, run as an ordinary user, removed and purged, checked by
 lintian) and the Windows installer definition (built with msitools' wixl over the bundle's file
-list, its tables read back with msiinfo, its custom-action commands run against the Linux bundle).
+list: tests/e2e/test_msi.py).
 
 The bundle is built once per session (about 1.5 minutes on two cores; see installer/README.md) and
 reused by every test here (tests/support/packaging.py). ``ASSISTANT_TEST_BUNDLE=/path/to/dist/assistant``
@@ -274,110 +274,6 @@ def test_bundle_needs_no_network_and_connects_nowhere(bundle: Bundle, tmp_path: 
     calls = [line for line in trace.read_text(encoding="utf-8").splitlines() if "connect(" in line]
     remote = [line for line in calls if "AF_UNIX" not in line]
     assert remote == [], remote
-
-
-# -- the Windows installer definition -------------------------------------------------------------------
-
-
-def _msi_table(msi: Path, table: str) -> list[list[str]]:
-    result = subprocess.run(
-        ["msiinfo", "export", str(msi), table], capture_output=True, text=True, check=True
-    )
-    return [line.split("\t") for line in result.stdout.splitlines()[3:]]
-
-
-def test_wix_definition_builds_with_wixl_and_its_commands_work(
-    bundle: Bundle, tmp_path: Path, public_tmp: Path
-) -> None:
-    wixl = require_executable("wixl", "wixl")
-    require_executable("msiinfo", "msitools")
-    sys.path.insert(0, str(ROOT / "installer" / "windows"))
-    import wxs_files
-
-    # The bundle's file list, with empty stand-ins for the files (the definition is what is checked).
-    files = wxs_files.file_list(bundle.folder)
-    stand = tmp_path / "stand"
-    for rel in files:
-        target = stand / str(wxs_files.windows_name(rel))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(b"")
-    (tmp_path / "files.wxs").write_text(wxs_files.generate(files, "stand"), encoding="utf-8")
-    msi = tmp_path / "assistant.msi"
-    built = run(
-        [
-            wixl,
-            "-a",
-            "x64",
-            "-D",
-            f"Version={VERSION}",
-            "-o",
-            str(msi),
-            str(ROOT / "installer" / "windows" / "assistant.wxs"),
-            "files.wxs",
-        ],
-        {**os.environ},
-        cwd=tmp_path,
-    )
-    assert built.returncode == 0 and msi.is_file(), built.stderr
-    # wixl ignores three WiX attributes it does not know; the Windows build (WiX 3) uses them.
-    ignored = re.findall(r"has no property named '(\w+)'", built.stderr)
-    assert set(ignored) <= {"Platform", "Schedule", "Secure"}, built.stderr
-
-    properties = dict(row[:2] for row in _msi_table(msi, "Property"))
-    assert properties["UpgradeCode"] == "{6F0B6C1E-3A52-4C7B-9C1E-2B8E5D4A7F10}"
-    assert properties["ALLUSERS"] == "1", "per-machine"
-    assert properties["ProductVersion"] == VERSION
-    assert len(_msi_table(msi, "File")) == len(files)
-    assert any(row[0] == properties["UpgradeCode"] for row in _msi_table(msi, "Upgrade")), "major upgrades"
-    run_key = [
-        r for r in _msi_table(msi, "Registry") if r[2] == r"Software\Microsoft\Windows\CurrentVersion\Run"
-    ]
-    assert run_key and run_key[0][4] == '"[INSTALLDIR]assistant.exe" tray', "autostart"
-    assert any(r[2] == "Assistent" for r in _msi_table(msi, "Shortcut"))
-    actions = {row[0]: row for row in _msi_table(msi, "CustomAction")}
-    sequence = {row[0]: row for row in _msi_table(msi, "InstallExecuteSequence")}
-    for name in ("InstallPolicy", "StageModels", "RemoveMachineData"):
-        assert actions[name][2] == "AssistantExe" and name in sequence
-    assert "NOT UPGRADINGPRODUCTCODE" in sequence["RemoveMachineData"][1], "an upgrade keeps IT's data"
-    assert (
-        int(sequence["InstallInitialize"][2])
-        < int(sequence["RemoveMachineData"][2])
-        < int(sequence["InstallFinalize"][2])
-    )
-
-    # Run each custom action's command, its properties filled in, with the Linux bundle.
-    # policy-install checks that every user can read what it wrote: not under pytest's 0700 folders.
-    machine = public_tmp / "ProgramData" / "assistant"
-    share = tmp_path / "share"
-    (share / "models" / "it-model").mkdir(parents=True)
-    (share / "models" / "it-model" / "model.bin").write_bytes(os.urandom(5000))
-    (share / "models" / "it-model" / "config.json").write_text("{}", encoding="utf-8")
-    (share / "models" / "it-model" / "model.json").write_text('{"languages": ["da"]}', encoding="utf-8")
-    (share / "policy.toml").write_text("[locked.models]\nallow_download = false\n", encoding="utf-8")
-    values = {
-        "POLICY_FILE": str(share / "policy.toml"),
-        "UI_LANGUAGE": "da",
-        "MODELS_DIR": str(share / "models"),
-        "DATADIR": f"{machine}/",
-        "SYSTEMMODELSDIR": f"{machine}/models/",
-    }
-    env = clean_env(ASSISTANT_HOME=str(tmp_path / "home"), ASSISTANT_POLICY=str(machine / "policy.toml"))
-    for name in ("InstallPolicy", "StageModels"):
-        command = re.sub(r"\[(\w+)\]", lambda m: values[m.group(1)], actions[name][3])
-        done = run([str(bundle.exe), *_split(command)], env)
-        assert done.returncode == 0, (name, command, done.stderr)
-    policy = (machine / "policy.toml").read_text(encoding="utf-8")
-    assert 'ui_language = "da"' in policy and "allow_download = false" in policy
-    assert (machine / "models" / "it-model" / "model.bin").is_file()
-    clean = re.sub(r"\[(\w+)\]", lambda m: values[m.group(1)], actions["RemoveMachineData"][3])
-    assert run([str(bundle.exe), *_split(clean)], env).returncode == 0
-    assert list(machine.iterdir()) == []
-
-
-def _split(command: str) -> list[str]:
-    import shlex
-
-    return shlex.split(command)
 
 
 # -- last, so that lintian ran alongside the tests above -------------------------------------------
