@@ -24,8 +24,9 @@ import build_msi
 
 
 def _table(msi: Path, table: str) -> list[list[str]]:
+    # Exporting a table with streams (Binary) writes them into the working folder: the MSI's.
     result = subprocess.run(
-        ["msiinfo", "export", str(msi), table], capture_output=True, text=True, check=True
+        ["msiinfo", "export", str(msi), table], capture_output=True, text=True, check=True, cwd=msi.parent
     )
     return [line.split("\t") for line in result.stdout.splitlines()[3:]]
 
