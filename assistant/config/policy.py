@@ -76,13 +76,39 @@ def load_policy(
     value."""
     problems: list[ConfigProblem] = []
     why: list[tuple[str, str]] = []
-    policy_defaults: dict[str, Any] = {}
-    locked: dict[str, Any] = {}
     policy = _read_toml(path, problems, why)
     if policy is not None and check_safety:
         for english, danish in unsafe_policy_reasons(path):
             problems.append(ConfigProblem(path, None, english))
             why.append((english, danish))
+    policy_defaults, locked = evaluate_policy(policy, path, problems, why)
+    return policy_defaults, locked, problems, policy_failure(path, why, problems)
+
+
+def policy_failure(
+    path: Path, why: list[tuple[str, str]], problems: list[ConfigProblem]
+) -> PolicyFailure | None:
+    """The failure (every privacy-relevant setting forced private) when there is any reason."""
+    if not why:
+        return None
+    failure = PolicyFailure(
+        file=path,
+        reasons=tuple(w[0] for w in why),
+        reasons_da=tuple(w[1] for w in why),
+        forced=private_values(),
+    )
+    problems.append(ConfigProblem(path, None, failure.message))
+    return failure
+
+
+def evaluate_policy(
+    policy: dict[str, Any] | None, path: Path, problems: list[ConfigProblem], why: list[tuple[str, str]]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """IT's policy as read (``{"defaults": {...}, "locked": {...}}``, from a file or the
+    registry): (defaults, locked). Appends to ``problems``, and to ``why`` every reason the policy
+    cannot be trusted (the caller then fails closed)."""
+    policy_defaults: dict[str, Any] = {}
+    locked: dict[str, Any] = {}
     if policy:
         for table in policy:
             if table not in ("defaults", "locked"):
@@ -126,17 +152,7 @@ def load_policy(
                         f"den låste værdi {key} = {_toml_text(flat[key])} har forkert type eller værdi",
                     )
                 )
-    failure = None
-    if why:
-        forced = private_values()
-        failure = PolicyFailure(
-            file=path,
-            reasons=tuple(w[0] for w in why),
-            reasons_da=tuple(w[1] for w in why),
-            forced=forced,
-        )
-        problems.append(ConfigProblem(path, None, failure.message))
-    return policy_defaults, locked, problems, failure
+    return policy_defaults, locked
 
 
 def load_policies(
