@@ -160,7 +160,8 @@ def load_policies(
 ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Path], list[ConfigProblem], PolicyFailure | None]:
     """IT's machine policy, and under it the additional policy (``ASSISTANT_POLICY``), which may
     only add: IT's defaults and locks win wherever both set a key, and a failure of either fails
-    closed. Returns (defaults, locked, the file each lock came from, problems, failure)."""
+    closed. Above both, on Windows, the registry policy Group Policy writes
+    (:mod:`assistant.config.registry_policy`). Returns (defaults, locked, the file each lock came from, problems, failure)."""
     defaults, locked, problems, failure = load_policy(paths.machine_policy_file, check_safety=True)
     lock_files = dict.fromkeys(locked, paths.machine_policy_file)
     if paths.extra_policy_file is not None:
@@ -172,7 +173,15 @@ def load_policies(
                 locked[key] = value
                 lock_files[key] = paths.extra_policy_file
         failure = failure or extra_failure
-    return defaults, locked, lock_files, problems, failure
+    # Group Policy's registry values sit above both files (on Windows; nothing elsewhere).
+    from assistant.config.registry_policy import registry_policies
+
+    reg_defaults, reg_locked, reg_lock_places, reg_problems, reg_failure = registry_policies()
+    problems.extend(reg_problems)
+    defaults = {**defaults, **reg_defaults}
+    locked = {**locked, **reg_locked}
+    lock_files.update(reg_lock_places)  # type: ignore[arg-type]
+    return defaults, locked, lock_files, problems, reg_failure or failure
 
 
 # Groups whose members are administrators anyway: root, and on macOS "admin" (which owns
