@@ -179,11 +179,16 @@ def test_deb_installs_runs_as_a_user_and_purges_cleanly(deb: Deb, nobody_home: P
         assert user_config.is_file()
         assert not (nobody_home / ".local" / "share" / "assistant" / "models").exists(), "no model copies"
 
-        shutil.rmtree("/usr/share/assistant/models/it-dansk")  # IT's own data: IT removes it
         removed = run(["dpkg", "-r", "assistant"], {**os.environ})
         assert removed.returncode == 0, removed.stderr
         assert not Path("/opt/assistant").exists() and not Path("/usr/bin/assistant").exists()
         assert Path("/etc/assistant/policy.toml").exists(), "remove keeps the conffile"
+        # The autostart entry stays (a conffile) but desktops skip it: its TryExec is gone.
+        autostart = Path("/etc/xdg/autostart/assistant.desktop").read_text(encoding="utf-8")
+        try_exec = re.search(r"^TryExec=(.+)$", autostart, re.M)
+        assert try_exec and not Path(try_exec.group(1)).exists(), autostart
+        # Purge also removes the model IT staged with the package's own tool.
+        assert Path("/usr/share/assistant/models/it-dansk/model.bin").is_file()
         purged = run(["dpkg", "--purge", "assistant"], {**os.environ})
         assert purged.returncode == 0, purged.stderr
         leftovers = [
