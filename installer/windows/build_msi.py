@@ -85,7 +85,9 @@ def build_msi(
         missing = [n for n in (wxs_files.EXECUTABLE, wxs_files.CLI_EXECUTABLE) if not (bundle / n).is_file()]
         if missing:
             raise SystemExit(f"build_msi.py: {bundle} is not a Windows bundle (no {', '.join(missing)})")
-        source = str(bundle)
+        # wixl takes File sources relative to its working folder only.
+        (work / "bundle").symlink_to(bundle, target_is_directory=True)
+        source = "bundle"
     (work / "files.wxs").write_text(wxs_files.generate(files, source), encoding="utf-8")
     shutil.copyfile(HERE / "RunCli.js", work / "RunCli.js")
     msi = out / f"assistant-{version}-x64.msi"
