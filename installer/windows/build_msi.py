@@ -33,6 +33,7 @@ SECURE_PROPERTIES = "AUTOSTART;MODELS_DIR;POLICY_FILE;UI_LANGUAGE;WIX_DOWNGRADE_
 # AllowSameVersionUpgrades (VersionMax inclusive: a rebuild at the same version replaces the
 # installed one), Property/@Secure (SecureCustomProperties: the properties reach the elevated
 # install) and a locked folder ACL (MsiLockPermissionsEx, Windows Installer 5).
+MINGW = "x86_64-w64-mingw32-gcc"
 UPGRADE_CODE = "{6F0B6C1E-3A52-4C7B-9C1E-2B8E5D4A7F10}"
 
 
@@ -57,6 +58,20 @@ def fixups(version: str) -> tuple[str, ...]:
 def product_version() -> str:
     text = (ROOT / "assistant" / "__init__.py").read_text(encoding="utf-8")
     return re.search(r'__version__ = "([^"]+)"', text).group(1)
+
+
+def compile_runcli(target: Path) -> None:
+    """The custom actions' runner (runcli.c), a DLL in the MSI's Binary table."""
+    gcc = shutil.which(MINGW)
+    if not gcc:
+        raise SystemExit(f"build_msi.py: {MINGW} is needed for RunCli.dll (apt install gcc-mingw-w64-x86-64-win32)")
+    built = subprocess.run(
+        [gcc, "-shared", "-O2", "-s", "-Wall", "-o", str(target), str(HERE / "runcli.c"), "-lmsi"],
+        capture_output=True,
+        text=True,
+    )
+    if built.returncode != 0:
+        raise SystemExit(f"build_msi.py: compiling runcli.c failed:\n{built.stderr[-3000:]}")
 
 
 def build_msi(
@@ -89,7 +104,7 @@ def build_msi(
         (work / "bundle").symlink_to(bundle, target_is_directory=True)
         source = "bundle"
     (work / "files.wxs").write_text(wxs_files.generate(files, source), encoding="utf-8")
-    shutil.copyfile(HERE / "RunCli.js", work / "RunCli.js")
+    compile_runcli(work / "RunCli.dll")
     msi = out / f"assistant-{version}-x64.msi"
     sources = [str(HERE / "assistant.wxs"), "files.wxs"]
     built = subprocess.run(

@@ -142,14 +142,14 @@ def test_msi_tables_and_custom_action_commands(bundle: Bundle, tmp_path: Path, p
     assert acl["DataDirAcl"][1:4] == ["DATADIR", "CreateFolder", build_msi.DATA_DIR_SDDL]
     assert "DATADIR" in {row[0] for row in _table(msi, "CreateFolder")}
 
-    # Deferred JScript actions (RunCli.js: output into the msiexec log, failure fails the install),
+    # Deferred DLL actions (RunCli.dll: output into the msiexec log, failure fails the install),
     # each after InstallFiles or, on removal, before RemoveFiles; none after InstallFinalize.
     actions = {row[0]: row for row in _table(msi, "CustomAction")}
     sequence = {row[0]: int(row[2]) for row in _table(msi, "InstallExecuteSequence")}
     assert "RunCli" in {row[0] for row in _table(msi, "Binary")}
     for name in ("InstallPolicy", "StageModels", "RemoveMachineData"):
         kind = int(actions[name][1])
-        assert (actions[name][2], actions[name][3], kind & 0x3F) == ("RunCli", "run", 5), actions[name]
+        assert (actions[name][2], actions[name][3], kind & 0x3F) == ("RunCli", "RunCli", 1), actions[name]
         assert kind & 0x400 and kind & 0x800, "deferred, as SYSTEM"
         assert not kind & 0x40, "Return=check: a failure fails the install"
         assert sequence["InstallInitialize"] < sequence[name] < sequence["InstallFinalize"]
