@@ -64,7 +64,9 @@ def compile_runcli(target: Path) -> None:
     """The custom actions' runner (runcli.c), a DLL in the MSI's Binary table."""
     gcc = shutil.which(MINGW)
     if not gcc:
-        raise SystemExit(f"build_msi.py: {MINGW} is needed for RunCli.dll (apt install gcc-mingw-w64-x86-64-win32)")
+        raise SystemExit(
+            f"build_msi.py: {MINGW} is needed for RunCli.dll (apt install gcc-mingw-w64-x86-64-win32)"
+        )
     built = subprocess.run(
         [gcc, "-shared", "-O2", "-s", "-Wall", "-o", str(target), str(HERE / "runcli.c"), "-lmsi"],
         capture_output=True,
