@@ -163,12 +163,18 @@ def _normalise_modes(tree: Path) -> None:
         if path.is_symlink():
             continue
         if path.is_dir():
-            path.chmod(0o755)
+            if path.stat().st_mode & 0o7777 != 0o755:
+                path.chmod(0o755)
         else:
             # Shared libraries need no execute bit (Debian policy 10.2); programs keep theirs.
             library = path.suffix == ".so" or ".so." in path.name
-            executable = path.stat().st_mode & 0o111 and not library
-            path.chmod(0o755 if executable else 0o644)
+            mode = path.stat().st_mode
+            wanted = 0o755 if mode & 0o111 and not library else 0o644
+            # Files are hard links into the bundle: a chmod that changes nothing still changes
+            # their ctime, and another build packing the same bundle at that moment fails
+            # ("file changed as we read it").
+            if mode & 0o7777 != wanted:
+                path.chmod(wanted)
 
 
 def _write(path: Path, text: str, mode: int = 0o644) -> None:
@@ -254,7 +260,9 @@ def build_deb(
         shutil.copyfile(admin, doc / "admin.md")
     _write(share / "lintian" / "overrides" / PACKAGE, LINTIAN_OVERRIDES)
     _normalise_modes(pkg)
-    (pkg / "opt" / PACKAGE / PACKAGE).chmod(0o755)
+    program = pkg / "opt" / PACKAGE / PACKAGE
+    if program.stat().st_mode & 0o7777 != 0o755:
+        program.chmod(0o755)
 
     debian = pkg / "DEBIAN"
     debian.mkdir()
