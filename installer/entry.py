@@ -24,7 +24,18 @@ def _python_like() -> bool:
     return True
 
 
+def _windowed_streams() -> None:
+    """The windowed Windows program (assistant.exe) has no console: sys.stdout and sys.stderr are
+    None there, and a print would raise. Its output goes nowhere; assistant-cli.exe has a console."""
+    import os
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
 if __name__ == "__main__":
+    _windowed_streams()
     if _python_like():
         sys.exit(0)
     from assistant.__main__ import main

@@ -49,6 +49,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="GUIDE",
         help="with --markdown: replace the table in GUIDE (docs/admin.md) in place",
     )
+    template.add_argument(
+        "--admx",
+        metavar="DIR",
+        help="write the Group Policy templates: DIR/assistant.admx, DIR/da-DK and DIR/en-US/assistant.adml",
+    )
     template.set_defaults(handler=_policy_template)
 
     check = actions.add_parser(
@@ -70,7 +75,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "file. Without FILE the policy in place (or an empty one) gets the UI language.",
     )
     install.add_argument("file", nargs="?", default="", help="the policy file to install")
-    install.add_argument("--ui-language", default="", choices=("", "auto", "da", "en"))
+    # Installers pass what IT typed (UI_LANGUAGE=DA): any case is accepted.
+    install.add_argument(
+        "--ui-language",
+        default="",
+        type=lambda value: value.strip().lower(),
+        choices=("", "auto", "da", "en"),
+    )
     install.add_argument("--target", help="where to write it (default: the machine's policy file)")
     install.set_defaults(handler=_policy_install)
 
@@ -166,6 +177,17 @@ def _paths(args: argparse.Namespace, app) -> int:
 def _policy_template(args: argparse.Namespace, app: App) -> int:
     from assistant.config.template import policy_table_markdown, policy_template
 
+    if args.admx:
+        from pathlib import Path
+
+        from assistant.config.admx import write_templates
+
+        try:
+            written = write_templates(Path(args.admx))
+        except OSError as exc:
+            raise UsageError(f"cannot write the templates into {args.admx}: {exc.strerror}") from None
+        print(f"wrote {len(written)} Group Policy template files into {args.admx}")
+        return 0
     if args.markdown and args.update:
         from pathlib import Path
 

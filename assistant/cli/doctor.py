@@ -19,6 +19,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "1: something needed is missing.",
     )
     parser.add_argument("--json", action="store_true", help="print the versioned JSON report")
+    parser.add_argument(
+        "--bundle",
+        metavar="FILE.zip",
+        help="also write a diagnostics zip for IT: the report, the logs and the settings, no user text",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -27,6 +32,14 @@ def run(args: argparse.Namespace, app) -> int:
     from assistant.doctor import overall, report_json, run_checks
 
     sections = run_checks(app)
+    if args.bundle:
+        from pathlib import Path
+
+        from assistant.diagnostics import write_bundle
+
+        members = write_bundle(Path(args.bundle), report_json(app, sections), app.config, app.paths.log_dir)
+        if not args.json:
+            print(f"Diagnostics: {args.bundle} ({len(members)} files, no dictated or written text)")
     if args.json:
         print_json("doctor", report_json(app, sections))
     else:

@@ -76,13 +76,39 @@ def load_policy(
     value."""
     problems: list[ConfigProblem] = []
     why: list[tuple[str, str]] = []
-    policy_defaults: dict[str, Any] = {}
-    locked: dict[str, Any] = {}
     policy = _read_toml(path, problems, why)
     if policy is not None and check_safety:
         for english, danish in unsafe_policy_reasons(path):
             problems.append(ConfigProblem(path, None, english))
             why.append((english, danish))
+    policy_defaults, locked = evaluate_policy(policy, path, problems, why)
+    return policy_defaults, locked, problems, policy_failure(path, why, problems)
+
+
+def policy_failure(
+    path: Path, why: list[tuple[str, str]], problems: list[ConfigProblem]
+) -> PolicyFailure | None:
+    """The failure (every privacy-relevant setting forced private) when there is any reason."""
+    if not why:
+        return None
+    failure = PolicyFailure(
+        file=path,
+        reasons=tuple(w[0] for w in why),
+        reasons_da=tuple(w[1] for w in why),
+        forced=private_values(),
+    )
+    problems.append(ConfigProblem(path, None, failure.message))
+    return failure
+
+
+def evaluate_policy(
+    policy: dict[str, Any] | None, path: Path, problems: list[ConfigProblem], why: list[tuple[str, str]]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """IT's policy as read (``{"defaults": {...}, "locked": {...}}``, from a file or the
+    registry): (defaults, locked). Appends to ``problems``, and to ``why`` every reason the policy
+    cannot be trusted (the caller then fails closed)."""
+    policy_defaults: dict[str, Any] = {}
+    locked: dict[str, Any] = {}
     if policy:
         for table in policy:
             if table not in ("defaults", "locked"):
@@ -126,17 +152,7 @@ def load_policy(
                         f"den låste værdi {key} = {_toml_text(flat[key])} har forkert type eller værdi",
                     )
                 )
-    failure = None
-    if why:
-        forced = private_values()
-        failure = PolicyFailure(
-            file=path,
-            reasons=tuple(w[0] for w in why),
-            reasons_da=tuple(w[1] for w in why),
-            forced=forced,
-        )
-        problems.append(ConfigProblem(path, None, failure.message))
-    return policy_defaults, locked, problems, failure
+    return policy_defaults, locked
 
 
 def load_policies(
@@ -144,7 +160,8 @@ def load_policies(
 ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Path], list[ConfigProblem], PolicyFailure | None]:
     """IT's machine policy, and under it the additional policy (``ASSISTANT_POLICY``), which may
     only add: IT's defaults and locks win wherever both set a key, and a failure of either fails
-    closed. Returns (defaults, locked, the file each lock came from, problems, failure)."""
+    closed. Above both, on Windows, the registry policy Group Policy writes
+    (:mod:`assistant.config.registry_policy`). Returns (defaults, locked, the file each lock came from, problems, failure)."""
     defaults, locked, problems, failure = load_policy(paths.machine_policy_file, check_safety=True)
     lock_files = dict.fromkeys(locked, paths.machine_policy_file)
     if paths.extra_policy_file is not None:
@@ -156,7 +173,15 @@ def load_policies(
                 locked[key] = value
                 lock_files[key] = paths.extra_policy_file
         failure = failure or extra_failure
-    return defaults, locked, lock_files, problems, failure
+    # Group Policy's registry values sit above both files (on Windows; nothing elsewhere).
+    from assistant.config.registry_policy import registry_policies
+
+    reg_defaults, reg_locked, reg_lock_places, reg_problems, reg_failure = registry_policies()
+    problems.extend(reg_problems)
+    defaults = {**defaults, **reg_defaults}
+    locked = {**locked, **reg_locked}
+    lock_files.update(reg_lock_places)  # type: ignore[arg-type]
+    return defaults, locked, lock_files, problems, reg_failure or failure
 
 
 # Groups whose members are administrators anyway: root, and on macOS "admin" (which owns

@@ -15,6 +15,7 @@ import gzip
 import hashlib
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 PACKAGE = "assistant"
 MAINTAINER = "Assistant maintainers <assistant@example.org>"
+VERSION_RE = re.compile(r"[0-9][A-Za-z0-9.+~-]*")
 
 # Shared libraries the bundle loads from the system (everything else is inside the bundle).
 DEPENDS = [
@@ -41,16 +43,43 @@ DEPENDS = [
     "libxcb-icccm4",
     "libxcb-keysyms1",
     "libxcb-xinerama0",
+    # Qt's xcb platform plugin links the Wayland client libraries even on X11.
+    "libwayland-cursor0",
+    "libwayland-egl1",
     "xclip | xsel",
+    # The dictionaries the speller reads from /usr/share/hunspell: without them correct Danish
+    # compounds are flagged, so they are required, not recommended.
+    "hunspell-da",
+    "hunspell-en-us",
+    "espeak-ng-data",
 ]
-RECOMMENDS = ["hunspell-da", "hunspell-en-us", "espeak-ng-data"]
 
 POSTRM = """#!/bin/sh
-# Purge removes IT's policy folder too (the policy file is a conffile; other files IT put there
-# go with it). User data in the users' home folders is never touched.
+# Purge removes IT's policy folder (the policy file is a conffile; other files IT put there go
+# with it) and the models IT staged with `assistant models install --system` (each has the
+# model.json manifest that tool writes); a folder IT copied in by hand is left and named.
+# User data in the users' home folders is never touched. A plain remove leaves the autostart
+# entry (a conffile), which desktops then skip: its TryExec program is gone.
 set -e
 if [ "$1" = "purge" ]; then
     rm -rf /etc/assistant
+    models=/usr/share/assistant/models
+    if [ -d "$models" ]; then
+        for dir in "$models"/* "$models"/.staging-*; do
+            [ -d "$dir" ] || continue
+            case "$dir" in
+                "$models"/.staging-*) rm -rf "$dir"; continue ;;
+            esac
+            if [ -f "$dir/model.json" ] && grep -q '"sha256_of"' "$dir/model.json"; then
+                rm -rf "$dir"
+            else
+                echo "assistant: $dir was not installed by assistant's tools and is left in place" >&2
+            fi
+        done
+        rm -f "$models/README"
+        rmdir "$models" 2>/dev/null || true
+    fi
+    rmdir /usr/share/assistant 2>/dev/null || true
 fi
 exit 0
 """
@@ -134,12 +163,18 @@ def _normalise_modes(tree: Path) -> None:
         if path.is_symlink():
             continue
         if path.is_dir():
-            path.chmod(0o755)
+            if path.stat().st_mode & 0o7777 != 0o755:
+                path.chmod(0o755)
         else:
             # Shared libraries need no execute bit (Debian policy 10.2); programs keep theirs.
             library = path.suffix == ".so" or ".so." in path.name
-            executable = path.stat().st_mode & 0o111 and not library
-            path.chmod(0o755 if executable else 0o644)
+            mode = path.stat().st_mode
+            wanted = 0o755 if mode & 0o111 and not library else 0o644
+            # Files are hard links into the bundle: a chmod that changes nothing still changes
+            # their ctime, and another build packing the same bundle at that moment fails
+            # ("file changed as we read it").
+            if mode & 0o7777 != wanted:
+                path.chmod(wanted)
 
 
 def _write(path: Path, text: str, mode: int = 0o644) -> None:
@@ -161,9 +196,18 @@ def _version(bundle: Path) -> str:
     return json.loads((bundle / "BUILD-INFO.json").read_text(encoding="utf-8"))["version"]
 
 
-def build_deb(bundle: Path, out_dir: Path, *, fast: bool = False, work: Path | None = None) -> Path:
+def build_deb(
+    bundle: Path,
+    out_dir: Path,
+    *,
+    fast: bool = False,
+    work: Path | None = None,
+    version: str | None = None,
+) -> Path:
     started = time.monotonic()
-    version = _version(bundle)
+    version = version or _version(bundle)
+    if not VERSION_RE.fullmatch(version):
+        raise SystemExit(f"build_deb.py: {version!r} is not a Debian version (digits, letters, . + ~ -)")
     arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True)
     architecture = arch.stdout.strip()
     work = work or out_dir / "deb-root"
@@ -216,7 +260,9 @@ def build_deb(bundle: Path, out_dir: Path, *, fast: bool = False, work: Path | N
         shutil.copyfile(admin, doc / "admin.md")
     _write(share / "lintian" / "overrides" / PACKAGE, LINTIAN_OVERRIDES)
     _normalise_modes(pkg)
-    (pkg / "opt" / PACKAGE / PACKAGE).chmod(0o755)
+    program = pkg / "opt" / PACKAGE / PACKAGE
+    if program.stat().st_mode & 0o7777 != 0o755:
+        program.chmod(0o755)
 
     debian = pkg / "DEBIAN"
     debian.mkdir()
@@ -228,7 +274,6 @@ def build_deb(bundle: Path, out_dir: Path, *, fast: bool = False, work: Path | N
         "Maintainer": MAINTAINER,
         "Installed-Size": str(size_kb),
         "Depends": ", ".join(DEPENDS),
-        "Recommends": ", ".join(RECOMMENDS),
         "Section": "utils",
         "Priority": "optional",
         "Homepage": "https://example.invalid/assistant",
@@ -254,8 +299,10 @@ def build_deb(bundle: Path, out_dir: Path, *, fast: bool = False, work: Path | N
 
     out_dir.mkdir(parents=True, exist_ok=True)
     deb = out_dir / f"{PACKAGE}_{version}_{architecture}.deb"
-    # gzip -1 for test builds (lintian, like Debian, accepts gzip and xz, not zstd).
-    compression = ["-Zgzip", "-z1"] if fast else ["-Zxz", "-z6"]
+    # gzip -1 for test builds (lintian, like Debian, accepts gzip and xz, not zstd). The release
+    # build uses xz on every core (dpkg-deb --threads-max, dpkg 1.21.9+; single-threaded xz took
+    # 17 minutes on this bundle).
+    compression = ["-Zgzip", "-z1"] if fast else ["-Zxz", "-z6", f"--threads-max={os.cpu_count() or 1}"]
     subprocess.run(
         ["dpkg-deb", "--root-owner-group", *compression, "--build", str(pkg), str(deb)],
         check=True,
@@ -274,8 +321,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bundle", type=Path, help="the app bundle (installer/build.py's dist/assistant)")
     parser.add_argument("--out", type=Path, default=ROOT / "build", help="where to write the .deb")
     parser.add_argument("--fast", action="store_true", help="gzip -1 instead of xz -6 (test builds)")
+    parser.add_argument(
+        "--version", help="the package version (default: the bundle's BUILD-INFO.json), e.g. 1.2.0-2"
+    )
     args = parser.parse_args(argv)
-    build_deb(args.bundle.resolve(), args.out.resolve(), fast=args.fast)
+    build_deb(args.bundle.resolve(), args.out.resolve(), fast=args.fast, version=args.version)
     return 0
 
 

@@ -15,8 +15,11 @@
   same steps), WiX Toolset 3.14 (candle.exe, light.exe on PATH) and, for signing, signtool.exe
   from the Windows SDK with a code-signing certificate.
 
-  This script has not been run in this repository's CI (Linux): the definition is validated there
-  with msitools' wixl over the Linux bundle's file list (tests/e2e/test_packaging.py).
+  This script has not been run in this repository's CI (Linux). The MSI is built and tested there
+  by installer/windows/build_msi.py (wixl + msibuild; tests/e2e/test_msi.py, test_msi_wine.py),
+  which also compiles RunCli.dll from runcli.c and writes rows wixl cannot express. Before using
+  this script, compile runcli.c to installer\windows\RunCli.dll (mingw-w64 or MSVC, linked with
+  msi.lib); WiX 3 writes the other rows from assistant.wxs itself only where the source has them.
 
 .EXAMPLE
   powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1 -CertificateThumbprint 0123ABCD...
@@ -57,7 +60,7 @@ Sign-File (Join-Path $bundle "assistant.exe")
 
 $version = & $Python -c "import assistant; print(assistant.__version__)"
 Invoke-Checked $Python @("installer\windows\wxs_files.py", $bundle, "$Out\files.wxs")
-Invoke-Checked "candle.exe" @("-nologo", "-arch", "x64", "-dVersion=$version", "-out", "$Out\",
+Invoke-Checked "candle.exe" @("-nologo", "-arch", "x64", "-dVersion=$version", "-dWindowsDir=installer\windows\", "-out", "$Out\",
     "installer\windows\assistant.wxs", "$Out\files.wxs")
 $msi = Join-Path $Out "assistant-$version-x64.msi"
 Invoke-Checked "light.exe" @("-nologo", "-out", $msi, "$Out\assistant.wixobj", "$Out\files.wixobj")

@@ -17,7 +17,9 @@ import sys
 from pathlib import Path, PurePosixPath
 from xml.sax.saxutils import quoteattr
 
-EXECUTABLE = "assistant.exe"
+EXECUTABLE = "assistant.exe"  # windowed: the tray, the Start-menu shortcut and the Run key
+CLI_EXECUTABLE = "assistant-cli.exe"  # console: IT's scripts and the installer's custom actions
+FILE_IDS = {EXECUTABLE: "AssistantExe", CLI_EXECUTABLE: "AssistantCliExe"}
 
 
 def _id(prefix: str, rel: str) -> str:
@@ -60,7 +62,8 @@ def generate(files: list[PurePosixPath], source_root: str) -> str:
             source = f"{source_root}\\{win}".replace("/", "\\") if windows_paths else f"{source_root}/{win}"
             name = win.name
             lines.append(f'{pad}<Component Id="{comp}" Guid="*" Win64="yes">')
-            file_id = "AssistantExe" if name == EXECUTABLE and d == PurePosixPath(".") else _id("f", str(rel))
+            top = d == PurePosixPath(".")
+            file_id = FILE_IDS[name] if top and name in FILE_IDS else _id("f", str(rel))
             lines.append(
                 f'{pad}  <File Id="{file_id}" Name={quoteattr(name)} Source={quoteattr(source)} KeyPath="yes" />'
             )

@@ -1,11 +1,12 @@
 """IT's packages, built and used for real: the one-folder app bundle (PyInstaller), the Debian
 package made from it (installed with dpkg, run as an ordinary user, removed and purged, checked by
 lintian) and the Windows installer definition (built with msitools' wixl over the bundle's file
-list, its tables read back with msiinfo, its custom-action commands run against the Linux bundle).
+list: tests/e2e/test_msi.py).
 
 The bundle is built once per session (about 1.5 minutes on two cores; see installer/README.md) and
-reused by every test here. ``ASSISTANT_TEST_BUNDLE=/path/to/dist/assistant`` reuses a bundle built
-earlier by ``python installer/build.py`` (for working on these tests; CI always builds).
+reused by every test here (tests/support/packaging.py). ``ASSISTANT_TEST_BUNDLE=/path/to/dist/assistant``
+reuses a bundle built earlier by ``python installer/build.py`` (for working on these tests; CI always
+builds).
 """
 
 from __future__ import annotations
@@ -26,58 +27,8 @@ from pathlib import Path
 import pytest
 
 from tests.support import require_executable
+from tests.support.packaging import ROOT, VERSION, Bundle, clean_env, run
 from tests.support.procs import ManagedProcess, wait_until
-
-ROOT = Path(__file__).resolve().parents[2]
-VERSION = re.search(r'__version__ = "([^"]+)"', (ROOT / "assistant" / "__init__.py").read_text()).group(1)
-# Variables of the test process that must not leak into the product under test.
-PRIVATE_ENV = (
-    "ASSISTANT_TEST_MODELS",
-    "ASSISTANT_HOME",
-    "ASSISTANT_POLICY",
-    "ASSISTANT_PRODUCT_MODELS",
-    "ASSISTANT_SYSTEM_MODELS",
-)
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in PRIVATE_ENV and not k.startswith("PYTHON")}
-    # No Python on PATH that the bundle could lean on.
-    env["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin"
-    env.update(extra)
-    return env
-
-
-def run(argv: list[str], env: dict[str, str], timeout: float = 300, **kw) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        argv, capture_output=True, text=True, encoding="utf-8", env=env, timeout=timeout, **kw
-    )
-
-
-@dataclass(frozen=True)
-class Bundle:
-    folder: Path
-    build_seconds: float | None
-
-    @property
-    def exe(self) -> Path:
-        return self.folder / "assistant"
-
-
-@pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
-    prebuilt = os.environ.get("ASSISTANT_TEST_BUNDLE")
-    if prebuilt:
-        return Bundle(Path(prebuilt), None)
-    out = tmp_path_factory.mktemp("bundle")
-    started = time.monotonic()
-    env = {k: v for k, v in os.environ.items() if k not in PRIVATE_ENV}
-    result = run([sys.executable, str(ROOT / "installer" / "build.py"), "--out", str(out)], env, timeout=1800)
-    if result.returncode != 0:
-        pytest.fail(f"installer/build.py failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}")
-    seconds = time.monotonic() - started
-    print(f"\nbundle built in {seconds:.0f} s: {result.stderr.strip().splitlines()[-1]}")
-    return Bundle(out / "dist" / "assistant", seconds)
 
 
 def test_bundle_is_self_contained_and_answers_version(bundle: Bundle, tmp_path: Path) -> None:
@@ -139,26 +90,9 @@ LINTIAN_TAGS = Path("/usr/share/lintian/tags")
 
 
 @pytest.fixture(scope="session")
-def deb(bundle: Bundle, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deb]:
-    require_executable("dpkg-deb", "dpkg")
+def deb(deb_file: tuple[Path, float]) -> Iterator[Deb]:
     lintian = require_executable("lintian", "lintian")
-    out = tmp_path_factory.mktemp("deb")
-    started = time.monotonic()
-    result = run(
-        [
-            sys.executable,
-            str(ROOT / "installer" / "linux" / "build_deb.py"),
-            str(bundle.folder),
-            "--out",
-            str(out),
-            "--fast",
-        ],
-        {**os.environ},
-        timeout=900,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"build_deb.py failed:\n{result.stderr[-5000:]}")
-    path = next(out.glob("assistant_*.deb"))
+    path, seconds = deb_file
     # lintian takes minutes on a package this size: it runs while the install tests do.
     checker = subprocess.Popen(
         [lintian, "--dont-check-part", ",".join(SKIPPED_CHECKS), "--tag-display-limit", "0", str(path)],
@@ -168,7 +102,7 @@ def deb(bundle: Bundle, tmp_path_factory: pytest.TempPathFactory) -> Iterator[De
         start_new_session=True,
     )
     try:
-        yield Deb(path, time.monotonic() - started, checker, time.monotonic())
+        yield Deb(path, seconds, checker, time.monotonic())
     finally:
         if checker.poll() is None:
             os.killpg(checker.pid, signal.SIGKILL)
@@ -248,11 +182,16 @@ def test_deb_installs_runs_as_a_user_and_purges_cleanly(deb: Deb, nobody_home: P
         assert user_config.is_file()
         assert not (nobody_home / ".local" / "share" / "assistant" / "models").exists(), "no model copies"
 
-        shutil.rmtree("/usr/share/assistant/models/it-dansk")  # IT's own data: IT removes it
         removed = run(["dpkg", "-r", "assistant"], {**os.environ})
         assert removed.returncode == 0, removed.stderr
         assert not Path("/opt/assistant").exists() and not Path("/usr/bin/assistant").exists()
         assert Path("/etc/assistant/policy.toml").exists(), "remove keeps the conffile"
+        # The autostart entry stays (a conffile) but desktops skip it: its TryExec is gone.
+        autostart = Path("/etc/xdg/autostart/assistant.desktop").read_text(encoding="utf-8")
+        try_exec = re.search(r"^TryExec=(.+)$", autostart, re.M)
+        assert try_exec and not Path(try_exec.group(1)).exists(), autostart
+        # Purge also removes the model IT staged with the package's own tool.
+        assert Path("/usr/share/assistant/models/it-dansk/model.bin").is_file()
         purged = run(["dpkg", "--purge", "assistant"], {**os.environ})
         assert purged.returncode == 0, purged.stderr
         leftovers = [
@@ -343,110 +282,6 @@ def test_bundle_needs_no_network_and_connects_nowhere(bundle: Bundle, tmp_path: 
     calls = [line for line in trace.read_text(encoding="utf-8").splitlines() if "connect(" in line]
     remote = [line for line in calls if "AF_UNIX" not in line]
     assert remote == [], remote
-
-
-# -- the Windows installer definition -------------------------------------------------------------------
-
-
-def _msi_table(msi: Path, table: str) -> list[list[str]]:
-    result = subprocess.run(
-        ["msiinfo", "export", str(msi), table], capture_output=True, text=True, check=True
-    )
-    return [line.split("\t") for line in result.stdout.splitlines()[3:]]
-
-
-def test_wix_definition_builds_with_wixl_and_its_commands_work(
-    bundle: Bundle, tmp_path: Path, public_tmp: Path
-) -> None:
-    wixl = require_executable("wixl", "wixl")
-    require_executable("msiinfo", "msitools")
-    sys.path.insert(0, str(ROOT / "installer" / "windows"))
-    import wxs_files
-
-    # The bundle's file list, with empty stand-ins for the files (the definition is what is checked).
-    files = wxs_files.file_list(bundle.folder)
-    stand = tmp_path / "stand"
-    for rel in files:
-        target = stand / str(wxs_files.windows_name(rel))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(b"")
-    (tmp_path / "files.wxs").write_text(wxs_files.generate(files, "stand"), encoding="utf-8")
-    msi = tmp_path / "assistant.msi"
-    built = run(
-        [
-            wixl,
-            "-a",
-            "x64",
-            "-D",
-            f"Version={VERSION}",
-            "-o",
-            str(msi),
-            str(ROOT / "installer" / "windows" / "assistant.wxs"),
-            "files.wxs",
-        ],
-        {**os.environ},
-        cwd=tmp_path,
-    )
-    assert built.returncode == 0 and msi.is_file(), built.stderr
-    # wixl ignores three WiX attributes it does not know; the Windows build (WiX 3) uses them.
-    ignored = re.findall(r"has no property named '(\w+)'", built.stderr)
-    assert set(ignored) <= {"Platform", "Schedule", "Secure"}, built.stderr
-
-    properties = dict(row[:2] for row in _msi_table(msi, "Property"))
-    assert properties["UpgradeCode"] == "{6F0B6C1E-3A52-4C7B-9C1E-2B8E5D4A7F10}"
-    assert properties["ALLUSERS"] == "1", "per-machine"
-    assert properties["ProductVersion"] == VERSION
-    assert len(_msi_table(msi, "File")) == len(files)
-    assert any(row[0] == properties["UpgradeCode"] for row in _msi_table(msi, "Upgrade")), "major upgrades"
-    run_key = [
-        r for r in _msi_table(msi, "Registry") if r[2] == r"Software\Microsoft\Windows\CurrentVersion\Run"
-    ]
-    assert run_key and run_key[0][4] == '"[INSTALLDIR]assistant.exe" tray', "autostart"
-    assert any(r[2] == "Assistent" for r in _msi_table(msi, "Shortcut"))
-    actions = {row[0]: row for row in _msi_table(msi, "CustomAction")}
-    sequence = {row[0]: row for row in _msi_table(msi, "InstallExecuteSequence")}
-    for name in ("InstallPolicy", "StageModels", "RemoveMachineData"):
-        assert actions[name][2] == "AssistantExe" and name in sequence
-    assert "NOT UPGRADINGPRODUCTCODE" in sequence["RemoveMachineData"][1], "an upgrade keeps IT's data"
-    assert (
-        int(sequence["InstallInitialize"][2])
-        < int(sequence["RemoveMachineData"][2])
-        < int(sequence["InstallFinalize"][2])
-    )
-
-    # Run each custom action's command, its properties filled in, with the Linux bundle.
-    # policy-install checks that every user can read what it wrote: not under pytest's 0700 folders.
-    machine = public_tmp / "ProgramData" / "assistant"
-    share = tmp_path / "share"
-    (share / "models" / "it-model").mkdir(parents=True)
-    (share / "models" / "it-model" / "model.bin").write_bytes(os.urandom(5000))
-    (share / "models" / "it-model" / "config.json").write_text("{}", encoding="utf-8")
-    (share / "models" / "it-model" / "model.json").write_text('{"languages": ["da"]}', encoding="utf-8")
-    (share / "policy.toml").write_text("[locked.models]\nallow_download = false\n", encoding="utf-8")
-    values = {
-        "POLICY_FILE": str(share / "policy.toml"),
-        "UI_LANGUAGE": "da",
-        "MODELS_DIR": str(share / "models"),
-        "DATADIR": f"{machine}/",
-        "SYSTEMMODELSDIR": f"{machine}/models/",
-    }
-    env = clean_env(ASSISTANT_HOME=str(tmp_path / "home"), ASSISTANT_POLICY=str(machine / "policy.toml"))
-    for name in ("InstallPolicy", "StageModels"):
-        command = re.sub(r"\[(\w+)\]", lambda m: values[m.group(1)], actions[name][3])
-        done = run([str(bundle.exe), *_split(command)], env)
-        assert done.returncode == 0, (name, command, done.stderr)
-    policy = (machine / "policy.toml").read_text(encoding="utf-8")
-    assert 'ui_language = "da"' in policy and "allow_download = false" in policy
-    assert (machine / "models" / "it-model" / "model.bin").is_file()
-    clean = re.sub(r"\[(\w+)\]", lambda m: values[m.group(1)], actions["RemoveMachineData"][3])
-    assert run([str(bundle.exe), *_split(clean)], env).returncode == 0
-    assert list(machine.iterdir()) == []
-
-
-def _split(command: str) -> list[str]:
-    import shlex
-
-    return shlex.split(command)
 
 
 # -- last, so that lintian ran alongside the tests above -------------------------------------------
