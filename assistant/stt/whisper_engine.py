@@ -21,7 +21,10 @@ final text, 2 s for a preview; Danish final text keeps the full window) and deco
 ("ten of clubs ten of clubs", "2 2"): with timestamps it mostly places the echo after the end of
 the audio, where it is cut off; an echo inside the audio
 (:func:`~assistant.stt.whisper_text.echo_at`) sends the final decode back to the full 30 s
-window, and cuts a preview short. On the evaluation recordings this
+window, and cuts a preview short; new words stamped at the very end are not taken for an echo
+(they are often the last word, cut by the key's release) but checked over the full window. An
+utterance with too little speech to decode alone ("And", then a pause) is decoded with the next
+one, or alone when it is the last: only one with no speech at all is dropped. On the evaluation recordings this
 gives the full window's words (bench/bench_dictation.py compares with raw faster-whisper in
 every run). Audio too long for one window still goes through faster-whisper's own 30 s loop.
 """
@@ -147,6 +150,9 @@ class WhisperRecognizer(ShortWindowDecoding):
         self.full_window_decodes = 0  # final decodes that needed Whisper's full 30 s window
         self._whisper_tokenizer: object | None = None
         self._suppress: list[int] | None = None
+        # An utterance with too little speech to decode alone ("And", then a pause): its audio
+        # goes in front of the next one, or is decoded alone at the end, never dropped.
+        self._held: Utterance | None = None
 
     # -- the Recognizer protocol ------------------------------------------------------------------
     def set_backlog(self, seconds: float) -> None:
@@ -174,6 +180,8 @@ class WhisperRecognizer(ShortWindowDecoding):
         segments: list[Segment] = []
         for utterance in self.segmenter.flush():
             segments.extend(self._decode(utterance, at_end=True))
+        if self._held is not None:  # a short last word with nothing after it
+            segments.extend(self._decode(Utterance(np.zeros(0, dtype=np.int16), 0.0), at_end=True))
         return segments
 
     # -- live words ---------------------------------------------------------------------------
@@ -217,6 +225,7 @@ class WhisperRecognizer(ShortWindowDecoding):
                 segments: list = self._window_decode(
                     audio, beam_size, (0.0,), prompt, limit, pad=PREVIEW_PAD_FRAMES
                 )
+                segments = [s for s in segments if not s.late]  # a preview shows no doubtful words
                 words = " ".join(s.text.strip() for s in segments).split()
                 cut = echo_at(words)
                 if cut is not None:
@@ -284,7 +293,12 @@ class WhisperRecognizer(ShortWindowDecoding):
         # Already decoded this pause? Only a loud frame since then (quiet restarting) invalidates it.
         if spec is not None and spec[0] == current.start and self._only_quiet_since(spec, current):
             return
-        self._spec = (current.start, len(current.samples), quiet, self._recognise(current))
+        self._spec = (
+            current.start,
+            len(current.samples),
+            quiet,
+            self._recognise(current, hold=False, last=False),
+        )
 
     def _only_quiet_since(self, spec: tuple[float, int, int, list[Segment]], utterance: Utterance) -> bool:
         """Every 30 ms frame after the speculative decode was quiet (a partial frame may follow)."""
@@ -294,6 +308,13 @@ class WhisperRecognizer(ShortWindowDecoding):
 
     def _decode(self, utterance: Utterance, *, at_end: bool = False) -> list[Segment]:
         spec, self._spec = self._spec, None
+        held, self._held = self._held, None
+        if held is not None:
+            # Whisper hears the short word before this utterance as the raw model would (a
+            # breath of silence between them; the real pause is not kept).
+            gap = np.zeros(RATE * 3 // 10 if len(utterance.samples) else 0, dtype=np.int16)
+            utterance = Utterance(np.concatenate([held.samples, gap, utterance.samples]), held.start)
+            spec = None  # the speculative decode did not hear the held word
         if spec is not None and not utterance.forced and spec[0] == utterance.start:
             added = len(utterance.samples) - spec[1]
             if at_end:
@@ -303,12 +324,12 @@ class WhisperRecognizer(ShortWindowDecoding):
                 usable = added == (self.segmenter.end_frames * 30 - spec[2]) * RATE // 1000
         else:
             usable = False
-        if usable and spec is not None:
+        if usable and spec is not None and spec[3]:  # an empty guess is decided again
             # Only quiet frames came after the speculative decode: its text is the final text.
             self.speculations_used += 1
             found = spec[3]
         else:
-            found = self._recognise(utterance)
+            found = self._recognise(utterance, hold=not at_end, last=at_end)
         if found:
             self._context = " ".join(f.text for f in found)[-200:]
         self._last_partial_at = 0.0
@@ -357,9 +378,12 @@ class WhisperRecognizer(ShortWindowDecoding):
                 segments, limit = self._segments(audio, 0.0, attempt_prompt)
                 full = False
                 short = self._windowed(audio) and len(audio) // 160 + self._final_pad() < WINDOW_FRAMES
-                if short and echo_at(" ".join(s.text for s in segments).split()) is not None:
-                    # The short window echoed itself: decode over Whisper's full 30 s window.
-                    log.debug("short-window decode echoed; decoding over the full window")
+                echoed = echo_at(" ".join(s.text for s in segments).split()) is not None
+                if short and (echoed or any(getattr(s, "late", False) for s in segments)):
+                    # The short window echoed itself, or stamped new words at the very end of the
+                    # audio (a last word, or text invented into the padding): decode over
+                    # Whisper's full 30 s window, as the raw model does, and keep its words.
+                    log.debug("short-window decode echoed or ran late; decoding over the full window")
                     self.full_window_decodes += 1
                     full = True
                     segments, limit = self._segments(audio, 0.0, attempt_prompt, full=True)
@@ -382,12 +406,24 @@ class WhisperRecognizer(ShortWindowDecoding):
         shift = half / RATE
         return first + [_Shifted(s, shift) for s in second]
 
-    def _recognise(self, utterance: Utterance) -> list[Segment]:
+    def _recognise(self, utterance: Utterance, *, hold: bool = False, last: bool = True) -> list[Segment]:
+        """The utterance's segments. Too little speech to decode alone: with ``hold`` (more audio
+        follows) it waits for the next utterance; if it is the ``last``, it is decoded anyway;
+        otherwise (a speculative guess) nothing."""
         speech = speech_seconds(utterance.samples)
         if speech < self.min_speech_seconds:
-            self.dropped_utterances += 1
-            log.debug("utterance at %.2f s dropped: %.2f s of speech", utterance.start, speech)
-            return []
+            if speech > 0 and hold:
+                # Too short to trust alone (Whisper invents text for a click), too real to drop:
+                # decoded with the next utterance.
+                self._held = utterance
+                return []
+            if speech == 0:  # no voice at all: a click, hiss, silence
+                self.dropped_utterances += 1
+                log.debug("utterance at %.2f s dropped: no speech", utterance.start)
+            if speech == 0 or not last:  # a speculative guess waits for the real decode
+                return []
+            # The last word, cut short by the key's release, still counts: Whisper's own
+            # no-speech test and the stock-phrase rule below judge it.
         started = time.perf_counter()
         audio = utterance.samples.astype(np.float32) / 32768.0
         segments = self._decode_audio(audio)
