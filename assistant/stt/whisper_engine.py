@@ -49,7 +49,9 @@ from assistant.stt.whisper_window import (
     NO_REPEAT,
     PREVIEW_PAD_FRAMES,
     WINDOW_FRAMES,
+    Shifted,
     ShortWindowDecoding,
+    quietest_sample,
 )
 
 log = logging.getLogger(__name__)
@@ -400,11 +402,11 @@ class WhisperRecognizer(ShortWindowDecoding):
                 "Whisper could not decode a piece of speech",
                 "The words before it are kept; try another model in 'assistant models'",
             )
-        half = _quietest_sample(audio)
+        half = quietest_sample(audio)
         first = self._decode_audio(audio[:half])
         second = self._decode_audio(audio[half:])
         shift = half / RATE
-        return first + [_Shifted(s, shift) for s in second]
+        return first + [Shifted(s, shift) for s in second]
 
     def _recognise(self, utterance: Utterance, *, hold: bool = False, last: bool = True) -> list[Segment]:
         """The utterance's segments. Too little speech to decode alone: with ``hold`` (more audio
@@ -445,26 +447,6 @@ class WhisperRecognizer(ShortWindowDecoding):
             describe(" ".join(f.text for f in found)),
         )
         return found
-
-
-class _Shifted:
-    """A segment of the second half of a split decode, with times from the start of the whole."""
-
-    def __init__(self, segment: object, shift: float) -> None:
-        self.text = getattr(segment, "text", "")
-        self.start = getattr(segment, "start", 0.0) + shift
-        self.end = getattr(segment, "end", 0.0) + shift
-        self.no_speech_prob = getattr(segment, "no_speech_prob", 0.0)
-
-
-def _quietest_sample(audio: np.ndarray) -> int:
-    """Sample index of the quietest 150 ms in the middle half of ``audio``."""
-    frame = 480
-    n = len(audio) // frame
-    power = np.square(audio[: n * frame].reshape(n, frame)).mean(axis=1)
-    smooth = np.convolve(power, np.ones(5) / 5, mode="same")
-    lo, hi = n // 4, max(n // 4 + 1, 3 * n // 4)
-    return (lo + int(np.argmin(smooth[lo:hi]))) * frame
 
 
 class WhisperEngine:

@@ -215,3 +215,23 @@ def repeats(text: str, before: str) -> bool:
         return True
     n = len(words)
     return any(earlier[i : i + n] == words for i in range(len(earlier) - n + 1))
+
+
+class Shifted:
+    """A segment of the second half of a split decode, with times from the start of the whole."""
+
+    def __init__(self, segment: object, shift: float) -> None:
+        self.text = getattr(segment, "text", "")
+        self.start = getattr(segment, "start", 0.0) + shift
+        self.end = getattr(segment, "end", 0.0) + shift
+        self.no_speech_prob = getattr(segment, "no_speech_prob", 0.0)
+
+
+def quietest_sample(audio: np.ndarray) -> int:
+    """Sample index of the quietest 150 ms in the middle half of ``audio``."""
+    frame = 480
+    n = len(audio) // frame
+    power = np.square(audio[: n * frame].reshape(n, frame)).mean(axis=1)
+    smooth = np.convolve(power, np.ones(5) / 5, mode="same")
+    lo, hi = n // 4, max(n // 4 + 1, 3 * n // 4)
+    return (lo + int(np.argmin(smooth[lo:hi]))) * frame
