@@ -86,6 +86,10 @@ class Capture:
 
     # -- control ---------------------------------------------------------------------------
     def start(self) -> None:
+        """Open the stream (errors raise here). Opening an open capture does nothing: the tray
+        opens the microphone first, before anything that can block, and the session later."""
+        if self._stream is not None:
+            return
         sd = load_sounddevice()
         device_index, name, native_rate, channels = self._resolve(sd)
         factory = self._stream_factory or sd.InputStream

@@ -67,7 +67,7 @@ class DictationController(QObject):
         self.tasks = TaskBridge.connected(self, self._on_task_done, self._on_task_error)
         self.session = None
         self.recorder = None
-        self.entry_id: int | None = None
+        self._entry_id: int | None = None
         self._stopping = False
         # Each dictation ends by itself after this much audio (None: only when asked to stop);
         # bench/soak.py sets it, as its file microphone never runs dry.
@@ -86,6 +86,18 @@ class DictationController(QObject):
         self.text_updated.connect(self.ledger.sync)
 
     # -- helpers -----------------------------------------------------------------------------------
+    @property
+    def entry_id(self) -> int | None:
+        """The history row of the text in the panel: the dictation's (created on its worker
+        thread), or the one saved or loaded for it."""
+        if self._entry_id is None and self.recorder is not None:
+            return self.recorder.entry_id
+        return self._entry_id
+
+    @entry_id.setter
+    def entry_id(self, value: int | None) -> None:
+        self._entry_id = value
+
     @property
     def listening(self) -> bool:
         return self.session is not None
@@ -110,12 +122,23 @@ class DictationController(QObject):
         if self.session is not None or self._stopping:
             return
         from assistant.audio.capture import Capture
+
+        # The microphone first, before anything that can block (a locked history database, the
+        # focus lookup, the vocabulary file, the model, even imports): what is said from the
+        # key press on is queued by the capture until the worker reads it.
+        config = self.app.config
+        capture = Capture(config["audio.input_device"] or None)
+        try:
+            capture.start()
+        except AssistantError as exc:
+            self.state_changed.emit("error")
+            self.status.emit(user_message(exc), True)
+            return
         from assistant.stt.session import DictationSession
         from assistant.text.transcript import Transcript
         from assistant.text.vocabulary import Vocabulary, load_vocabulary
         from assistant.ui.dictation_history import HistoryRecorder
 
-        config = self.app.config
         language = config["general.language"]
         try:
             target = self.inserter().begin()
@@ -129,13 +152,16 @@ class DictationController(QObject):
             self.status.emit(user_message(exc), True)
             vocabulary = Vocabulary()
         history = self.history if config["privacy.history"] else None
-        self.recorder = HistoryRecorder(history, self.bridge, language)
-        self.entry_id = self.recorder.entry_id
+        # The row is created on the session's worker thread, not here: a database locked by
+        # another process must hold up neither the GUI nor the microphone.
+        self.recorder = HistoryRecorder(history, self.bridge, language, begin_now=False)
+        self.entry_id = None  # the recorder's, once its row exists
         recorder, app = self.recorder, self.app
 
         def recognizer():  # runs on the session's worker thread
             from assistant.stt.select import choose_speech
 
+            recorder.begin()
             choice = choose_speech(app, language)
             if recorder.history is not None and recorder.entry_id is not None:
                 recorder.history.update(
@@ -143,9 +169,8 @@ class DictationController(QObject):
                 )
             return choice.engine.recognizer(choice.model_path, choice.language, prompt=vocabulary.prompt())
 
-        device = config["audio.input_device"] or None
         self.session = DictationSession(
-            Capture(device),
+            capture,
             recognizer,
             Transcript(language, vocabulary.replacer()),
             self.recorder,
@@ -157,12 +182,10 @@ class DictationController(QObject):
         self.doubts, self.selected = [], None
         self.ledger.reset()
         try:
-            self.session.start()  # opens the microphone now; the model loads on the worker
+            self.session.start()  # the microphone is open; the model loads on the worker
         except AssistantError as exc:
+            capture.stop()
             self.session = None
-            if history is not None and self.entry_id is not None:
-                history.delete(self.entry_id)
-                self.entry_id = None
             self.state_changed.emit("error")
             self.status.emit(user_message(exc), True)
             return
@@ -343,7 +366,7 @@ class DictationController(QObject):
             return
         self.undo_stack.clear()
         self.text, self._base, self.partial_from = text, "", len(text)
-        self.entry_id = None
+        self.recorder, self.entry_id = None, None
         self.ledger.reset(text)
         with contextlib.suppress(AssistantError):
             self.inserter().target = None

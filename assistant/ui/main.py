@@ -180,6 +180,8 @@ class TrayController(QObject):
         if hotkeys:
             self.grab_hotkeys()
         self._load_spelling()
+        # PortAudio's start-up (~0.1 s) now, not at the key press: the microphone must open at once.
+        self.workers.run("audio", _load_audio, abandonable=True)
         if preload:
             self._preload_model()
             self.reader.load()
@@ -611,3 +613,9 @@ def run_tray(app: App) -> int:
     # code ("terminate called without an active exception"), or PySide6 6.12's final garbage
     # collection after a dictation and a read-aloud ("bool_dealloc", tests/e2e/test_no_network.py).
     raise SkipTeardown(int(code))
+
+
+def _load_audio() -> None:
+    from assistant.audio.devices import load_sounddevice
+
+    load_sounddevice()

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
@@ -248,3 +249,76 @@ def test_menu_opens_the_panel_and_a_held_key_is_push_to_talk_for_30s_of_speech(
         assert wer(reference, text, "en") <= 0.1, text
     finally:
         controller.shutdown()
+
+
+# Holds the history database's write lock (an open exclusive transaction) until stdin closes.
+_LOCKER = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN EXCLUSIVE")
+db.execute("INSERT INTO dictations(started, updated) VALUES ('x', 'x')")
+print("locked", flush=True)
+sys.stdin.read()
+db.execute("ROLLBACK")
+"""
+
+
+def test_a_locked_history_holds_up_neither_the_microphone_nor_a_word(
+    xvfb, tray_host, pulse_vmic, qtbot, tmp_path: Path
+) -> None:
+    """Another process holds history.sqlite3 in an exclusive transaction. The speaker starts 0.1 s
+    after the key press: the microphone is open by then (it opens before the database is
+    touched), the first word is in the text, the panel says it is kept (not saved), and it is
+    saved once the lock is gone."""
+    from tests.support.audio import load_wav
+
+    env = _env(xvfb.display)
+    app = App.create(env)
+    _english_tiny(app)
+    History(app.paths.history_db).close()  # the file exists, in WAL mode
+    controller = TrayController(app, QApplication.instance())
+    locker = subprocess.Popen(
+        [sys.executable, "-c", _LOCKER, str(app.paths.history_db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        controller.show()
+        with qtbot.waitSignal(controller.spelling_loaded, timeout=60000):
+            controller.start_services(preload=False, hotkeys=False)
+        assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+        # JFK from 0.1 s before "And", the first sentence, then a pause.
+        audio = load_wav(JFK.path)
+        speech = np.concatenate([audio[int(0.23 * 16000) : 5 * 16000], np.zeros(24000, dtype=np.int16)])
+        playback = pulse_vmic.play(speech)  # spoken in real time from now on, heard or not
+        assert playback.started.wait(10)
+        pressed = time.monotonic()
+        controller.dictation.toggle()  # the key press
+        returned = time.monotonic() - pressed
+        qtbot.waitUntil(lambda: controller.dictation.session.capture.frames_captured > 0, timeout=10000)
+        delivering = time.monotonic() - pressed
+        assert returned < 0.5, f"the key press held the GUI {returned:.2f} s"
+        assert playback.finished.wait(30)
+        with qtbot.waitSignal(controller.dictation.session_stopped, timeout=90000):
+            controller.dictation.toggle()
+        text = controller.dictation.text
+        # Nothing of the speech (from 0.1 s) went unheard: the microphone was open within 0.1 s.
+        assert playback.frames_lost < 1600, f"{playback.frames_lost / 16000:.3f} s not heard"
+        assert text.lower().startswith("and so"), (text, delivering)
+        assert "americans" in text.lower()
+        status = controller.panel.status.text()
+        assert "ikke tabt" in status and "gemt i" not in status, status
+        assert controller.history.kept == 1
+        # The lock goes; the retry saves the dictation with its text.
+        locker.stdin.close()  # type: ignore[union-attr]
+        locker.wait(timeout=10)
+        assert controller.history.retry()
+        saved = History(app.paths.history_db).list()
+        assert [(e.text, e.status) for e in saved] == [(text, "done")]
+        print(
+            f"key press -> GUI free {returned:.3f} s, first block {delivering:.3f} s, unheard {playback.frames_lost / 16000:.3f} s"
+        )
+    finally:
+        controller.shutdown()
+        if locker.poll() is None:
+            locker.kill()
+            locker.wait(timeout=10)
