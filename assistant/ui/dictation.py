@@ -64,6 +64,7 @@ class DictationController(QObject):
         self.bridge.model_ready.connect(self._on_model_ready)
         self.bridge.failed.connect(self._on_failed)
         self.bridge.stopped.connect(self._on_stopped)
+        self.bridge.no_sound.connect(self._on_no_sound)
         self.tasks = TaskBridge.connected(self, self._on_task_done, self._on_task_error)
         self.session = None
         self.recorder = None
@@ -88,8 +89,7 @@ class DictationController(QObject):
     # -- helpers -----------------------------------------------------------------------------------
     @property
     def entry_id(self) -> int | None:
-        """The history row of the text in the panel: the dictation's (created on its worker
-        thread), or the one saved or loaded for it."""
+        """The panel text's history row: the dictation's (made on its worker thread), or its own."""
         if self._entry_id is None and self.recorder is not None:
             return self.recorder.entry_id
         return self._entry_id
@@ -123,9 +123,8 @@ class DictationController(QObject):
             return
         from assistant.audio.capture import Capture
 
-        # The microphone first, before anything that can block (a locked history database, the
-        # focus lookup, the vocabulary file, the model, even imports): what is said from the
-        # key press on is queued by the capture until the worker reads it.
+        # The microphone first, before anything that can block (a locked history, the focus, the
+        # vocabulary, the model, imports): what is said from the key press on waits in its queue.
         config = self.app.config
         capture = Capture(config["audio.input_device"] or None)
         try:
@@ -152,8 +151,7 @@ class DictationController(QObject):
             self.status.emit(user_message(exc), True)
             vocabulary = Vocabulary()
         history = self.history if config["privacy.history"] else None
-        # The row is created on the session's worker thread, not here: a database locked by
-        # another process must hold up neither the GUI nor the microphone.
+        # Its row is made on the session's worker: a locked database must not hold up the GUI.
         self.recorder = HistoryRecorder(history, self.bridge, language, begin_now=False)
         self.entry_id = None  # the recorder's, once its row exists
         recorder, app = self.recorder, self.app
@@ -181,14 +179,7 @@ class DictationController(QObject):
         self.undo_stack.clear()
         self.doubts, self.selected = [], None
         self.ledger.reset()
-        try:
-            self.session.start()  # the microphone is open; the model loads on the worker
-        except AssistantError as exc:
-            capture.stop()
-            self.session = None
-            self.state_changed.emit("error")
-            self.status.emit(user_message(exc), True)
-            return
+        self.session.start()  # the microphone is open already; the model loads on the worker
         self.state_changed.emit("listening")
         self.text_updated.emit(self.text)
         self.doubts_updated.emit()
@@ -226,6 +217,11 @@ class DictationController(QObject):
             self.status.emit(self.tr("Arbejder … {0} s tale tilbage").format(f"{seconds:.0f}"), False)
         elif not self._stopping:
             self.status.emit(self.tr("Lytter – tal nu"), False)
+
+    @Slot(bool)
+    def _on_no_sound(self, silent: bool) -> None:  # only silence from the microphone (or sound again)
+        if self.session is not None and not self._stopping:
+            self.status.emit(self.tr("Mikrofonen giver ingen lyd – er den slået fra?") if silent else self.tr("Lytter – tal nu"), silent)  # fmt: skip
 
     @Slot(float)
     def _on_model_ready(self, seconds: float) -> None:
@@ -272,6 +268,7 @@ class DictationController(QObject):
     @Slot(str)
     def _on_stopped(self, text: str) -> None:
         failed = self.session is not None and self.session.error is not None
+        mute = self.session is not None and self.session.mute and not text.strip()
         self.session = None
         self._stopping = False
         if text and not self.text:
@@ -284,6 +281,8 @@ class DictationController(QObject):
         problem = (recorder.error or getattr(recorder.history, "problem", None)) if recorder else None
         if problem is not None:
             self.status.emit(user_message(problem), True)
+        elif mute and not failed:  # not "Færdig": nothing was heard at all
+            self.status.emit(self.tr("Mikrofonen giver ingen lyd – er den slået fra?"), True)
         elif not failed:
             self.status.emit(self.tr("Færdig. Tjek teksten, og tryk Indsæt."), False)
         if not failed:
