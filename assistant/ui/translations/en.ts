@@ -25,6 +25,11 @@
         <translation>Listening – speak now</translation>
     </message>
     <message>
+        <location filename="../dictation.py" line="236"/>
+        <source>Mikrofonen giver ingen lyd – er den slået fra?</source>
+        <translation>The microphone gives no sound – is it muted?</translation>
+    </message>
+    <message>
         <location filename="../dictation.py" line="279"/>
         <source>Færdig. Tjek teksten, og tryk Indsæt.</source>
         <translation>Done. Check the text and press Insert.</translation>
