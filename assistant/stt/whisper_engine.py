@@ -299,7 +299,7 @@ class WhisperRecognizer(ShortWindowDecoding):
             current.start,
             len(current.samples),
             quiet,
-            self._recognise(current, hold=False, last=False),
+            self._recognise(current, hold=False, last=False, edge=True),
         )
 
     def _only_quiet_since(self, spec: tuple[float, int, int, list[Segment]], utterance: Utterance) -> bool:
@@ -331,7 +331,7 @@ class WhisperRecognizer(ShortWindowDecoding):
             self.speculations_used += 1
             found = spec[3]
         else:
-            found = self._recognise(utterance, hold=not at_end, last=at_end)
+            found = self._recognise(utterance, hold=not at_end, last=at_end, edge=at_end or utterance.forced)
         if found:
             self._context = " ".join(f.text for f in found)[-200:]
         self._last_partial_at = 0.0
@@ -368,8 +368,13 @@ class WhisperRecognizer(ShortWindowDecoding):
         )
         return list(segments), limit
 
-    def _decode_audio(self, audio: np.ndarray) -> list:
+    def _decode_audio(self, audio: np.ndarray, *, full: bool = False) -> list:
         """Whisper's segments for ``audio``; a failed decode is retried, never given up silently.
+
+        ``full``: over Whisper's full 30 s window from the start. Audio cut where the speaker may
+        not have finished (the key released at the last word) is where the short window was seen
+        to change a word the full window gets right ("10 of close" for "10 of clubs", tiny.en,
+        with 0.1 s more of the recording's tail); there the raw model's window is used.
 
         First with the prompt, then without it (a prompt is the usual culprit), then in two
         halves split at the quietest point. Raises only if a short piece cannot be decoded.
@@ -377,9 +382,12 @@ class WhisperRecognizer(ShortWindowDecoding):
         prompt = self._prompt_ids(len(audio))
         for attempt_prompt in [prompt, None] if prompt else [None]:
             try:
-                segments, limit = self._segments(audio, 0.0, attempt_prompt)
-                full = False
-                short = self._windowed(audio) and len(audio) // 160 + self._final_pad() < WINDOW_FRAMES
+                segments, limit = self._segments(audio, 0.0, attempt_prompt, full=full)
+                short = (
+                    not full
+                    and self._windowed(audio)
+                    and len(audio) // 160 + self._final_pad() < WINDOW_FRAMES
+                )
                 echoed = echo_at(" ".join(s.text for s in segments).split()) is not None
                 if short and (echoed or any(getattr(s, "late", False) for s in segments)):
                     # The short window echoed itself, or stamped new words at the very end of the
@@ -403,15 +411,18 @@ class WhisperRecognizer(ShortWindowDecoding):
                 "The words before it are kept; try another model in 'assistant models'",
             )
         half = quietest_sample(audio)
-        first = self._decode_audio(audio[:half])
-        second = self._decode_audio(audio[half:])
+        first = self._decode_audio(audio[:half], full=full)
+        second = self._decode_audio(audio[half:], full=full)
         shift = half / RATE
         return first + [Shifted(s, shift) for s in second]
 
-    def _recognise(self, utterance: Utterance, *, hold: bool = False, last: bool = True) -> list[Segment]:
+    def _recognise(
+        self, utterance: Utterance, *, hold: bool = False, last: bool = True, edge: bool = False
+    ) -> list[Segment]:
         """The utterance's segments. Too little speech to decode alone: with ``hold`` (more audio
         follows) it waits for the next utterance; if it is the ``last``, it is decoded anyway;
-        otherwise (a speculative guess) nothing."""
+        otherwise (a speculative guess) nothing. ``edge``: the audio ends where the speaker may
+        not have finished (the key's release, a forced split, a short pause): full window."""
         speech = speech_seconds(utterance.samples)
         if speech < self.min_speech_seconds:
             if speech > 0 and hold:
@@ -428,7 +439,7 @@ class WhisperRecognizer(ShortWindowDecoding):
             # no-speech test and the stock-phrase rule below judge it.
         started = time.perf_counter()
         audio = utterance.samples.astype(np.float32) / 32768.0
-        segments = self._decode_audio(audio)
+        segments = self._decode_audio(audio, full=edge)
         found: list[Segment] = []
         for s in segments:
             text = collapse_loops(s.text.strip())
