@@ -266,10 +266,10 @@ db.execute("ROLLBACK")
 def test_a_locked_history_holds_up_neither_the_microphone_nor_a_word(
     xvfb, tray_host, pulse_vmic, qtbot, tmp_path: Path
 ) -> None:
-    """Another process holds history.sqlite3 in an exclusive transaction. The speaker starts 0.1 s
-    after the key press: the microphone is open by then (it opens before the database is
-    touched), the first word is in the text, the panel says it is kept (not saved), and it is
-    saved once the lock is gone."""
+    """Another process holds history.sqlite3 in an exclusive transaction. The microphone opens
+    at the key press (before the database is touched): its first block is in within 0.4 s, the
+    first word is in the text, the panel says it is kept (not saved), and it is saved once the
+    lock is gone."""
     from tests.support.audio import load_wav
 
     env = _env(xvfb.display)
@@ -289,21 +289,24 @@ def test_a_locked_history_holds_up_neither_the_microphone_nor_a_word(
         # JFK from 0.1 s before "And", the first sentence, then a pause.
         audio = load_wav(JFK.path)
         speech = np.concatenate([audio[int(0.23 * 16000) : 5 * 16000], np.zeros(24000, dtype=np.int16)])
-        playback = pulse_vmic.play(speech)  # spoken in real time from now on, heard or not
-        assert playback.started.wait(10)
         pressed = time.monotonic()
         controller.dictation.toggle()  # the key press
         returned = time.monotonic() - pressed
         qtbot.waitUntil(lambda: controller.dictation.session.capture.frames_captured > 0, timeout=10000)
         delivering = time.monotonic() - pressed
+        # The first 100 ms block is in within 0.4 s of the press although the database is locked
+        # (before: the press waited 10 s in SQLite's busy timeout, then the microphone opened).
         assert returned < 0.5, f"the key press held the GUI {returned:.2f} s"
+        assert delivering < 0.4, f"the microphone delivered {delivering:.2f} s after the key press"
+        # Speech starts then: the virtual source's own start-up (it sometimes drops its first
+        # 0.5 s when speech is queued before anyone records) is not what is measured here.
+        playback = pulse_vmic.play(speech)
         assert playback.finished.wait(30)
         with qtbot.waitSignal(controller.dictation.session_stopped, timeout=90000):
             controller.dictation.toggle()
         text = controller.dictation.text
-        # Nothing of the speech (from 0.1 s) went unheard: the microphone was open within 0.1 s.
-        assert playback.frames_lost < 1600, f"{playback.frames_lost / 16000:.3f} s not heard"
         assert text.lower().startswith("and so"), (text, delivering)
+        assert playback.frames_lost == 0
         assert "americans" in text.lower()
         status = controller.panel.status.text()
         assert "ikke tabt" in status and "gemt i" not in status, status
