@@ -2,7 +2,11 @@
 
 Run by hand (about 15 minutes on two cores; ``--quick`` for a reduced run, ``--long`` adds 10 min):
 
-    .venv/bin/python bench/bench_dictation.py [--quick] [--long] [--languages en,da] [--release-after S]
+    .venv/bin/python bench/bench_dictation.py [--quick] [--long] [--languages en,da] [--release-after S] [--load]
+
+``--release-after 0`` releases the key exactly at the last word (issue 20's figure). ``--load`` runs
+everything beside busy processes at twice the core count (tests/support/load.py, the tests'
+``busy_cpu`` load), started before the first tool and ended after the last.
 
 ``BENCH_SAVE=dir`` writes every dictation's text and times there (one JSON file per tool).
 
@@ -59,7 +63,7 @@ sys.path.insert(0, str(REPO))
 from assistant.audio.files import read_audio  # noqa: E402
 from assistant.text.wer import word_errors  # noqa: E402
 
-EVAL = REPO.parent / "shared" / "eval" / "speech"
+EVAL = Path(os.environ.get("ASSISTANT_SHARED_DIR", REPO.parent / "shared")) / "eval" / "speech"
 RATE = 16000
 BLOCK = 1600  # 100 ms, the product's capture block
 LEAD = 0.3  # silence before each utterance
@@ -377,11 +381,23 @@ def main() -> None:
     parser.add_argument(
         "--release-after", type=float, default=RELEASE_AFTER, help="seconds from last word to release"
     )
+    parser.add_argument("--load", action="store_true", help="busy processes at twice the core count")
     args = parser.parse_args()
     if args.worker:
         lengths = [float(x) for x in args.lengths.split(",") if x]
         print(json.dumps(WORKERS[args.worker](args.model, args.language, lengths)))
         return
+    if args.load:
+        from tests.support.load import busy_process_count, cpu_load
+
+        with cpu_load(Path(tempfile.mkdtemp(prefix="bench-load-"))):
+            print(f"under load: {busy_process_count()} busy processes (twice the cores)")
+            run(args)
+        return
+    run(args)
+
+
+def run(args: argparse.Namespace) -> None:
 
     from assistant.storage.model_install import ensure_local
     from assistant.storage.models import packaged_models

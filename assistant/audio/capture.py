@@ -70,6 +70,7 @@ class Capture:
         self.frames_captured = 0  # counted in the callback: proves the device is delivering
         self.frames_delivered = 0
         self._last_data = 0.0
+        self._last_look = 0.0  # when the reader's last read returned
 
     # -- the callback: copy and enqueue, nothing else --------------------------------------
     def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
@@ -86,6 +87,10 @@ class Capture:
 
     # -- control ---------------------------------------------------------------------------
     def start(self) -> None:
+        """Open the stream (errors raise here). Opening an open capture does nothing: the tray
+        opens the microphone first, before anything that can block, and the session later."""
+        if self._stream is not None:
+            return
         sd = load_sounddevice()
         device_index, name, native_rate, channels = self._resolve(sd)
         factory = self._stream_factory or sd.InputStream
@@ -120,7 +125,7 @@ class Capture:
                 self.device_rate, TARGET_RATE, 1, dtype="int16", quality="HQ"
             )
         self.device_name = name
-        self._last_data = time.monotonic()
+        self._last_data = self._last_look = time.monotonic()
         log.info("capture started: device rate %d Hz, %d channel(s)", self.device_rate, channels)
 
     def _resolve(self, sd: Any) -> tuple[int | str | None, str, float, int]:
@@ -141,11 +146,14 @@ class Capture:
 
         Raises :class:`AudioError` once the device has gone and every delivered block was read.
         """
+        asked = time.monotonic()
         try:
             block = self._queue.get(timeout=timeout)
         except queue.Empty:
-            self._check_alive()
+            self._check_alive(asked)
             return None
+        finally:
+            self._last_look = time.monotonic()
         self._last_data = time.monotonic()
         mono = block[:, 0] if block.ndim == 2 else block
         if self._resampler is not None:
@@ -154,11 +162,19 @@ class Capture:
         self.level_dbfs = rms_dbfs(mono)
         return mono
 
-    def _check_alive(self) -> None:
+    def _check_alive(self, asked: float) -> None:
         if self._stopping or self._stream is None:
             return
+        now = time.monotonic()
+        away = max(now - asked - 0.5, asked - self._last_look)  # beyond a read's wait; between reads
+        if away > 1.0:
+            # The reader did not look for a while: this process did not run (SIGSTOP, a frozen
+            # VM, a starved CPU) or was decoding. The device cannot be blamed for that gap: it
+            # gets a fresh stall period; a device that is really gone still fails it.
+            log.info("capture: the reader was away %.1f s; not counted as a stall", away)
+            self._last_data = now
         gone = self._finished.is_set() or not self._stream.active
-        stalled = time.monotonic() - self._last_data > self.stall_seconds
+        stalled = now - self._last_data > self.stall_seconds
         if gone or stalled:
             what = "stopped" if gone else "stopped delivering sound"
             raise AudioError(

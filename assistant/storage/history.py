@@ -100,18 +100,37 @@ class History:
     Raises :class:`StorageError` when the file cannot be written; the tray wraps it in
     :class:`KeptHistory`, which keeps what was said in memory instead."""
 
-    def __init__(self, path: Path | str) -> None:
+    #: Where a corrupt file found at open was moved (the new, empty history is at ``path``).
+    moved_aside: Path | None = None
+
+    def __init__(self, path: Path | str, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
         path = Path(path)
         self.path = path
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         try:
+            self._open(busy_timeout)
+        except sqlite3.DatabaseError as exc:
+            if not is_corrupt(exc):
+                raise
+            # Not a database any more (random bytes, a torn copy): every write would fail for
+            # ever. Keep it for IT to look at, private, and start a new one.
+            self.close()
+            try:
+                self.moved_aside = move_aside(path)
+            except OSError as error:  # a read-only folder: it cannot be moved, nor written
+                raise storage_error(error, "The dictation history", path) from exc
+            self._open(busy_timeout)
+
+    def _open(self, busy_timeout: float) -> None:
+        path = self.path
+        try:
             private_dir(path.parent)
             _create_private(path)
             self._db = sqlite3.connect(
-                str(path), check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_S
+                str(path), check_same_thread=False, isolation_level=None, timeout=busy_timeout
             )
-            self._db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+            self._db.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
             self._db.execute("PRAGMA journal_mode=WAL")
             # NORMAL in WAL mode: a committed transaction survives a crash or kill of the process.
             self._db.execute("PRAGMA synchronous=NORMAL")
@@ -124,6 +143,8 @@ class History:
             if self._db is not None:
                 self._db.close()
                 self._db = None
+            if isinstance(exc, sqlite3.DatabaseError) and is_corrupt(exc):
+                raise
             error = storage_error(exc, "The dictation history", path)
             if not self._open_to_read(error):
                 raise error from exc
@@ -265,6 +286,30 @@ class History:
         with self._lock:
             if self._db is not None:
                 self._db.close()
+                self._db = None
+
+
+def is_corrupt(exc: BaseException) -> bool:
+    """SQLite says the file is not a database, or a damaged one."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    return name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a corrupt database (and its -wal/-shm) to ``<name>.corrupt-<UTC time>``, 0600, and
+    say where in the log (a path, never its content)."""
+    import os
+
+    stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            moved = target.with_name(target.name + suffix)
+            os.replace(source, moved)
+            make_private(moved)
+    log.error("history: %s was not a readable database; moved aside to %s, a new one started", path, target)
+    return target
 
 
 class DictationRecord:
@@ -277,18 +322,34 @@ class DictationRecord:
     """
 
     def __init__(
-        self, history: History | None, language: str = "", engine: str = "", model: str = ""
+        self,
+        history: History | None,
+        language: str = "",
+        engine: str = "",
+        model: str = "",
+        *,
+        begin_now: bool = True,
     ) -> None:
         self.history = history
         self.entry_id: int | None = None
         self.error: StorageError | None = None
         self._failed = False
-        if history is not None:
-            try:
-                self.entry_id = history.begin(language, engine, model)
-            except StorageError as exc:  # a plain History on a full disk: dictate anyway
-                self.error = exc
-                log.warning("history: %s", exc.message)
+        self._begun = False
+        self._fields = (language, engine, model)
+        if begin_now:
+            self.begin()
+
+    def begin(self) -> None:
+        """Create the row (once). ``begin_now=False`` leaves this to the caller's worker thread,
+        or to the first write: a locked database must not hold up the microphone."""
+        if self._begun or self.history is None:
+            return
+        self._begun = True
+        try:
+            self.entry_id = self.history.begin(*self._fields)
+        except StorageError as exc:  # a plain History on a full disk: dictate anyway
+            self.error = exc
+            log.warning("history: %s", exc.message)
 
     def segment(self, text: str) -> None:
         """A final segment arrived: ``text`` is the whole dictation as it reads now."""
@@ -310,6 +371,7 @@ class DictationRecord:
         self._write(write)
 
     def _write(self, write: Callable[[History, int], None]) -> None:
+        self.begin()
         if self.history is None or self.entry_id is None:
             return
         try:

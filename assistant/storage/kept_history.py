@@ -19,9 +19,13 @@ from typing import Any
 from assistant.errors import StorageError
 from assistant.fsutil import storage_error
 from assistant.log import log_failure
-from assistant.storage.history import Entry, History, utc_now
+from assistant.storage.history import Entry, History, is_corrupt, utc_now
 
 log = logging.getLogger(__name__)
+
+# A write waits this long for another process's transaction, then is kept and retried: the
+# dictation's worker writes each final segment, and must not stall for SQLite's usual 10 s.
+BUSY_TIMEOUT_S = 1.0
 
 
 @dataclass
@@ -72,6 +76,11 @@ class KeptHistory:
     # -- the file ----------------------------------------------------------------------------------
     def _failed(self, exc: StorageError) -> None:
         cause = exc.__cause__ if exc.__cause__ is not None else exc
+        if is_corrupt(cause) and self._db is not None:
+            # The file turned out damaged: the next try opens it again, which moves it aside
+            # and starts a new one (History), so what is kept is saved then, not never.
+            self._db.close()
+            self._db = None
         problem = storage_error(cause, "What you dictated", self.path, kept=True)
         # The connection stays open: on a full disk reading still works through it (a new one
         # could not even create its -wal and -shm files), and the next write just tries again.
@@ -95,7 +104,7 @@ class KeptHistory:
             return False
         try:
             if self._db is None or self._db.write_error is not None:
-                fresh = History(self.path)  # again: there may be room now
+                fresh = History(self.path, busy_timeout=BUSY_TIMEOUT_S)  # again: there may be room now
                 if self._db is not None:
                     self._db.close()
                 self._db = fresh

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.audio.capture import Capture
+from assistant.audio.capture import Capture, rms_dbfs
 from assistant.errors import AssistantError
 from assistant.log import describe, log_failure
 from assistant.stt.base import Partial, Recognizer, Segment
@@ -62,6 +62,14 @@ class Behind:
 
 
 @dataclass(frozen=True)
+class NoSound:
+    """The microphone has delivered only digital silence for :data:`SILENT_SECONDS` (muted, or
+    its level turned down to nothing): ``True``; ``False`` once sound comes again."""
+
+    silent: bool
+
+
+@dataclass(frozen=True)
 class Failed:
     error: AssistantError
 
@@ -80,7 +88,12 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-Event = Listening | ModelReady | Level | TextChanged | Behind | Failed | Stopped
+Event = Listening | ModelReady | Level | TextChanged | Behind | NoSound | Failed | Stopped
+
+# A muted microphone delivers zeros (or a few bits of noise); a real one in a quiet room stays
+# well above this (its own noise is -70 to -60 dBFS).
+SILENT_DBFS = -80.0
+SILENT_SECONDS = 3.0
 
 
 class DictationSession:
@@ -106,6 +119,8 @@ class DictationSession:
         self._thread: threading.Thread | None = None
         self.error: AssistantError | None = None
         self._drain = True  # on stop, decode what is still queued so the last word is kept
+        self._silent_samples = 0  # samples of digital silence in a row
+        self._said_silent = False
 
     @property
     def text(self) -> str:
@@ -162,6 +177,25 @@ class DictationSession:
             and self.capture.queued_seconds() == 0
         )
 
+    @property
+    def mute(self) -> bool:
+        """The microphone has given only silence for the last :data:`SILENT_SECONDS` or more."""
+        return self._said_silent
+
+    def _watch_sound(self, block: np.ndarray) -> None:
+        """Say once when the microphone gives nothing but silence, and again when sound comes."""
+        if rms_dbfs(block) > SILENT_DBFS:
+            self._silent_samples = 0
+            if self._said_silent:
+                self._said_silent = False
+                self._emit(NoSound(False))
+            return
+        self._silent_samples += len(block)
+        if not self._said_silent and self._silent_samples >= SILENT_SECONDS * 16000:
+            self._said_silent = True
+            log.warning("the microphone has delivered only silence for %.0f s", SILENT_SECONDS)
+            self._emit(NoSound(True))
+
     def _report_behind(self, waiting: float) -> None:
         # Shown from 1 s of lag; updated in half-second steps so the panel is not flooded.
         shown = round(waiting * 2) / 2 if waiting >= 1.0 else 0.0
@@ -204,6 +238,7 @@ class DictationSession:
                     self._drain = False  # audio past the limit was not asked for
                     break
                 heard += len(block)
+                self._watch_sound(block)
                 self._feed(recognizer, block)
                 now = time.monotonic()
                 if now - last_level > 0.05:

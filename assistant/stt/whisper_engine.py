@@ -21,7 +21,10 @@ final text, 2 s for a preview; Danish final text keeps the full window) and deco
 ("ten of clubs ten of clubs", "2 2"): with timestamps it mostly places the echo after the end of
 the audio, where it is cut off; an echo inside the audio
 (:func:`~assistant.stt.whisper_text.echo_at`) sends the final decode back to the full 30 s
-window, and cuts a preview short. On the evaluation recordings this
+window, and cuts a preview short; new words stamped at the very end are not taken for an echo
+(they are often the last word, cut by the key's release) but checked over the full window. An
+utterance with too little speech to decode alone ("And", then a pause) is decoded with the next
+one, or alone when it is the last: only one with no speech at all is dropped. On the evaluation recordings this
 gives the full window's words (bench/bench_dictation.py compares with raw faster-whisper in
 every run). Audio too long for one window still goes through faster-whisper's own 30 s loop.
 """
@@ -47,7 +50,9 @@ from assistant.stt.whisper_window import (
     NO_REPEAT,
     PREVIEW_PAD_FRAMES,
     WINDOW_FRAMES,
+    Shifted,
     ShortWindowDecoding,
+    quietest_sample,
 )
 
 log = logging.getLogger(__name__)
@@ -148,6 +153,9 @@ class WhisperRecognizer(ShortWindowDecoding):
         self.full_window_decodes = 0  # final decodes that needed Whisper's full 30 s window
         self._whisper_tokenizer: object | None = None
         self._suppress: list[int] | None = None
+        # An utterance with too little speech to decode alone ("And", then a pause): its audio
+        # goes in front of the next one, or is decoded alone at the end, never dropped.
+        self._held: Utterance | None = None
 
     # -- the Recognizer protocol ------------------------------------------------------------------
     def set_backlog(self, seconds: float) -> None:
@@ -175,6 +183,8 @@ class WhisperRecognizer(ShortWindowDecoding):
         segments: list[Segment] = []
         for utterance in self.segmenter.flush():
             segments.extend(self._decode(utterance, at_end=True))
+        if self._held is not None:  # a short last word with nothing after it
+            segments.extend(self._decode(Utterance(np.zeros(0, dtype=np.int16), 0.0), at_end=True))
         return segments
 
     # -- live words ---------------------------------------------------------------------------
@@ -218,6 +228,7 @@ class WhisperRecognizer(ShortWindowDecoding):
                 segments: list = self._window_decode(
                     audio, beam_size, (0.0,), prompt, limit, pad=PREVIEW_PAD_FRAMES
                 )
+                segments = [s for s in segments if not s.late]  # a preview shows no doubtful words
                 words = " ".join(s.text.strip() for s in segments).split()
                 cut = echo_at(words)
                 if cut is not None:
@@ -285,7 +296,12 @@ class WhisperRecognizer(ShortWindowDecoding):
         # Already decoded this pause? Only a loud frame since then (quiet restarting) invalidates it.
         if spec is not None and spec[0] == current.start and self._only_quiet_since(spec, current):
             return
-        self._spec = (current.start, len(current.samples), quiet, self._recognise(current))
+        self._spec = (
+            current.start,
+            len(current.samples),
+            quiet,
+            self._recognise(current, hold=False, last=False, edge=True),
+        )
 
     def _only_quiet_since(self, spec: tuple[float, int, int, list[Segment]], utterance: Utterance) -> bool:
         """Every 30 ms frame after the speculative decode was quiet (a partial frame may follow)."""
@@ -295,6 +311,13 @@ class WhisperRecognizer(ShortWindowDecoding):
 
     def _decode(self, utterance: Utterance, *, at_end: bool = False) -> list[Segment]:
         spec, self._spec = self._spec, None
+        held, self._held = self._held, None
+        if held is not None:
+            # Whisper hears the short word before this utterance as the raw model would (a
+            # breath of silence between them; the real pause is not kept).
+            gap = np.zeros(RATE * 3 // 10 if len(utterance.samples) else 0, dtype=np.int16)
+            utterance = Utterance(np.concatenate([held.samples, gap, utterance.samples]), held.start)
+            spec = None  # the speculative decode did not hear the held word
         if spec is not None and not utterance.forced and spec[0] == utterance.start:
             added = len(utterance.samples) - spec[1]
             if at_end:
@@ -304,12 +327,12 @@ class WhisperRecognizer(ShortWindowDecoding):
                 usable = added == (self.segmenter.end_frames * 30 - spec[2]) * RATE // 1000
         else:
             usable = False
-        if usable and spec is not None:
+        if usable and spec is not None and spec[3]:  # an empty guess is decided again
             # Only quiet frames came after the speculative decode: its text is the final text.
             self.speculations_used += 1
             found = spec[3]
         else:
-            found = self._recognise(utterance)
+            found = self._recognise(utterance, hold=not at_end, last=at_end, edge=at_end or utterance.forced)
         if found:
             self._context = " ".join(f.text for f in found)[-200:]
         self._last_partial_at = 0.0
@@ -346,8 +369,13 @@ class WhisperRecognizer(ShortWindowDecoding):
         )
         return list(segments), limit
 
-    def _decode_audio(self, audio: np.ndarray) -> list:
+    def _decode_audio(self, audio: np.ndarray, *, full: bool = False) -> list:
         """Whisper's segments for ``audio``; a failed decode is retried, never given up silently.
+
+        ``full``: over Whisper's full 30 s window from the start. Audio cut where the speaker may
+        not have finished (the key released at the last word) is where the short window was seen
+        to change a word the full window gets right ("10 of close" for "10 of clubs", tiny.en,
+        with 0.1 s more of the recording's tail); there the raw model's window is used.
 
         First with the prompt, then without it (a prompt is the usual culprit), then in two
         halves split at the quietest point. Raises only if a short piece cannot be decoded.
@@ -355,12 +383,18 @@ class WhisperRecognizer(ShortWindowDecoding):
         prompt = self._prompt_ids(len(audio))
         for attempt_prompt in [prompt, None] if prompt else [None]:
             try:
-                segments, limit = self._segments(audio, 0.0, attempt_prompt)
-                full = False
-                short = self._windowed(audio) and len(audio) // 160 + self._final_pad() < WINDOW_FRAMES
-                if short and echo_at(" ".join(s.text for s in segments).split()) is not None:
-                    # The short window echoed itself: decode over Whisper's full 30 s window.
-                    log.debug("short-window decode echoed; decoding over the full window")
+                segments, limit = self._segments(audio, 0.0, attempt_prompt, full=full)
+                short = (
+                    not full
+                    and self._windowed(audio)
+                    and len(audio) // 160 + self._final_pad() < WINDOW_FRAMES
+                )
+                echoed = echo_at(" ".join(s.text for s in segments).split()) is not None
+                if short and (echoed or any(getattr(s, "late", False) for s in segments)):
+                    # The short window echoed itself, or stamped new words at the very end of the
+                    # audio (a last word, or text invented into the padding): decode over
+                    # Whisper's full 30 s window, as the raw model does, and keep its words.
+                    log.debug("short-window decode echoed or ran late; decoding over the full window")
                     self.full_window_decodes += 1
                     full = True
                     segments, limit = self._segments(audio, 0.0, attempt_prompt, full=True)
@@ -377,21 +411,36 @@ class WhisperRecognizer(ShortWindowDecoding):
                 "Whisper could not decode a piece of speech",
                 "The words before it are kept; try another model in 'assistant models'",
             )
-        half = _quietest_sample(audio)
-        first = self._decode_audio(audio[:half])
-        second = self._decode_audio(audio[half:])
+        half = quietest_sample(audio)
+        first = self._decode_audio(audio[:half], full=full)
+        second = self._decode_audio(audio[half:], full=full)
         shift = half / RATE
-        return first + [_Shifted(s, shift) for s in second]
+        return first + [Shifted(s, shift) for s in second]
 
-    def _recognise(self, utterance: Utterance) -> list[Segment]:
+    def _recognise(
+        self, utterance: Utterance, *, hold: bool = False, last: bool = True, edge: bool = False
+    ) -> list[Segment]:
+        """The utterance's segments. Too little speech to decode alone: with ``hold`` (more audio
+        follows) it waits for the next utterance; if it is the ``last``, it is decoded anyway;
+        otherwise (a speculative guess) nothing. ``edge``: the audio ends where the speaker may
+        not have finished (the key's release, a forced split, a short pause): full window."""
         speech = speech_seconds(utterance.samples)
         if speech < self.min_speech_seconds:
-            self.dropped_utterances += 1
-            log.debug("utterance at %.2f s dropped: %.2f s of speech", utterance.start, speech)
-            return []
+            if speech > 0 and hold:
+                # Too short to trust alone (Whisper invents text for a click), too real to drop:
+                # decoded with the next utterance.
+                self._held = utterance
+                return []
+            if speech == 0:  # no voice at all: a click, hiss, silence
+                self.dropped_utterances += 1
+                log.debug("utterance at %.2f s dropped: no speech", utterance.start)
+            if speech == 0 or not last:  # a speculative guess waits for the real decode
+                return []
+            # The last word, cut short by the key's release, still counts: Whisper's own
+            # no-speech test and the stock-phrase rule below judge it.
         started = time.perf_counter()
         audio = utterance.samples.astype(np.float32) / 32768.0
-        segments = self._decode_audio(audio)
+        segments = self._decode_audio(audio, full=edge)
         found: list[Segment] = []
         for s in segments:
             text = collapse_loops(s.text.strip())
@@ -411,26 +460,6 @@ class WhisperRecognizer(ShortWindowDecoding):
             describe(" ".join(f.text for f in found)),
         )
         return found
-
-
-class _Shifted:
-    """A segment of the second half of a split decode, with times from the start of the whole."""
-
-    def __init__(self, segment: object, shift: float) -> None:
-        self.text = getattr(segment, "text", "")
-        self.start = getattr(segment, "start", 0.0) + shift
-        self.end = getattr(segment, "end", 0.0) + shift
-        self.no_speech_prob = getattr(segment, "no_speech_prob", 0.0)
-
-
-def _quietest_sample(audio: np.ndarray) -> int:
-    """Sample index of the quietest 150 ms in the middle half of ``audio``."""
-    frame = 480
-    n = len(audio) // frame
-    power = np.square(audio[: n * frame].reshape(n, frame)).mean(axis=1)
-    smooth = np.convolve(power, np.ones(5) / 5, mode="same")
-    lo, hi = n // 4, max(n // 4 + 1, 3 * n // 4)
-    return (lo + int(np.argmin(smooth[lo:hi]))) * frame
 
 
 class WhisperEngine:

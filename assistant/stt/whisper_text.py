@@ -59,6 +59,11 @@ def echo_at(words: list[str]) -> int | None:
 _WORD = re.compile(r"[^\w']+")
 
 
+def plain_words(text: str) -> list[str]:
+    """Words without case and punctuation, for comparing decodes ("Clubs." == "clubs")."""
+    return [w for w in (_WORD.sub("", w.casefold()) for w in text.split()) if w]
+
+
 def collapse_loops(text: str) -> str:
     """ "hjælp af hjælp af hjælp af hjælp af" -> "hjælp af": a phrase said 4+ times in a row is a loop."""
     return _LOOP.sub(lambda m: m.group(1), text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.stt.vad import RATE
-from assistant.stt.whisper_text import compression_ratio
+from assistant.stt.whisper_text import compression_ratio, plain_words
 
 # The short encoder window: the audio plus padding (in 10 ms mel frames), never more than
 # Whisper's 3000. English final text gets 10 s of padding: on the English evaluation recordings
@@ -29,8 +29,11 @@ WINDOW_FRAMES = 3000
 FINAL_PAD_FRAMES = {"en": 1000}
 PREVIEW_PAD_FRAMES = 200
 _TIME_PRECISION = 0.02  # seconds per timestamp token
-# A segment that begins this close to the end of the audio (or after it) is Whisper repeating
-# itself into the padding, not speech.
+# A segment that begins this close to the end of the audio (or after it) is either Whisper
+# repeating itself into the padding, or the last words with a timestamp placed late (a word cut
+# off by the key's release is often stamped at or past the end). A repeat of the words before it
+# is dropped; anything else is kept and marked ``late`` so the final decode is checked against
+# the full window (dropping it lost last words the raw model keeps, issue 20).
 _PAST_END_SECONDS = 0.3
 # faster-whisper's fallback rules, kept so the product decides like the raw model.
 _COMPRESSION_LIMIT = 2.4
@@ -55,6 +58,8 @@ class WindowSegment:
     compression_ratio: float
     no_speech_prob: float
     avg_logprob: float
+    #: Begins within ``_PAST_END_SECONDS`` of the end of the audio (or after it), with new words.
+    late: bool = False
 
 
 class ShortWindowDecoding:
@@ -164,7 +169,11 @@ class ShortWindowDecoding:
     def _split_timestamps(
         self, ids: list[int], seconds: float, no_speech: float, logprob: float
     ) -> list[WindowSegment]:
-        """Whisper's <|t0|> words <|t1|> pairs as segments; those starting past the audio dropped."""
+        """Whisper's <|t0|> words <|t1|> pairs as segments.
+
+        A segment that begins at the end of the audio (or past it) and only repeats words
+        before it is dropped (an echo into the padding); one with new words is kept, ``late``.
+        """
         tokenizer = self._tokenizer()
         first = tokenizer.timestamp_begin  # type: ignore[attr-defined]
         pieces: list[tuple[float, float, list[int]]] = []
@@ -182,13 +191,48 @@ class ShortWindowDecoding:
                 start, words = None, []
         if words:
             pieces.append((start if start is not None else 0.0, seconds, words))
-        segments = []
+        segments: list[WindowSegment] = []
         for begin, end, words in pieces:
             text = tokenizer.decode(words)  # type: ignore[attr-defined]
-            if not text.strip() or begin >= seconds - _PAST_END_SECONDS:
+            if not text.strip():
                 continue
+            late = begin >= seconds - _PAST_END_SECONDS
+            if late and repeats(text, " ".join(s.text for s in segments)):
+                continue
+            begin = min(begin, seconds)
             end = min(max(end, begin + 0.01), seconds)
             segments.append(
-                WindowSegment(text, begin, end, words, compression_ratio(text.strip()), no_speech, logprob)
+                WindowSegment(
+                    text, begin, end, words, compression_ratio(text.strip()), no_speech, logprob, late
+                )
             )
         return segments
+
+
+def repeats(text: str, before: str) -> bool:
+    """``text`` says nothing new: its words occur, in order and together, in ``before``."""
+    words, earlier = plain_words(text), plain_words(before)
+    if not words:
+        return True
+    n = len(words)
+    return any(earlier[i : i + n] == words for i in range(len(earlier) - n + 1))
+
+
+class Shifted:
+    """A segment of the second half of a split decode, with times from the start of the whole."""
+
+    def __init__(self, segment: object, shift: float) -> None:
+        self.text = getattr(segment, "text", "")
+        self.start = getattr(segment, "start", 0.0) + shift
+        self.end = getattr(segment, "end", 0.0) + shift
+        self.no_speech_prob = getattr(segment, "no_speech_prob", 0.0)
+
+
+def quietest_sample(audio: np.ndarray) -> int:
+    """Sample index of the quietest 150 ms in the middle half of ``audio``."""
+    frame = 480
+    n = len(audio) // frame
+    power = np.square(audio[: n * frame].reshape(n, frame)).mean(axis=1)
+    smooth = np.convolve(power, np.ones(5) / 5, mode="same")
+    lo, hi = n // 4, max(n // 4 + 1, 3 * n // 4)
+    return (lo + int(np.argmin(smooth[lo:hi]))) * frame

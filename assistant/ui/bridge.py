@@ -26,9 +26,19 @@ class DictationBridge(QObject):
     behind = Signal(float)  # seconds of speech still to decode (0: caught up)
     failed = Signal(str, str)  # message, hint
     stopped = Signal(str)  # final text
+    no_sound = Signal(bool)  # the microphone gives only silence (True), or sound again (False)
 
     def __call__(self, event: object) -> None:
-        from assistant.stt.session import Behind, Failed, Level, Listening, ModelReady, Stopped, TextChanged
+        from assistant.stt.session import (
+            Behind,
+            Failed,
+            Level,
+            Listening,
+            ModelReady,
+            NoSound,
+            Stopped,
+            TextChanged,
+        )
 
         if isinstance(event, TextChanged):
             if event.final and event.segment is not None and event.segment.words:
@@ -46,6 +56,8 @@ class DictationBridge(QObject):
             self.failed.emit(user_message(event.error), "")
         elif isinstance(event, Stopped):
             self.stopped.emit(event.text)
+        elif isinstance(event, NoSound):
+            self.no_sound.emit(event.silent)
 
 
 class ReaderBridge(QObject):

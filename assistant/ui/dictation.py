@@ -70,12 +70,13 @@ class DictationController(QObject):
         self.bridge.model_ready.connect(self._on_model_ready)
         self.bridge.failed.connect(self._on_failed)
         self.bridge.stopped.connect(self._on_stopped)
+        self.bridge.no_sound.connect(self._on_no_sound)
         self.tasks = TaskBridge.connected(self, self._on_task_done, self._on_task_error)
         self.session = None
         self._key_held = False
         self._auto_insert_waiting = False
         self.recorder = None
-        self.entry_id: int | None = None
+        self._entry_id: int | None = None
         self._stopping = False
         # Each dictation ends by itself after this much audio (None: only when asked to stop);
         # bench/soak.py sets it, as its file microphone never runs dry.
@@ -98,6 +99,17 @@ class DictationController(QObject):
         self.text_updated.connect(self.ledger.sync)
 
     # -- helpers -----------------------------------------------------------------------------------
+    @property
+    def entry_id(self) -> int | None:
+        """The panel text's history row: the dictation's (made on its worker thread), or its own."""
+        if self._entry_id is None and self.recorder is not None:
+            return self.recorder.entry_id
+        return self._entry_id
+
+    @entry_id.setter
+    def entry_id(self, value: int | None) -> None:
+        self._entry_id = value
+
     @property
     def listening(self) -> bool:
         return self.session is not None
@@ -122,12 +134,22 @@ class DictationController(QObject):
         if self.session is not None or self._stopping:
             return
         from assistant.audio.capture import Capture
+
+        # The microphone first, before anything that can block (a locked history, the focus, the
+        # vocabulary, the model, imports): what is said from the key press on waits in its queue.
+        config = self.app.config
+        capture = Capture(config["audio.input_device"] or None)
+        try:
+            capture.start()
+        except AssistantError as exc:
+            self.state_changed.emit("error")
+            self.status.emit(user_message(exc), True)
+            return
         from assistant.stt.session import DictationSession
         from assistant.text.transcript import Transcript
         from assistant.text.vocabulary import Vocabulary, load_vocabulary
         from assistant.ui.dictation_history import HistoryRecorder
 
-        config = self.app.config
         language = config["general.language"]
         try:
             target = self.inserter().begin()
@@ -141,13 +163,15 @@ class DictationController(QObject):
             self.status.emit(user_message(exc), True)
             vocabulary = Vocabulary()
         history = self.history if config["privacy.history"] else None
-        self.recorder = HistoryRecorder(history, self.bridge, language)
-        self.entry_id = self.recorder.entry_id
+        # Its row is made on the session's worker: a locked database must not hold up the GUI.
+        self.recorder = HistoryRecorder(history, self.bridge, language, begin_now=False)
+        self.entry_id = None  # the recorder's, once its row exists
         recorder, app = self.recorder, self.app
 
         def recognizer():  # runs on the session's worker thread
             from assistant.stt.select import choose_speech
 
+            recorder.begin()
             choice = choose_speech(app, language)
             if recorder.history is not None and recorder.entry_id is not None:
                 recorder.history.update(
@@ -155,9 +179,8 @@ class DictationController(QObject):
                 )
             return choice.engine.recognizer(choice.model_path, choice.language, prompt=vocabulary.prompt())
 
-        device = config["audio.input_device"] or None
         self.session = DictationSession(
-            Capture(device),
+            capture,
             recognizer,
             Transcript(language, vocabulary.replacer()),
             self.recorder,
@@ -170,16 +193,7 @@ class DictationController(QObject):
         self.unsure, self.selected_unsure, self._words = [], None, ()
         self.ledger.reset()
         self._resend_offered = False
-        try:
-            self.session.start()  # opens the microphone now; the model loads on the worker
-        except AssistantError as exc:
-            self.session = None
-            if history is not None and self.entry_id is not None:
-                history.delete(self.entry_id)
-                self.entry_id = None
-            self.state_changed.emit("error")
-            self.status.emit(user_message(exc), True)
-            return
+        self.session.start()  # the microphone is open already; the model loads on the worker
         self.state_changed.emit("listening")
         self.text_updated.emit(self.text)
         self.doubts_updated.emit()
@@ -217,6 +231,11 @@ class DictationController(QObject):
             self.status.emit(self.tr("Arbejder … {0} s tale tilbage").format(f"{seconds:.0f}"), False)
         elif not self._stopping:
             self.status.emit(self.tr("Lytter – tal nu"), False)
+
+    @Slot(bool)
+    def _on_no_sound(self, silent: bool) -> None:  # only silence from the microphone (or sound again)
+        if self.session is not None and not self._stopping:
+            self.status.emit(self.tr("Mikrofonen giver ingen lyd – er den slået fra?") if silent else self.tr("Lytter – tal nu"), silent)  # fmt: skip
 
     @Slot(float)
     def _on_model_ready(self, seconds: float) -> None:
@@ -272,6 +291,7 @@ class DictationController(QObject):
     @Slot(str)
     def _on_stopped(self, text: str) -> None:
         failed = self.session is not None and self.session.error is not None
+        mute = self.session is not None and self.session.mute and not text.strip()
         self.session = None
         self._stopping = False
         if text and not self.text:
@@ -284,6 +304,8 @@ class DictationController(QObject):
         problem = (recorder.error or getattr(recorder.history, "problem", None)) if recorder else None
         if problem is not None:
             self.status.emit(user_message(problem), True)
+        elif mute and not failed:  # not "Færdig": nothing was heard at all
+            self.status.emit(self.tr("Mikrofonen giver ingen lyd – er den slået fra?"), True)
         elif not failed:
             self.status.emit(self.tr("Færdig. Tjek teksten, og tryk Indsæt."), False)
         if not failed:
@@ -380,7 +402,7 @@ class DictationController(QObject):
         self.undo_stack.clear()
         self.text, self._base, self.partial_from = text, "", len(text)
         self.unsure, self.selected_unsure = [], None
-        self.entry_id = None
+        self.recorder, self.entry_id = None, None
         self.ledger.reset(text, look_before=True)
         self._resend_offered = False
         with contextlib.suppress(AssistantError):

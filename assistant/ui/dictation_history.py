@@ -29,9 +29,15 @@ class HistoryRecorder:
         language: str = "",
         engine: str = "",
         model: str = "",
+        *,
+        begin_now: bool = True,
     ) -> None:
-        self.record = DictationRecord(history, language, engine, model)
+        self.record = DictationRecord(history, language, engine, model, begin_now=begin_now)
         self._forward = forward
+
+    def begin(self) -> None:
+        """Create the history row now (``begin_now=False``: on the session's worker thread)."""
+        self.record.begin()
 
     @property
     def history(self) -> History | None:

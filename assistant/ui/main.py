@@ -196,6 +196,8 @@ class TrayController(QObject):
         if hotkeys:
             self.grab_hotkeys()
         self._load_spelling()
+        # PortAudio's start-up (~0.1 s) now, not at the key press: the microphone must open at once.
+        self.workers.run("audio", _load_audio, abandonable=True)
         if preload:
             self._preload_model()
             self.reader.load()
@@ -580,3 +582,9 @@ class TrayController(QObject):
         log.info("quit requested")
         self.shutdown()
         self.qt_app.quit()
+
+
+def _load_audio() -> None:
+    from assistant.audio.devices import load_sounddevice
+
+    load_sounddevice()

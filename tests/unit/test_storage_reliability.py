@@ -380,3 +380,72 @@ def test_kept_history_on_a_read_only_folder(tmp_path: Path) -> None:
         assert history.retry()
         assert [e.text for e in History(mounted / "history.sqlite3").list()] == ["Skrevet på en låst pc."]
         history.close()
+
+
+# -- a locked or corrupt history (issue 20) ----------------------------------------------------------
+
+_LOCKER = (
+    "import sqlite3, sys\n"
+    "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+    "db.execute('BEGIN EXCLUSIVE')\n"
+    "db.execute(\"INSERT INTO dictations(started, updated) VALUES ('x', 'x')\")\n"
+    "print('locked', flush=True)\n"
+    "sys.stdin.read()\n"
+)
+
+
+def test_kept_history_with_the_database_locked_by_another_process(tmp_path: Path) -> None:
+    """An open exclusive transaction in another process: each write waits at most the short
+    busy timeout, is kept in memory, and is saved by the retry once the lock is gone."""
+    path = tmp_path / "history.sqlite3"
+    History(path).close()
+    history = KeptHistory(path, retry_s=3600)
+    locker = subprocess.Popen(
+        [sys.executable, "-c", _LOCKER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+        began = time.monotonic()
+        entry = history.begin("da")
+        history.update(entry, "Hej med dig.")
+        history.finish(entry, "Hej med dig. Farvel.")
+        took = time.monotonic() - began
+        assert entry < 0 and history.kept == 1 and history.problem is not None
+        assert took < 3.0, f"three writes took {took:.2f} s"
+        assert [(e.text, e.status) for e in history.list()] == [("Hej med dig. Farvel.", "done")]
+        assert not history.retry()  # still locked: still kept
+    finally:
+        locker.stdin.close()  # type: ignore[union-attr]
+        locker.wait(timeout=10)
+    assert history.retry() and history.problem is None and history.kept == 0
+    history.close()
+    assert [(e.text, e.status) for e in History(path).list()] == [("Hej med dig. Farvel.", "done")]
+
+
+@pytest.mark.parametrize("when", ["at start", "while running"])
+def test_a_corrupt_history_is_moved_aside_privately_and_a_new_one_started(
+    when: str, tmp_path: Path, caplog
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    garbage = os.urandom(64 * 1024)
+    if when == "at start":
+        path.write_bytes(garbage)
+    history = KeptHistory(path, retry_s=3600)
+    if when == "while running":
+        history.add("Før skaden.", "da")
+        History(path)._exec("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the main file
+        with open(path, "r+b") as damaged:  # overwritten in place under the open connection
+            damaged.write(garbage)
+    with caplog.at_level(logging.ERROR, logger="assistant.storage.history"):
+        entry = history.begin("da")
+        history.finish(entry, "Efter skaden.")
+        if history.kept:
+            assert history.retry()
+    assert entry > 0 or history.kept == 0
+    assert [e.text for e in history.list()] == ["Efter skaden."]
+    aside = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name and not p.name.endswith(("-wal", "-shm"))]
+    assert len(aside) == 1 and aside[0].read_bytes() == garbage
+    assert stat.S_IMODE(aside[0].stat().st_mode) == 0o600
+    assert aside[0].name in caplog.text  # named in the log, so IT can find it
+    history.close()
+    assert [e.text for e in History(path).list()] == ["Efter skaden."]

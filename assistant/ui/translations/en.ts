@@ -4,73 +4,80 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../dictation.py" line="195"/>
+        <location filename="../dictation.py" line="209"/>
         <source>Skriver de sidste ord …</source>
         <translation>Writing the last words …</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="209"/>
+        <location filename="../dictation.py" line="223"/>
         <source>Lytter … (talemodellen indlæses)</source>
         <translation>Listening … (the speech model is loading)</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="217"/>
+        <location filename="../dictation.py" line="231"/>
         <source>Arbejder … {0} s tale tilbage</source>
         <translation>Working … {0} s of speech left</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="219"/>
-        <location filename="../dictation.py" line="223"/>
+        <location filename="../dictation.py" line="233"/>
+        <location filename="../dictation.py" line="238"/>
+        <location filename="../dictation.py" line="242"/>
         <source>Lytter – tal nu</source>
         <translation>Listening – speak now</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="288"/>
+        <location filename="../dictation.py" line="238"/>
+        <location filename="../dictation.py" line="308"/>
+        <source>Mikrofonen giver ingen lyd – er den slået fra?</source>
+        <translation>The microphone gives no sound – is it muted?</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="310"/>
         <source>Færdig. Tjek teksten, og tryk Indsæt.</source>
         <translation>Done. Check the text and press Insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="398"/>
+        <location filename="../dictation.py" line="420"/>
         <source>Der er ingen tekst at indsætte.</source>
         <translation>There is no text to insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="401"/>
+        <location filename="../dictation.py" line="423"/>
         <source>Stop dikteringen først.</source>
         <translation>Stop dictation first.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="405"/>
+        <location filename="../dictation.py" line="427"/>
         <source>Alt er allerede indsat – intet blev sendt igen.</source>
         <translation>Everything is already inserted – nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="466"/>
+        <location filename="../dictation.py" line="488"/>
         <source>Teksten er kopieret.</source>
         <translation>The text is copied.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="491"/>
+        <location filename="../dictation.py" line="513"/>
         <source>Et andet vindue end dit har fokus, så intet blev sendt</source>
         <translation>Another window has focus, so nothing was sent</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="494"/>
+        <location filename="../dictation.py" line="516"/>
         <source>Klik tilbage i {0}, hvor teksten blev indsat, og tryk Indsæt</source>
         <translation>Click back in {0}, where the text was inserted, and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="495"/>
+        <location filename="../dictation.py" line="517"/>
         <source>vinduet</source>
         <translation>the window</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="498"/>
+        <location filename="../dictation.py" line="520"/>
         <source>Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt</source>
         <translation>The text is kept: click back in the field and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="413"/>
+        <location filename="../dictation.py" line="435"/>
         <source>Teksten er sendt, men kunne ikke kontrolleres. Mangler den i vinduet, så tryk Indsæt igen for at sende den en gang til.</source>
         <translation>The text was sent but could not be checked. If it is missing in the window, press Insert again to send it once more.</translation>
     </message>
@@ -1400,13 +1407,13 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     <name>TrayController</name>
     <message>
         <location filename="../main.py" line="88"/>
-        <location filename="../main.py" line="309"/>
+        <location filename="../main.py" line="311"/>
         <source>Diktér</source>
         <translation>Dictate</translation>
     </message>
     <message>
         <location filename="../main.py" line="89"/>
-        <location filename="../main.py" line="312"/>
+        <location filename="../main.py" line="314"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
@@ -1442,7 +1449,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     </message>
     <message>
         <location filename="../main.py" line="96"/>
-        <location filename="../main.py" line="522"/>
+        <location filename="../main.py" line="524"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
     </message>
@@ -1477,69 +1484,69 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <translation>The IT policy cannot be used</translation>
     </message>
     <message>
-        <location filename="../main.py" line="254"/>
+        <location filename="../main.py" line="256"/>
         <source>Assistent – ingen talemodel: {0}</source>
         <translation>Assistant – no speech model: {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="297"/>
+        <location filename="../main.py" line="299"/>
         <source>Genvejstaster</source>
         <translation>Shortcut keys</translation>
     </message>
     <message>
-        <location filename="../main.py" line="298"/>
+        <location filename="../main.py" line="300"/>
         <source>Nogle genvejstaster virker ikke:
 {0}</source>
         <translation>Some shortcut keys do not work:
 {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="309"/>
+        <location filename="../main.py" line="311"/>
         <source>Stop diktering</source>
         <translation>Stop dictation</translation>
     </message>
     <message>
-        <location filename="../main.py" line="386"/>
+        <location filename="../main.py" line="388"/>
         <source>Assistent – klar</source>
         <translation>Assistant – ready</translation>
     </message>
     <message>
-        <location filename="../main.py" line="387"/>
+        <location filename="../main.py" line="389"/>
         <source>Assistent – lytter</source>
         <translation>Assistant – listening</translation>
     </message>
     <message>
-        <location filename="../main.py" line="388"/>
+        <location filename="../main.py" line="390"/>
         <source>Assistent – arbejder …</source>
         <translation>Assistant – working …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="389"/>
+        <location filename="../main.py" line="391"/>
         <source>Assistent – der er et problem</source>
         <translation>Assistant – there is a problem</translation>
     </message>
     <message>
-        <location filename="../main.py" line="393"/>
+        <location filename="../main.py" line="395"/>
         <source>Indlæser talemodel …</source>
         <translation>Loading speech model …</translation>
     </message>
     <message>
-        <location filename="../main.py" line="395"/>
+        <location filename="../main.py" line="397"/>
         <source>IT-politikken kan ikke bruges: historik og download er slået fra</source>
         <translation>The IT policy cannot be used: history and downloads are turned off</translation>
     </message>
     <message>
-        <location filename="../main.py" line="397"/>
+        <location filename="../main.py" line="399"/>
         <source>Dikteringer kan ikke gemmes nu; de gemmes, når det kan lade sig gøre</source>
         <translation>Dictations cannot be saved now; they are saved as soon as possible</translation>
     </message>
     <message>
-        <location filename="../main.py" line="477"/>
+        <location filename="../main.py" line="479"/>
         <source>Klik i feltet, hvor teksten skal stå, og tryk Indsæt.</source>
         <translation>Click into the field where the text should go, and press Insert.</translation>
     </message>
     <message>
-        <location filename="../main.py" line="523"/>
+        <location filename="../main.py" line="525"/>
         <source>Assistent {0}
 Diktering, stavehjælp og oplæsning – helt uden internet.</source>
         <translation>Assistant {0}
