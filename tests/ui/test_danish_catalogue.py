@@ -10,13 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QTableWidget,
     QWidget,
 )
@@ -27,6 +21,7 @@ from assistant.ui.bridge import TaskBridge
 from assistant.ui.model_texts import ModelTexts
 from assistant.ui.translations import HERE, install_translator
 from assistant.ui.workers import Workers
+from tests.support.widget_texts import shown_texts
 
 CHORD = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+)+\S+$")
 NUMBER = re.compile(r"^[\d.,:%\s]+$")
@@ -49,17 +44,8 @@ def _texts(widget: QWidget, skip: set[int]) -> list[str]:
         if id(child) in skip or child.objectName() == "technical" or not child.isVisibleTo(widget):
             continue
         found.append(child.toolTip())
-        if isinstance(child, (QLabel, QAbstractButton)):
-            found.append(child.text())
-        elif isinstance(child, QGroupBox):
-            found.append(child.title())
-        elif isinstance(child, QLineEdit):
-            found.append(child.placeholderText())
-        elif isinstance(child, QComboBox):
-            found += [child.itemText(i) for i in range(child.count())]
-        elif isinstance(child, QListWidget):
-            found += [child.item(i).text() for i in range(child.count())]
-        elif isinstance(child, QTableWidget):
+        found += shown_texts(child)
+        if isinstance(child, QTableWidget):
             for col in range(child.columnCount()):
                 header = child.horizontalHeaderItem(col)
                 found.append(header.text() if header else "")

@@ -13,12 +13,8 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QColorDialog,
-    QComboBox,
     QFileDialog,
-    QGroupBox,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QTableWidget,
     QWidget,
 )
@@ -28,6 +24,7 @@ from assistant.ui.bridge import TaskBridge
 from assistant.ui.messages import message_for
 from assistant.ui.translations import HERE, install_translator, resolve_language
 from assistant.ui.workers import Workers
+from tests.support.widget_texts import shown_texts
 
 # The core's English one-liners start like this; none may reach the Danish UI.
 CORE_ENGLISH = re.compile(
@@ -60,17 +57,8 @@ def _texts(widget: QWidget) -> list[str]:
         if child.objectName() == "technical":
             continue
         found += [child.toolTip(), child.accessibleName()]
-        if isinstance(child, (QLabel, QAbstractButton)):
-            found.append(child.text())
-        elif isinstance(child, QGroupBox):
-            found.append(child.title())
-        elif isinstance(child, QLineEdit):
-            found.append(child.placeholderText())
-        elif isinstance(child, QComboBox):
-            found += [child.itemText(i) for i in range(child.count())]
-        elif isinstance(child, QListWidget):
-            found += [child.item(i).text() for i in range(child.count())]
-        elif isinstance(child, QTableWidget):
+        found += shown_texts(child)
+        if isinstance(child, QTableWidget):
             found += [
                 child.horizontalHeaderItem(i).text()
                 for i in range(child.columnCount())
