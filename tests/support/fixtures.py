@@ -204,7 +204,7 @@ def a11y(a11y_bus: A11yBus, monkeypatch: pytest.MonkeyPatch) -> A11yBus:
 
 
 @pytest.fixture
-def started_targets() -> Iterator[list[Target]]:
+def own_targets() -> Iterator[list[Target]]:
     """Target programs a test starts itself (with an environment of its own, e.g. with
     :func:`a11y`'s bus): it appends each one here, and each is stopped at the end of the test."""
     started: list[Target] = []
