@@ -21,7 +21,7 @@ from assistant.ui.bridge import TaskBridge
 from assistant.ui.model_texts import ModelTexts
 from assistant.ui.translations import HERE, install_translator
 from assistant.ui.workers import Workers
-from tests.support.widget_texts import shown_texts
+from tests.support.widget_texts import loaded_windows, shown_texts
 
 CHORD = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+)+\S+$")
 NUMBER = re.compile(r"^[\d.,:%\s]+$")
@@ -67,12 +67,9 @@ def _known(text: str, patterns: list[re.Pattern[str]], data: set[str]) -> bool:
 
 
 def test_every_window_speaks_the_danish_catalogue(xvfb, tray_host, qtbot) -> None:
-    from assistant.ui.doctor_window import DoctorWindow
     from assistant.ui.first_run import FirstRunGuide
     from assistant.ui.history_window import HistoryWindow
     from assistant.ui.main import TrayController
-    from assistant.ui.models_window import ModelsWindow
-    from assistant.ui.settings_window import SettingsWindow
 
     qt = QApplication.instance()
     install_translator(qt, "da")
@@ -83,15 +80,7 @@ def test_every_window_speaks_the_danish_catalogue(xvfb, tray_host, qtbot) -> Non
     app = App.create()
     workers = Workers(TaskBridge())
     tray = TrayController(app, qt)
-    settings = SettingsWindow(app, workers)
-    models = ModelsWindow(app, workers)
-    doctor = DoctorWindow(app)
-    for window in (settings, models, doctor):
-        qtbot.addWidget(window)
-    with qtbot.waitSignal(models.refreshed, timeout=60000):
-        models.show()
-    with qtbot.waitSignal(doctor.report_ready, timeout=60000):
-        doctor.show()
+    settings, models, doctor = loaded_windows(app, workers, qtbot)
     settings.show()
     qtbot.waitSignal(settings.devices_loaded, timeout=30000)
     skip = {id(settings.widgets[k]) for k in NAMED_BY_THE_MACHINE if k in settings.widgets}

@@ -24,7 +24,7 @@ from assistant.ui.bridge import TaskBridge
 from assistant.ui.messages import message_for
 from assistant.ui.translations import HERE, install_translator, resolve_language
 from assistant.ui.workers import Workers
-from tests.support.widget_texts import shown_texts
+from tests.support.widget_texts import loaded_windows, shown_texts
 
 # The core's English one-liners start like this; none may reach the Danish UI.
 CORE_ENGLISH = re.compile(
@@ -68,26 +68,15 @@ def _texts(widget: QWidget) -> list[str]:
 
 
 def _windows(qtbot) -> list[tuple[str, list[str]]]:
-    from assistant.ui.doctor_window import DoctorWindow
     from assistant.ui.first_run import FirstRunGuide
     from assistant.ui.history_window import HistoryWindow
     from assistant.ui.main import TrayController
-    from assistant.ui.models_window import ModelsWindow
-    from assistant.ui.settings_window import SettingsWindow
 
     app = App.create()
     workers = Workers(TaskBridge())
     tray = TrayController(app, QApplication.instance())
     menu = [a.text() for a in tray.menu.actions() if a.text()]
-    settings = SettingsWindow(app, workers)
-    models = ModelsWindow(app, workers)
-    doctor = DoctorWindow(app)
-    for window in (settings, models, doctor):
-        qtbot.addWidget(window)
-    with qtbot.waitSignal(models.refreshed, timeout=60000):
-        models.show()
-    with qtbot.waitSignal(doctor.report_ready, timeout=60000):
-        doctor.show()
+    settings, models, doctor = loaded_windows(app, workers, qtbot)
     doctor.details.setObjectName("technical")  # English for IT, behind a button that says so
     out = [
         ("tray menu", [*menu, tray.tray.toolTip()]),
