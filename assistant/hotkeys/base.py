@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from assistant.errors import AssistantError, EngineUnavailable
 
 if TYPE_CHECKING:
-    from assistant.hotkeys.x11 import GrabResult
+    from assistant.hotkeys.x11 import GrabResult, HotkeyCallback
 
 
 class HotkeyBackend(Protocol):
@@ -29,7 +29,8 @@ class GrabberThread:
     thread_name = "hotkeys"
     late_message = "The hotkeys were not registered in time"
 
-    def __init__(self) -> None:
+    def __init__(self, on_event: HotkeyCallback) -> None:
+        self._on_event = on_event
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
         self.results: list[GrabResult] = []

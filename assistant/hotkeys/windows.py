@@ -103,8 +103,7 @@ class WindowsHotkeyGrabber(GrabberThread):
     late_message = "Windows did not answer the hotkey registration in time"
 
     def __init__(self, on_event: HotkeyCallback, environ: Mapping[str, str] | None = None) -> None:
-        super().__init__()
-        self._on_event = on_event
+        super().__init__(on_event)
         self._thread_id = 0
         self.held_seconds: dict[str, float] = {}
 

@@ -57,8 +57,7 @@ class X11HotkeyGrabber(GrabberThread):
     late_message = "The X server did not answer the hotkey grab in time"
 
     def __init__(self, on_event: HotkeyCallback, environ: Mapping[str, str] | None = None) -> None:
-        super().__init__()
-        self._on_event = on_event
+        super().__init__(on_event)
         env = os.environ if environ is None else environ
         self._display_name = env.get("DISPLAY", "")
         # How long each key was last held, by the X server's clock (not the GUI's, which lags on
