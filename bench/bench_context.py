@@ -37,8 +37,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.text import corpus
-from assistant.text.affix import BEGIN, END
 from assistant.text.service import open_spelling
+from tests.support.spelling_cases import compounds_written_apart
 
 
 class OnboardPeer:
@@ -96,6 +96,20 @@ def keystrokes_saved(predict, sentences: list[str], shown: int) -> tuple[float, 
     return saved / max(chars, 1), chars
 
 
+def timed(measure, predict, sentences: list[str], shown: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """``measure(predict, sentences, shown)``'s ratio, and the milliseconds each call of
+    ``predict`` took on average during it."""
+    calls = [0]
+
+    def counted(previous, prefix, n):  # type: ignore[no-untyped-def]
+        calls[0] += 1
+        return predict(previous, prefix, n)
+
+    started = time.perf_counter()
+    ratio, _chars = measure(counted, sentences, shown)
+    return ratio, (time.perf_counter() - started) / max(calls[0], 1) * 1000
+
+
 def confusion_cases(spelling, sentences: list[str]) -> list[tuple[str, int, str, str]]:  # type: ignore[no-untyped-def]
     """(changed sentence, start of the swapped word, swapped-in word, original word)."""
     from assistant.text.tokens import tokenize
@@ -117,34 +131,6 @@ def confusion_cases(spelling, sentences: list[str]) -> list[tuple[str, int, str,
                 written = wrong[:1].upper() + wrong[1:] if token.text[:1].isupper() else wrong
                 changed = sentence[: token.start] + written + sentence[token.end :]
                 cases.append((changed, token.start, written, token.text))
-    return cases
-
-
-def compound_cases(spelling, sentences: list[str]) -> list[tuple[str, int, str, str]]:  # type: ignore[no-untyped-def]
-    """(sentence with one compound written apart, its start, the compound, "dictionary" when the
-    compound is one of the dictionary's own forms or "hunspell" when only hunspell's compound
-    rules build it)."""
-    from assistant.text.tokens import tokenize
-
-    lex = spelling.lexicon
-    acceptance = spelling.speller.acceptance
-    known = acceptance.known_form
-    cases = []
-    for sentence in sentences:
-        for token in tokenize(sentence):
-            word = token.text
-            if not token.is_word or not word.islower() or len(word) < 7 or not acceptance.accepts(word):
-                continue
-            kind = "dictionary" if known(word) else "hunspell"
-            for cut in range(3, len(word) - 2):
-                a, b = word[:cut], word[cut:]
-                ia, ib = lex.find(a), lex.find(b)
-                if ia is None or ib is None or not known(a) or not known(b):
-                    continue
-                if int(lex.roles[ia]) & BEGIN and int(lex.roles[ib]) & END:
-                    changed = sentence[: token.start] + a + " " + b + sentence[token.end :]
-                    cases.append((changed, token.start, word, kind))
-                    break
     return cases
 
 
@@ -190,15 +176,7 @@ def main() -> int:
     )
     for name, predict in predictors:
         for shown in (3, 5):
-            calls = [0]
-
-            def counted(previous, prefix, n, _p=predict, _c=calls):  # type: ignore[no-untyped-def]
-                _c[0] += 1
-                return _p(previous, prefix, n)
-
-            started = time.perf_counter()
-            ratio, _chars = keystrokes_saved(counted, sentences, shown)
-            per_call = (time.perf_counter() - started) / max(calls[0], 1) * 1000
+            ratio, per_call = timed(keystrokes_saved, predict, sentences, shown)
             print(f"| {name} | {shown} | {ratio:.1%} | {per_call:.2f} |")
 
     checker = spelling.checker
@@ -220,7 +198,7 @@ def main() -> int:
         f"confusions: {len(cases)} swaps, recall {caught / max(len(cases), 1):.1%} ({caught}); "
         f"false flags on clean text {clean['confusion']} = {1000 * clean['confusion'] / words:.2f} per 1,000 words"
     )
-    splits = compound_cases(spelling, sentences)
+    splits = compounds_written_apart(spelling, sentences)
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for changed, start, compound, kind in splits:

@@ -248,6 +248,8 @@ def main() -> int:
     if args.sentences:
         sentences = sentences[: args.sentences]
     if not args.no_simulation:
+        from bench_context import timed
+
         from assistant.text.service import open_spelling
 
         words = sum(len(corpus.sentence_words(s)) for s in sentences)
@@ -259,15 +261,7 @@ def main() -> int:
             ("onboard da_DK.lm", peer()),
         ):
             for shown in (5, 3):
-                calls = [0]
-
-                def counted(previous, prefix, n, _o=offered, _c=calls):  # type: ignore[no-untyped-def]
-                    _c[0] += 1
-                    return _o(previous, prefix, n)
-
-                started = time.perf_counter()
-                ratio, _chars = saved_ratio(counted, sentences, shown)
-                ms = (time.perf_counter() - started) / max(calls[0], 1) * 1000
+                ratio, ms = timed(saved_ratio, offered, sentences, shown)
                 print(f"| {name} | {shown} | {ratio:.1%} | {ms:.2f} |")
     if args.live:
         live(sentences[: args.live], args.kind)

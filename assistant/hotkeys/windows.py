@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import threading
 import time
 from collections.abc import Mapping
 
-from assistant.errors import AssistantError, EngineUnavailable
+from assistant.errors import AssistantError
+from assistant.hotkeys.base import GrabberThread
 from assistant.hotkeys.combo import Combo, parse_combo
 from assistant.hotkeys.x11 import GrabResult, HotkeyCallback
 from assistant.log import log_failure
@@ -96,35 +96,16 @@ def virtual_key(user32, key: str) -> int | None:  # type: ignore[no-untyped-def]
     return None
 
 
-class WindowsHotkeyGrabber:
+class WindowsHotkeyGrabber(GrabberThread):
     """Registers a set of named combinations on its own thread."""
 
-    def __init__(self, on_event: HotkeyCallback, environ: Mapping[str, str] | None = None) -> None:
-        self._on_event = on_event
-        self._thread: threading.Thread | None = None
-        self._thread_id = 0
-        self._ready = threading.Event()
-        self.held_seconds: dict[str, float] = {}
-        self.results: list[GrabResult] = []
-        self._error: AssistantError | None = None
+    thread_name = "hotkeys-windows"
+    late_message = "Windows did not answer the hotkey registration in time"
 
-    def start(self, bindings: Mapping[str, str], timeout: float = 10.0) -> list[GrabResult]:
-        """Register ``{name: "<ctrl>+<alt>+d"}`` (empty combos are skipped); one result each."""
-        if self._thread is not None:
-            raise RuntimeError("already started")
-        self._ready.clear()
-        self._thread = threading.Thread(
-            target=self._run, args=(dict(bindings),), name="hotkeys-windows", daemon=True
-        )
-        self._thread.start()
-        if not self._ready.wait(timeout):
-            self.stop()
-            raise EngineUnavailable("Windows did not answer the hotkey registration in time")
-        if self._error is not None:
-            error, self._error = self._error, None
-            self.stop()
-            raise error
-        return list(self.results)
+    def __init__(self, on_event: HotkeyCallback, environ: Mapping[str, str] | None = None) -> None:
+        super().__init__(on_event)
+        self._thread_id = 0
+        self.held_seconds: dict[str, float] = {}
 
     def stop(self) -> None:
         thread, self._thread = self._thread, None
@@ -133,10 +114,6 @@ class WindowsHotkeyGrabber:
         if self._thread_id:
             _user32().PostThreadMessageW(self._thread_id, WM_QUIT, 0, 0)
         thread.join(10)
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
 
     def _register(self, user32, bindings: dict[str, str]) -> dict[int, tuple[str, int]]:  # type: ignore[no-untyped-def]
         registered: dict[int, tuple[str, int]] = {}

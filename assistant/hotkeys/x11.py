@@ -14,11 +14,11 @@ import contextlib
 import logging
 import os
 import select
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from assistant.errors import AssistantError, EngineUnavailable
+from assistant.hotkeys.base import GrabberThread
 from assistant.hotkeys.combo import Combo, parse_combo
 from assistant.log import log_failure
 
@@ -50,43 +50,26 @@ def _keysym_for(key: str) -> int:
     return XK.string_to_keysym(key)
 
 
-class X11HotkeyGrabber:
+class X11HotkeyGrabber(GrabberThread):
     """Grabs a set of named combinations on its own X connection and thread."""
 
+    thread_name = "hotkeys-x11"
+    late_message = "The X server did not answer the hotkey grab in time"
+
     def __init__(self, on_event: HotkeyCallback, environ: Mapping[str, str] | None = None) -> None:
-        self._on_event = on_event
+        super().__init__(on_event)
         env = os.environ if environ is None else environ
         self._display_name = env.get("DISPLAY", "")
-        self._thread: threading.Thread | None = None
-        self._ready = threading.Event()
         # How long each key was last held, by the X server's clock (not the GUI's, which lags on
         # a busy machine): set before its release is delivered.
         self.held_seconds: dict[str, float] = {}
         self._pressed_at: dict[int, int] = {}
         self._wake_r, self._wake_w = -1, -1
         self._stopping = False
-        self.results: list[GrabResult] = []
-        self._error: AssistantError | None = None
 
     # -- public ---------------------------------------------------------------------------------
-    def start(self, bindings: Mapping[str, str], timeout: float = 10.0) -> list[GrabResult]:
-        """Grab ``{name: "<ctrl>+<alt>+d"}`` (empty combos are skipped); returns one result each."""
-        if self._thread is not None:
-            raise RuntimeError("already started")
+    def _before_start(self) -> None:
         self._wake_r, self._wake_w = os.pipe()
-        self._ready.clear()
-        self._thread = threading.Thread(
-            target=self._run, args=(dict(bindings),), name="hotkeys-x11", daemon=True
-        )
-        self._thread.start()
-        if not self._ready.wait(timeout):
-            self.stop()
-            raise EngineUnavailable("The X server did not answer the hotkey grab in time")
-        if self._error is not None:
-            error, self._error = self._error, None
-            self.stop()
-            raise error
-        return list(self.results)
 
     def stop(self) -> None:
         thread, self._thread = self._thread, None
@@ -101,10 +84,6 @@ class X11HotkeyGrabber:
                 os.close(fd)
         self._wake_r = self._wake_w = -1
         self._stopping = False
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
 
     # -- the thread -------------------------------------------------------------------------------
     def _run(self, bindings: dict[str, str]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QRect, QSize, QTimer, Slot
 from PySide6.QtWidgets import QWidget
 
 PANEL_WIDTH = 720  # the width it is given where the screen has room
@@ -181,26 +181,15 @@ class PanelPlacement:
 
     def set_on_top(self, on_top: bool) -> None:
         """Keep above other windows, or not (changed on the native window: it stays put)."""
-        handle = self.windowHandle()
-        if handle is not None and self.isVisible():
-            handle.setFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
-        flags = self.windowFlags()
-        wanted = (
-            flags | Qt.WindowType.WindowStaysOnTopHint
-            if on_top
-            else flags & ~Qt.WindowType.WindowStaysOnTopHint
-        )
-        if wanted != flags:
-            if self.isVisible():
-                self.overrideWindowFlags(wanted)
-            else:
-                self.setWindowFlags(wanted)
+        from assistant.ui.placement import set_stays_on_top
+
+        set_stays_on_top(self, on_top)
 
     @property
     def on_top(self) -> bool:
-        handle = self.windowHandle()
-        flags = handle.flags() if handle is not None else self.windowFlags()
-        return bool(flags & Qt.WindowType.WindowStaysOnTopHint)
+        from assistant.ui.placement import stays_on_top
+
+        return stays_on_top(self)
 
     def replace(self) -> None:
         """Move away from a window of ours that has just opened (the panel stays on top: it would

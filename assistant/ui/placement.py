@@ -289,3 +289,27 @@ def show_window(window: QWidget, preferred: QSize, avoid: Iterable[QWidget] = ()
     if not window.isVisible():
         window.move(choose_spot(area, size, [others]))
     window.show()
+
+
+def set_stays_on_top(window: QWidget, on_top: bool) -> None:
+    """Keep ``window`` above other windows, or not. A shown window is changed on its native window
+    (setWindowFlags would hide it, and show it again elsewhere): it stays where it is."""
+    handle = window.windowHandle()
+    if handle is not None and window.isVisible():
+        handle.setFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
+    flags = window.windowFlags()
+    wanted = (
+        flags | Qt.WindowType.WindowStaysOnTopHint if on_top else flags & ~Qt.WindowType.WindowStaysOnTopHint
+    )
+    if wanted != flags:
+        if window.isVisible():
+            window.overrideWindowFlags(wanted)
+        else:
+            window.setWindowFlags(wanted)
+
+
+def stays_on_top(window: QWidget) -> bool:
+    """Whether ``window`` is kept above other windows (as the native window has it, once there is one)."""
+    handle = window.windowHandle()
+    flags = handle.flags() if handle is not None else window.windowFlags()
+    return bool(flags & Qt.WindowType.WindowStaysOnTopHint)

@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.ui.flow import FlowLayout
-from assistant.ui.placement import choose_spot, fit_to_area, our_windows, screen_area
+from assistant.ui.placement import (
+    choose_spot,
+    fit_to_area,
+    our_windows,
+    screen_area,
+    set_stays_on_top,
+    stays_on_top,
+)
 from assistant.ui.reading import (
     SENTENCE_BACKGROUND,
     SENTENCE_TEXT,
@@ -157,27 +164,11 @@ class ReaderBar(QWidget):
         self.show()
 
     def _set_on_top(self, on_top: bool) -> None:
-        flags = self.windowFlags()
-        wanted = (
-            flags | Qt.WindowType.WindowStaysOnTopHint
-            if on_top
-            else flags & ~Qt.WindowType.WindowStaysOnTopHint
-        )
-        if wanted == flags:
-            return
-        handle = self.windowHandle()
-        if handle is not None and self.isVisible():
-            # Changing the flag on the native window keeps it where it is (setWindowFlags would hide it).
-            handle.setFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
-            self.overrideWindowFlags(wanted)
-        else:
-            self.setWindowFlags(wanted)
+        set_stays_on_top(self, on_top)
 
     @property
     def on_top(self) -> bool:
-        handle = self.windowHandle()
-        flags = handle.flags() if handle is not None else self.windowFlags()
-        return bool(flags & Qt.WindowType.WindowStaysOnTopHint)
+        return stays_on_top(self)
 
     @Slot()
     def close_bar(self) -> None:

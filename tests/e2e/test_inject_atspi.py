@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,14 +23,6 @@ pytestmark = [pytest.mark.display]
 
 NOTE = "Linje et: Åse, Łukasz og Ærø.\nLinje to\tslut."
 FLAT = "Linje et: Åse, Łukasz og Ærø. Linje to slut."
-
-
-@pytest.fixture
-def targets() -> Iterator[list[Target]]:
-    started: list[Target] = []
-    yield started
-    for target in started:
-        target.stop()
 
 
 def _primary(env: dict[str, str]) -> str:
@@ -53,10 +44,10 @@ def _own_primary(env: dict[str, str], text: str) -> subprocess.Popen:
 
 @pytest.mark.parametrize("kind", ["qt", "gtk", "chromium"])
 def test_multi_line_field_is_read_back_and_keeps_its_line_breaks(
-    kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+    kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, own_targets: list[Target]
 ) -> None:
     env = x_env(xvfb.display)
-    targets.append(start_target(kind, xvfb.display, tmp_path, env))
+    own_targets.append(start_target(kind, xvfb.display, tmp_path, env))
     # A browser textarea moves focus on Tab (the read-back then rightly fails): no tab there.
     note = NOTE.replace("\t", " ") if kind == "chromium" else NOTE
     owner = _own_primary(env, "brugerens markering")
@@ -70,16 +61,16 @@ def test_multi_line_field_is_read_back_and_keeps_its_line_breaks(
         selection = _primary(env)
         owner.kill()
     assert result.read_back and not result.check_failed and result.breaks_as_spaces == 0
-    assert targets[0].wait_for(note, timeout=10)[0] == note
+    assert own_targets[0].wait_for(note, timeout=10)[0] == note
     assert selection == "brugerens markering"  # the user's selection was not touched
 
 
 @pytest.mark.parametrize("kind", ["qt-line", "gtk-line"])
 def test_single_line_field_gets_spaces_for_line_breaks_and_tabs(
-    kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+    kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, own_targets: list[Target]
 ) -> None:
     env = x_env(xvfb.display)
-    targets.append(start_target(kind, xvfb.display, tmp_path, env))
+    own_targets.append(start_target(kind, xvfb.display, tmp_path, env))
     inserter = Inserter(None, env)
     try:
         inserter.begin()
@@ -88,14 +79,14 @@ def test_single_line_field_gets_spaces_for_line_breaks_and_tabs(
         inserter.close()
     assert result.breaks_as_spaces == 2 and result.chars == len(FLAT)
     assert result.read_back and not result.check_failed
-    assert targets[0].wait_for(FLAT, timeout=10)[0] == FLAT
+    assert own_targets[0].wait_for(FLAT, timeout=10)[0] == FLAT
 
 
 def test_streaming_into_a_single_line_field_types_spaces(
-    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, own_targets: list[Target]
 ) -> None:
     env = x_env(xvfb.display)
-    targets.append(start_target("gtk-line", xvfb.display, tmp_path, env))
+    own_targets.append(start_target("gtk-line", xvfb.display, tmp_path, env))
     inserter = Inserter(None, env, backend="xtest")
     try:
         stream = inserter.stream(inserter.begin())
@@ -103,14 +94,14 @@ def test_streaming_into_a_single_line_field_types_spaces(
         assert stream.update("Hej med Åse\nTak.") == (0, 4)
     finally:
         inserter.close()
-    assert targets[0].wait_for("Hej med Åse Tak.", timeout=10)[0] == "Hej med Åse Tak."
+    assert own_targets[0].wait_for("Hej med Åse Tak.", timeout=10)[0] == "Hej med Åse Tak."
 
 
 def test_cli_reports_the_spaces_and_the_read_back(
-    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, own_targets: list[Target]
 ) -> None:
     env = x_env(xvfb.display)
-    targets.append(start_target("qt-line", xvfb.display, tmp_path, env))
+    own_targets.append(start_target("qt-line", xvfb.display, tmp_path, env))
     done = subprocess.run(
         [sys.executable, "-m", "assistant", "type", "--json", "-"],
         input=NOTE.encode(),
@@ -121,16 +112,16 @@ def test_cli_reports_the_spaces_and_the_read_back(
     assert done.returncode == 0, done.stderr.decode()
     report = json.loads(done.stdout)
     assert report["line_breaks_as_spaces"] == 2 and report["read_back"] is True
-    assert targets[0].wait_for(FLAT, timeout=10)[0] == FLAT
+    assert own_targets[0].wait_for(FLAT, timeout=10)[0] == FLAT
 
 
 def test_without_an_accessibility_bus_it_says_sent_and_sends_no_extra_keys(
-    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, tmp_path: Path, own_targets: list[Target]
 ) -> None:
     env = x_env(xvfb.display)
     for key in ("AT_SPI_BUS_ADDRESS", "DBUS_SESSION_BUS_ADDRESS"):
         env.pop(key, None)
-    targets.append(start_target("qt", xvfb.display, tmp_path, env))
+    own_targets.append(start_target("qt", xvfb.display, tmp_path, env))
     owner = _own_primary(env, "brugerens markering")
     inserter = Inserter(None, env)
     try:
@@ -142,7 +133,7 @@ def test_without_an_accessibility_bus_it_says_sent_and_sends_no_extra_keys(
         selection = _primary(env)
         owner.kill()
     assert not result.read_back and not result.check_failed  # "Sendt", nothing stronger
-    assert targets[0].wait_for(NOTE, timeout=10)[0] == NOTE  # the line break stays a line break
+    assert own_targets[0].wait_for(NOTE, timeout=10)[0] == NOTE  # the line break stays a line break
     assert selection == "brugerens markering"
 
 

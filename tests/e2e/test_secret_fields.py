@@ -9,7 +9,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from assistant.tts.typing import X11TypingWatcher
 from tests.support import wait_until
 from tests.support.a11y import A11yBus
 from tests.support.display import XvfbServer
+from tests.support.said import Said
 from tests.support.targets import Target, start_target
 from tests.support.targets.fixtures import x_env
 
@@ -30,20 +30,12 @@ pytestmark = [pytest.mark.display]
 SECRET = "hemmelig kode tre "
 
 
-@pytest.fixture
-def targets() -> Iterator[list[Target]]:
-    started: list[Target] = []
-    yield started
-    for target in started:
-        target.stop()
-
-
 @pytest.mark.parametrize("kind", ["qt-password", "gtk-password"])
 def test_a_password_field_is_recognised_and_never_typed_into(
-    kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+    kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, own_targets: list[Target]
 ) -> None:
     env = x_env(xvfb.display, LC_ALL="C.UTF-8")
-    targets.append(start_target(kind, xvfb.display, tmp_path, env))
+    own_targets.append(start_target(kind, xvfb.display, tmp_path, env))
     probe = AtSpi(env)
     try:
         field = wait_until(lambda: probe.focused_field(None), timeout=10, message="the focused field")
@@ -60,16 +52,16 @@ def test_a_password_field_is_recognised_and_never_typed_into(
     finally:
         inserter.close()
     assert info.value.msgid == "inject.secret-field" and "password field" in info.value.message
-    assert targets[0].read() == "", "nothing was typed into the password field"
+    assert own_targets[0].read() == "", "nothing was typed into the password field"
 
 
 def test_a_field_showing_only_mask_characters_is_secret_without_the_role(
-    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, own_targets: list[Target]
 ) -> None:
     # Where a toolkit draws the masks itself and does not report PASSWORD_TEXT, the typed
     # characters are not shown: the field counts as secret from what it shows.
     env = x_env(xvfb.display, LC_ALL="C.UTF-8")
-    targets.append(start_target("qt-masked", xvfb.display, tmp_path, env))
+    own_targets.append(start_target("qt-masked", xvfb.display, tmp_path, env))
     probe = AtSpi(env)
     try:
         field = wait_until(lambda: probe.focused_field(None), timeout=10, message="the focused field")
@@ -82,7 +74,7 @@ def test_a_field_showing_only_mask_characters_is_secret_without_the_role(
 def test_a_password_finished_by_tab_in_the_next_field_is_still_withheld() -> None:
     # The word began in a password field; Tab (which finishes it) is seen when focus is already
     # in the next, ordinary field. Asked at the word's start, the answer holds.
-    said, withheld = _Said(), []
+    said, withheld = Said(), []
     answers = iter([True, False, False, False])  # start of "kode4711"; its end; start/end of "navn"
     echo = TypingEcho(said, "word", secret=lambda: next(answers), on_withheld=lambda: withheld.append(1))  # type: ignore[arg-type]
     echo.feed("kode4711 navn ")
@@ -90,10 +82,10 @@ def test_a_password_finished_by_tab_in_the_next_field_is_still_withheld() -> Non
 
 
 def test_an_ordinary_single_line_field_is_not_secret(
-    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, own_targets: list[Target]
 ) -> None:
     env = x_env(xvfb.display, LC_ALL="C.UTF-8")
-    targets.append(start_target("qt-line", xvfb.display, tmp_path, env))
+    own_targets.append(start_target("qt-line", xvfb.display, tmp_path, env))
     probe = AtSpi(env)
     try:
         field = wait_until(lambda: probe.focused_field(None), timeout=10, message="the focused field")
@@ -103,10 +95,10 @@ def test_an_ordinary_single_line_field_is_not_secret(
 
 
 def test_the_cli_refuses_a_password_field_in_one_line(
-    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, own_targets: list[Target]
 ) -> None:
     env = x_env(xvfb.display, LC_ALL="C.UTF-8")
-    targets.append(start_target("qt-password", xvfb.display, tmp_path, env))
+    own_targets.append(start_target("qt-password", xvfb.display, tmp_path, env))
     done = subprocess.run(
         [sys.executable, "-m", "assistant", "type", "-"],
         input=b"Diktat",
@@ -116,27 +108,16 @@ def test_the_cli_refuses_a_password_field_in_one_line(
     )
     err = done.stderr.decode()
     assert done.returncode == 2 and "password field, so nothing was typed" in err, err
-    assert targets[0].read() == ""
-
-
-class _Said:
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-        self.lock = threading.Lock()
-
-    def read(self, text: str, language: str | None = None) -> int:
-        with self.lock:
-            self.texts.append(text)
-            return len(self.texts)
+    assert own_targets[0].read() == ""
 
 
 @pytest.mark.parametrize("kind", ["qt-password", "gtk-password"])
 def test_read_as_you_type_never_reads_a_password_field_aloud(
-    kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target]
+    kind: str, danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, own_targets: list[Target]
 ) -> None:
     # Issue #22.6: three words typed into a Qt password field were spoken aloud.
     env = x_env(xvfb.display, LC_ALL="C.UTF-8")
-    said, withheld = _Said(), []
+    said, withheld = Said(), []
     probe = SecretFieldProbe(env)
     echo = TypingEcho(said, "word", secret=probe.focused_is_secret, on_withheld=lambda: withheld.append(1))  # type: ignore[arg-type]
     lock = threading.Lock()
@@ -148,13 +129,13 @@ def test_read_as_you_type_never_reads_a_password_field_aloud(
     watcher = X11TypingWatcher(on_char, env)
     watcher.start()
     try:
-        targets.append(start_target(kind, xvfb.display, tmp_path, env, title="kodeord"))
+        own_targets.append(start_target(kind, xvfb.display, tmp_path, env, title="kodeord"))
         subprocess.run(["xdotool", "type", "--delay", "15", SECRET], check=True, env=env, timeout=20)
         wait_until(
             lambda: len(withheld) >= 3, timeout=15, message=lambda: f"withheld {withheld}, read {said.texts}"
         )
         # The same keys in an ordinary field are read: the watcher works, only the secret is kept back.
-        targets.append(start_target("qt-line", xvfb.display, tmp_path, env, title="almindelig"))
+        own_targets.append(start_target("qt-line", xvfb.display, tmp_path, env, title="almindelig"))
         subprocess.run(["xdotool", "type", "--delay", "15", "synlig tekst "], check=True, env=env, timeout=20)
         wait_until(lambda: len(said.texts) >= 2, timeout=15, message=lambda: f"read {said.texts}")
     finally:
@@ -165,7 +146,7 @@ def test_read_as_you_type_never_reads_a_password_field_aloud(
 
 
 def test_the_tray_tells_the_user_why_a_password_is_not_read(
-    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, targets: list[Target], qtbot
+    danish_layout: str, xvfb: XvfbServer, a11y: A11yBus, tmp_path: Path, own_targets: list[Target], qtbot
 ) -> None:
     from assistant.app import App
     from assistant.ui.bridge import TaskBridge
@@ -179,7 +160,7 @@ def test_the_tray_tells_the_user_why_a_password_is_not_read(
     try:
         controller.set_echo("word")
         assert controller.echo_mode == "word"
-        targets.append(start_target("qt-password", xvfb.display, tmp_path, env))
+        own_targets.append(start_target("qt-password", xvfb.display, tmp_path, env))
         with qtbot.waitSignal(controller.problem, timeout=20000) as told:
             subprocess.run(["xdotool", "type", "--delay", "15", SECRET], check=True, env=env, timeout=20)
         assert told.args == ["Det, du skriver i et kodeordsfelt, læses ikke op."]

@@ -23,6 +23,7 @@ from tests.support.display import (
     start_xvfb,
 )
 from tests.support.load import CpuLoad, cpu_load
+from tests.support.targets import Target
 from tests.support.users import machine_root, other_user, public_tmp  # noqa: F401 - fixtures
 
 
@@ -200,6 +201,16 @@ def a11y(a11y_bus: A11yBus, monkeypatch: pytest.MonkeyPatch) -> A11yBus:
     for key, value in a11y_bus.env().items():
         monkeypatch.setenv(key, value)
     return a11y_bus
+
+
+@pytest.fixture
+def own_targets() -> Iterator[list[Target]]:
+    """Target programs a test starts itself (with an environment of its own, e.g. with
+    :func:`a11y`'s bus): it appends each one here, and each is stopped at the end of the test."""
+    started: list[Target] = []
+    yield started
+    for target in started:
+        target.stop()
 
 
 # -- virtual microphones ---------------------------------------------------------------------------

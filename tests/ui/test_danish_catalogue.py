@@ -10,13 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QTableWidget,
     QWidget,
 )
@@ -27,6 +21,7 @@ from assistant.ui.bridge import TaskBridge
 from assistant.ui.model_texts import ModelTexts
 from assistant.ui.translations import HERE, install_translator
 from assistant.ui.workers import Workers
+from tests.support.widget_texts import loaded_windows, shown_texts
 
 CHORD = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+)+\S+$")
 NUMBER = re.compile(r"^[\d.,:%\s]+$")
@@ -49,17 +44,8 @@ def _texts(widget: QWidget, skip: set[int]) -> list[str]:
         if id(child) in skip or child.objectName() == "technical" or not child.isVisibleTo(widget):
             continue
         found.append(child.toolTip())
-        if isinstance(child, (QLabel, QAbstractButton)):
-            found.append(child.text())
-        elif isinstance(child, QGroupBox):
-            found.append(child.title())
-        elif isinstance(child, QLineEdit):
-            found.append(child.placeholderText())
-        elif isinstance(child, QComboBox):
-            found += [child.itemText(i) for i in range(child.count())]
-        elif isinstance(child, QListWidget):
-            found += [child.item(i).text() for i in range(child.count())]
-        elif isinstance(child, QTableWidget):
+        found += shown_texts(child)
+        if isinstance(child, QTableWidget):
             for col in range(child.columnCount()):
                 header = child.horizontalHeaderItem(col)
                 found.append(header.text() if header else "")
@@ -81,12 +67,9 @@ def _known(text: str, patterns: list[re.Pattern[str]], data: set[str]) -> bool:
 
 
 def test_every_window_speaks_the_danish_catalogue(xvfb, tray_host, qtbot) -> None:
-    from assistant.ui.doctor_window import DoctorWindow
     from assistant.ui.first_run import FirstRunGuide
     from assistant.ui.history_window import HistoryWindow
     from assistant.ui.main import TrayController
-    from assistant.ui.models_window import ModelsWindow
-    from assistant.ui.settings_window import SettingsWindow
 
     qt = QApplication.instance()
     install_translator(qt, "da")
@@ -97,15 +80,7 @@ def test_every_window_speaks_the_danish_catalogue(xvfb, tray_host, qtbot) -> Non
     app = App.create()
     workers = Workers(TaskBridge())
     tray = TrayController(app, qt)
-    settings = SettingsWindow(app, workers)
-    models = ModelsWindow(app, workers)
-    doctor = DoctorWindow(app)
-    for window in (settings, models, doctor):
-        qtbot.addWidget(window)
-    with qtbot.waitSignal(models.refreshed, timeout=60000):
-        models.show()
-    with qtbot.waitSignal(doctor.report_ready, timeout=60000):
-        doctor.show()
+    settings, models, doctor = loaded_windows(app, workers, qtbot)
     settings.show()
     qtbot.waitSignal(settings.devices_loaded, timeout=30000)
     skip = {id(settings.widgets[k]) for k in NAMED_BY_THE_MACHINE if k in settings.widgets}

@@ -11,19 +11,7 @@ from assistant.tts.echo import TypingEcho
 from assistant.tts.typing import X11TypingWatcher, keysym_char
 from tests.support import wait_until
 from tests.support.playback_sink import null_sink  # noqa: F401  (fixture)
-
-
-class _Said:
-    """Stands where the Reader would: records what would be read."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-        self.lock = threading.Lock()
-
-    def read(self, text: str, language: str | None = None) -> int:
-        with self.lock:
-            self.texts.append(text)
-            return len(self.texts)
+from tests.support.said import Said
 
 
 def test_keysyms_to_characters() -> None:
@@ -33,7 +21,7 @@ def test_keysyms_to_characters() -> None:
 
 
 def test_words_typed_in_another_program_are_read(xvfb) -> None:
-    said = _Said()
+    said = Said()
     echo = TypingEcho(said, "word")  # type: ignore[arg-type]
     lock = threading.Lock()
 

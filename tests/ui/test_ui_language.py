@@ -13,12 +13,8 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QColorDialog,
-    QComboBox,
     QFileDialog,
-    QGroupBox,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QTableWidget,
     QWidget,
 )
@@ -28,6 +24,7 @@ from assistant.ui.bridge import TaskBridge
 from assistant.ui.messages import message_for
 from assistant.ui.translations import HERE, install_translator, resolve_language
 from assistant.ui.workers import Workers
+from tests.support.widget_texts import loaded_windows, shown_texts
 
 # The core's English one-liners start like this; none may reach the Danish UI.
 CORE_ENGLISH = re.compile(
@@ -60,17 +57,8 @@ def _texts(widget: QWidget) -> list[str]:
         if child.objectName() == "technical":
             continue
         found += [child.toolTip(), child.accessibleName()]
-        if isinstance(child, (QLabel, QAbstractButton)):
-            found.append(child.text())
-        elif isinstance(child, QGroupBox):
-            found.append(child.title())
-        elif isinstance(child, QLineEdit):
-            found.append(child.placeholderText())
-        elif isinstance(child, QComboBox):
-            found += [child.itemText(i) for i in range(child.count())]
-        elif isinstance(child, QListWidget):
-            found += [child.item(i).text() for i in range(child.count())]
-        elif isinstance(child, QTableWidget):
+        found += shown_texts(child)
+        if isinstance(child, QTableWidget):
             found += [
                 child.horizontalHeaderItem(i).text()
                 for i in range(child.columnCount())
@@ -80,26 +68,15 @@ def _texts(widget: QWidget) -> list[str]:
 
 
 def _windows(qtbot) -> list[tuple[str, list[str]]]:
-    from assistant.ui.doctor_window import DoctorWindow
     from assistant.ui.first_run import FirstRunGuide
     from assistant.ui.history_window import HistoryWindow
     from assistant.ui.main import TrayController
-    from assistant.ui.models_window import ModelsWindow
-    from assistant.ui.settings_window import SettingsWindow
 
     app = App.create()
     workers = Workers(TaskBridge())
     tray = TrayController(app, QApplication.instance())
     menu = [a.text() for a in tray.menu.actions() if a.text()]
-    settings = SettingsWindow(app, workers)
-    models = ModelsWindow(app, workers)
-    doctor = DoctorWindow(app)
-    for window in (settings, models, doctor):
-        qtbot.addWidget(window)
-    with qtbot.waitSignal(models.refreshed, timeout=60000):
-        models.show()
-    with qtbot.waitSignal(doctor.report_ready, timeout=60000):
-        doctor.show()
+    settings, models, doctor = loaded_windows(app, workers, qtbot)
     doctor.details.setObjectName("technical")  # English for IT, behind a button that says so
     out = [
         ("tray menu", [*menu, tray.tray.toolTip()]),

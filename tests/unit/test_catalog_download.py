@@ -14,8 +14,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +24,7 @@ from assistant.storage.install_base import InstallOptions
 from assistant.storage.mirror import check_mirror, share_candidates
 from assistant.storage.model_install import install_catalog_entry
 from assistant.storage.models import MANIFEST, model_kind
+from tests.support.cli import run_cli
 from tests.unit.test_model_install import ModelServer, leftovers
 
 
@@ -194,17 +193,6 @@ def test_mirror_setting_accepts_https_and_folders_only(tmp_path) -> None:
     assert check_mirror("hub") is not None and check_mirror(3) is not None
 
 
-def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=300,
-    )
-
-
 def test_cli_installs_by_name_through_the_policy_mirror_and_keeps_the_published_pins(
     tmp_path, hub, published, assistant_home
 ) -> None:
@@ -213,14 +201,14 @@ def test_cli_installs_by_name_through_the_policy_mirror_and_keeps_the_published_
     _serve(hub, published)
     assistant_home.write_policy(f'[locked.models]\nmirror = "{hub.base}"\n')
     env = {**os.environ}
-    done = _cli("models", "install", "ekko-v1-tiny", env=env)
+    done = run_cli("models", "install", "ekko-v1-tiny", env=env)
     assert done.returncode != 0
     error = done.stderr.splitlines()[-1]  # after the progress lines
     assert (
         error.startswith("assistant: ") and "not the published" in error and "nothing was installed" in error
     )
     assert hub.requests and all(p.startswith("/RyeAI/ekko-v1-tiny/resolve/") for p, _, _ in hub.requests)
-    listed = json.loads(_cli("models", "list", "--json", env=env).stdout)
+    listed = json.loads(run_cli("models", "list", "--json", env=env).stdout)
     row = next(e for e in listed["catalog"] if e["name"] == "ekko-v1-tiny")
     assert row["install_route"] == "download" and row["revision"] == ENTRY.revision
 

@@ -4,29 +4,21 @@ closing quote, so the installer appends a dot, which the program's paths drop)."
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-    )
+from tests.support.cli import run_cli
 
 
 def test_ui_language_in_any_case_and_folders_with_a_trailing_dot(public_tmp: Path, assistant_home) -> None:
     machine = public_tmp / "ProgramData" / "assistant"
-    done = _cli("config", "policy-install", "--ui-language", " DA ", "--target", f"{machine}/policy.toml")
+    done = run_cli("config", "policy-install", "--ui-language", " DA ", "--target", f"{machine}/policy.toml")
     assert done.returncode == 0, done.stderr
     assert (machine / "policy.toml").read_text(encoding="utf-8") == '[defaults.general]\nui_language = "da"\n'
-    wrong = _cli("config", "policy-install", "--ui-language", "dansk", "--target", f"{machine}/policy.toml")
+    wrong = run_cli(
+        "config", "policy-install", "--ui-language", "dansk", "--target", f"{machine}/policy.toml"
+    )
     assert wrong.returncode == 2 and len(wrong.stderr.strip().splitlines()) == 1
     (machine / "models" / "m").mkdir(parents=True)
-    clean = _cli("config", "machine-clean", "--target", f"{machine}/.")
+    clean = run_cli("config", "machine-clean", "--target", f"{machine}/.")
     assert clean.returncode == 0, clean.stderr
     assert list(machine.iterdir()) == []

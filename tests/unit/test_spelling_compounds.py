@@ -13,39 +13,14 @@ import pytest
 
 from assistant.text import corpus
 from assistant.text import lexicon as lexicon_module
-from assistant.text.affix import BEGIN, END
 from assistant.text.service import Spelling, open_spelling
-from assistant.text.tokens import tokenize
+from tests.support.spelling_cases import compounds_written_apart
 
 
 @pytest.fixture(scope="module")
 def da(tmp_path_factory: pytest.TempPathFactory) -> Spelling:
     data: Path = tmp_path_factory.mktemp("data")
     return open_spelling("da", data_dir=data, lexicon=lexicon_module.load("da"))
-
-
-def compounds_written_apart(da: Spelling, sentences: list[str]) -> list[tuple[str, int, str, str]]:
-    """(sentence with one compound written apart, its start, the compound, "dictionary" or
-    "hunspell"): every accepted compound that splits into two dictionary words of 3+ letters."""
-    lex = da.lexicon
-    acceptance = da.speller.acceptance
-    known = acceptance.known_form
-    cases = []
-    for sentence in sentences:
-        for token in tokenize(sentence):
-            word = token.text
-            if not token.is_word or not word.islower() or len(word) < 7 or not acceptance.accepts(word):
-                continue
-            for cut in range(3, len(word) - 2):
-                a, b = word[:cut], word[cut:]
-                ia, ib = lex.find(a), lex.find(b)
-                if ia is None or ib is None or not known(a) or not known(b):
-                    continue
-                if int(lex.roles[ia]) & BEGIN and int(lex.roles[ib]) & END:
-                    changed = sentence[: token.start] + a + " " + b + sentence[token.end :]
-                    cases.append((changed, token.start, word, "dictionary" if known(word) else "hunspell"))
-                    break
-    return cases
 
 
 def test_phrases_that_are_right_as_written_are_left_alone(da: Spelling) -> None:
