@@ -4,80 +4,80 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../dictation.py" line="209"/>
+        <location filename="../dictation.py" line="199"/>
         <source>Skriver de sidste ord …</source>
         <translation>Writing the last words …</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="223"/>
+        <location filename="../dictation.py" line="213"/>
         <source>Lytter … (talemodellen indlæses)</source>
         <translation>Listening … (the speech model is loading)</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="231"/>
+        <location filename="../dictation.py" line="221"/>
         <source>Arbejder … {0} s tale tilbage</source>
         <translation>Working … {0} s of speech left</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="233"/>
-        <location filename="../dictation.py" line="238"/>
-        <location filename="../dictation.py" line="242"/>
+        <location filename="../dictation.py" line="223"/>
+        <location filename="../dictation.py" line="228"/>
+        <location filename="../dictation.py" line="232"/>
         <source>Lytter – tal nu</source>
         <translation>Listening – speak now</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="238"/>
-        <location filename="../dictation.py" line="308"/>
+        <location filename="../dictation.py" line="228"/>
+        <location filename="../dictation.py" line="298"/>
         <source>Mikrofonen giver ingen lyd – er den slået fra?</source>
         <translation>The microphone gives no sound – is it muted?</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="310"/>
+        <location filename="../dictation.py" line="300"/>
         <source>Færdig. Tjek teksten, og tryk Indsæt.</source>
         <translation>Done. Check the text and press Insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="420"/>
+        <location filename="../dictation.py" line="329"/>
         <source>Der er ingen tekst at indsætte.</source>
         <translation>There is no text to insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="423"/>
+        <location filename="../dictation.py" line="332"/>
         <source>Stop dikteringen først.</source>
         <translation>Stop dictation first.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="427"/>
+        <location filename="../dictation.py" line="336"/>
         <source>Alt er allerede indsat – intet blev sendt igen.</source>
         <translation>Everything is already inserted – nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="488"/>
+        <location filename="../dictation.py" line="397"/>
         <source>Teksten er kopieret.</source>
         <translation>The text is copied.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="513"/>
+        <location filename="../dictation.py" line="422"/>
         <source>Et andet vindue end dit har fokus, så intet blev sendt</source>
         <translation>Another window has focus, so nothing was sent</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="516"/>
+        <location filename="../dictation.py" line="425"/>
         <source>Klik tilbage i {0}, hvor teksten blev indsat, og tryk Indsæt</source>
         <translation>Click back in {0}, where the text was inserted, and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="517"/>
+        <location filename="../dictation.py" line="426"/>
         <source>vinduet</source>
         <translation>the window</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="520"/>
+        <location filename="../dictation.py" line="429"/>
         <source>Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt</source>
         <translation>The text is kept: click back in the field and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="435"/>
+        <location filename="../dictation.py" line="344"/>
         <source>Teksten er sendt, men kunne ikke kontrolleres. Mangler den i vinduet, så tryk Indsæt igen for at sende den en gang til.</source>
         <translation>The text was sent but could not be checked. If it is missing in the window, press Insert again to send it once more.</translation>
     </message>
