@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -19,30 +18,21 @@ from assistant.app import App
 from assistant.errors import AssistantError
 from assistant.inject.ledger import InsertionLedger
 from assistant.log import describe
-from assistant.text.unsure import UnsureSpan, after_edit, locate, still_there
+from assistant.text.unsure import UnsureSpan, locate, still_there
 from assistant.ui.bridge import DictationBridge, TaskBridge
+from assistant.ui.dictation_edits import MAX_SUGGESTIONS, DictationEdits, Doubt
 from assistant.ui.insert_report import insert_report
 from assistant.ui.messages import user_message
 from assistant.ui.workers import Workers
 
 log = logging.getLogger(__name__)
 
-MAX_SUGGESTIONS = 5
+__all__ = ["MAX_SUGGESTIONS", "DictationController", "Doubt"]
+
 STOP_TAIL_SECONDS = 0.2  # recording goes on this long after stop, so the last word is not cut
 
 
-@dataclass(frozen=True)
-class Doubt:
-    start: int
-    end: int
-    word: str
-    suggestions: tuple[str, ...]
-    # "doubt": the word is correct Danish too, only likely not the one meant, so the panel asks
-    # ("Mente du …?") instead of calling it a misspelling; other kinds come from text/checker.py.
-    kind: str = "spelling"
-
-
-class DictationController(QObject):
+class DictationController(DictationEdits, QObject):
     """Starts and stops dictations, keeps the panel's text, inserts it. GUI thread only."""
 
     state_changed = Signal(str)  # idle | listening | working | error
@@ -312,87 +302,6 @@ class DictationController(QObject):
             self.state_changed.emit("idle")
         self.session_stopped.emit(self.text)
         log.info("dictation stopped: %s", describe(self.text))
-
-    # -- spelling ------------------------------------------------------------------------------------
-    def _check_spelling(self) -> None:
-        if self.spelling is None:
-            self.doubts = []
-        else:
-            done = self.text[: self.partial_from]
-            flags = self.spelling.checker.check(done, top=MAX_SUGGESTIONS)
-            self.doubts = [
-                Doubt(f.start, f.end, f.word, tuple(s.word for s in f.suggestions[:MAX_SUGGESTIONS]), f.kind)
-                for f in flags
-            ]
-        if self.selected is not None and self.selected >= len(self.doubts):
-            self.selected = None
-        self.doubts_updated.emit()
-
-    @Slot(int)
-    def select_doubt(self, index: int) -> None:
-        self.selected, self.selected_unsure = (index if 0 <= index < len(self.doubts) else None), None
-        self.doubts_updated.emit()
-
-    @Slot(int)
-    def select_unsure(self, index: int) -> None:
-        self.selected_unsure = index if 0 <= index < len(self.unsure) else None
-        self.selected = None
-        self.doubts_updated.emit()
-
-    @Slot(int)
-    def pick(self, number: int) -> None:
-        """Replace the selected doubtful (or unsure) word with suggestion (alternative) ``number``."""
-        if self.selected_unsure is not None:
-            span = self.unsure[self.selected_unsure]
-            if 1 <= number <= len(span.alternatives):
-                self._edit(span.start, span.end, span.alternatives[number - 1])
-            return
-        if self.selected is None:
-            return
-        doubt = self.doubts[self.selected]
-        if not 1 <= number <= len(doubt.suggestions):
-            return
-        word = doubt.suggestions[number - 1]
-        self._edit(doubt.start, doubt.end, word)
-        if self.spelling is not None:
-            try:
-                self.spelling.accept(word)
-            except AssistantError as exc:
-                self.status.emit(user_message(exc), True)
-
-    @Slot()
-    def add_selected_to_dictionary(self) -> None:
-        if self.selected is None or self.spelling is None or self.spelling.user is None:
-            return
-        word = self.doubts[self.selected].word
-        try:
-            self.spelling.user.add(word)
-            self.spelling.refresh_user_words()
-        except AssistantError as exc:
-            self.status.emit(user_message(exc), True)
-        self.selected = None
-        self._check_spelling()
-
-    def _edit(self, start: int, end: int, replacement: str) -> None:
-        self.undo_stack.append(self.text)
-        shift = len(replacement) - (end - start)
-        self.text = self.text[:start] + replacement + self.text[end:]
-        self.partial_from = max(0, self.partial_from + shift)
-        self.unsure, self.selected_unsure = after_edit(self.unsure, start, end, replacement), None
-        self.selected = None
-        self._check_spelling()
-        self.text_updated.emit(self.text)
-
-    @Slot()
-    def undo(self) -> None:
-        if not self.undo_stack:
-            return
-        self.text = self.undo_stack.pop()
-        self.partial_from = len(self.text) if self.session is None else min(self.partial_from, len(self.text))
-        self.unsure, self.selected_unsure = still_there(self.unsure, self.text), None
-        self.selected = None
-        self._check_spelling()
-        self.text_updated.emit(self.text)
 
     @Slot(str)
     def load_text(self, text: str) -> None:

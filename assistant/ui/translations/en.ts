@@ -4,80 +4,80 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../dictation.py" line="209"/>
+        <location filename="../dictation.py" line="199"/>
         <source>Skriver de sidste ord …</source>
         <translation>Writing the last words …</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="223"/>
+        <location filename="../dictation.py" line="213"/>
         <source>Lytter … (talemodellen indlæses)</source>
         <translation>Listening … (the speech model is loading)</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="231"/>
+        <location filename="../dictation.py" line="221"/>
         <source>Arbejder … {0} s tale tilbage</source>
         <translation>Working … {0} s of speech left</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="233"/>
-        <location filename="../dictation.py" line="238"/>
-        <location filename="../dictation.py" line="242"/>
+        <location filename="../dictation.py" line="223"/>
+        <location filename="../dictation.py" line="228"/>
+        <location filename="../dictation.py" line="232"/>
         <source>Lytter – tal nu</source>
         <translation>Listening – speak now</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="238"/>
-        <location filename="../dictation.py" line="308"/>
+        <location filename="../dictation.py" line="228"/>
+        <location filename="../dictation.py" line="298"/>
         <source>Mikrofonen giver ingen lyd – er den slået fra?</source>
         <translation>The microphone gives no sound – is it muted?</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="310"/>
+        <location filename="../dictation.py" line="300"/>
         <source>Færdig. Tjek teksten, og tryk Indsæt.</source>
         <translation>Done. Check the text and press Insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="420"/>
+        <location filename="../dictation.py" line="329"/>
         <source>Der er ingen tekst at indsætte.</source>
         <translation>There is no text to insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="423"/>
+        <location filename="../dictation.py" line="332"/>
         <source>Stop dikteringen først.</source>
         <translation>Stop dictation first.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="427"/>
+        <location filename="../dictation.py" line="336"/>
         <source>Alt er allerede indsat – intet blev sendt igen.</source>
         <translation>Everything is already inserted – nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="488"/>
+        <location filename="../dictation.py" line="397"/>
         <source>Teksten er kopieret.</source>
         <translation>The text is copied.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="513"/>
+        <location filename="../dictation.py" line="422"/>
         <source>Et andet vindue end dit har fokus, så intet blev sendt</source>
         <translation>Another window has focus, so nothing was sent</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="516"/>
+        <location filename="../dictation.py" line="425"/>
         <source>Klik tilbage i {0}, hvor teksten blev indsat, og tryk Indsæt</source>
         <translation>Click back in {0}, where the text was inserted, and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="517"/>
+        <location filename="../dictation.py" line="426"/>
         <source>vinduet</source>
         <translation>the window</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="520"/>
+        <location filename="../dictation.py" line="429"/>
         <source>Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt</source>
         <translation>The text is kept: click back in the field and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="435"/>
+        <location filename="../dictation.py" line="344"/>
         <source>Teksten er sendt, men kunne ikke kontrolleres. Mangler den i vinduet, så tryk Indsæt igen for at sende den en gang til.</source>
         <translation>The text was sent but could not be checked. If it is missing in the window, press Insert again to send it once more.</translation>
     </message>
@@ -1407,13 +1407,11 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     <name>TrayController</name>
     <message>
         <location filename="../main.py" line="88"/>
-        <location filename="../main.py" line="311"/>
         <source>Diktér</source>
         <translation>Dictate</translation>
     </message>
     <message>
         <location filename="../main.py" line="89"/>
-        <location filename="../main.py" line="314"/>
         <source>Læs markering op</source>
         <translation>Read selection aloud</translation>
     </message>
@@ -1449,7 +1447,7 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
     </message>
     <message>
         <location filename="../main.py" line="96"/>
-        <location filename="../main.py" line="524"/>
+        <location filename="../main.py" line="417"/>
         <source>Om Assistent</source>
         <translation>About Assistant</translation>
     </message>
@@ -1489,68 +1487,81 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
         <translation>Assistant – no speech model: {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="299"/>
+        <location filename="../main.py" line="281"/>
+        <source>Assistent – klar</source>
+        <translation>Assistant – ready</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="282"/>
+        <source>Assistent – lytter</source>
+        <translation>Assistant – listening</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="283"/>
+        <source>Assistent – arbejder …</source>
+        <translation>Assistant – working …</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="284"/>
+        <source>Assistent – der er et problem</source>
+        <translation>Assistant – there is a problem</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="288"/>
+        <source>Indlæser talemodel …</source>
+        <translation>Loading speech model …</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="290"/>
+        <source>IT-politikken kan ikke bruges: historik og download er slået fra</source>
+        <translation>The IT policy cannot be used: history and downloads are turned off</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="292"/>
+        <source>Dikteringer kan ikke gemmes nu; de gemmes, når det kan lade sig gøre</source>
+        <translation>Dictations cannot be saved now; they are saved as soon as possible</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="372"/>
+        <source>Klik i feltet, hvor teksten skal stå, og tryk Indsæt.</source>
+        <translation>Click into the field where the text should go, and press Insert.</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="418"/>
+        <source>Assistent {0}
+Diktering, stavehjælp og oplæsning – helt uden internet.</source>
+        <translation>Assistant {0}
+Dictation, spelling help and reading aloud – entirely offline.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayHotkeys</name>
+    <message>
+        <location filename="../tray_hotkeys.py" line="81"/>
         <source>Genvejstaster</source>
         <translation>Shortcut keys</translation>
     </message>
     <message>
-        <location filename="../main.py" line="300"/>
+        <location filename="../tray_hotkeys.py" line="82"/>
         <source>Nogle genvejstaster virker ikke:
 {0}</source>
         <translation>Some shortcut keys do not work:
 {0}</translation>
     </message>
     <message>
-        <location filename="../main.py" line="311"/>
+        <location filename="../tray_hotkeys.py" line="93"/>
         <source>Stop diktering</source>
         <translation>Stop dictation</translation>
     </message>
     <message>
-        <location filename="../main.py" line="388"/>
-        <source>Assistent – klar</source>
-        <translation>Assistant – ready</translation>
+        <location filename="../tray_hotkeys.py" line="93"/>
+        <source>Diktér</source>
+        <translation>Dictate</translation>
     </message>
     <message>
-        <location filename="../main.py" line="389"/>
-        <source>Assistent – lytter</source>
-        <translation>Assistant – listening</translation>
-    </message>
-    <message>
-        <location filename="../main.py" line="390"/>
-        <source>Assistent – arbejder …</source>
-        <translation>Assistant – working …</translation>
-    </message>
-    <message>
-        <location filename="../main.py" line="391"/>
-        <source>Assistent – der er et problem</source>
-        <translation>Assistant – there is a problem</translation>
-    </message>
-    <message>
-        <location filename="../main.py" line="395"/>
-        <source>Indlæser talemodel …</source>
-        <translation>Loading speech model …</translation>
-    </message>
-    <message>
-        <location filename="../main.py" line="397"/>
-        <source>IT-politikken kan ikke bruges: historik og download er slået fra</source>
-        <translation>The IT policy cannot be used: history and downloads are turned off</translation>
-    </message>
-    <message>
-        <location filename="../main.py" line="399"/>
-        <source>Dikteringer kan ikke gemmes nu; de gemmes, når det kan lade sig gøre</source>
-        <translation>Dictations cannot be saved now; they are saved as soon as possible</translation>
-    </message>
-    <message>
-        <location filename="../main.py" line="479"/>
-        <source>Klik i feltet, hvor teksten skal stå, og tryk Indsæt.</source>
-        <translation>Click into the field where the text should go, and press Insert.</translation>
-    </message>
-    <message>
-        <location filename="../main.py" line="525"/>
-        <source>Assistent {0}
-Diktering, stavehjælp og oplæsning – helt uden internet.</source>
-        <translation>Assistant {0}
-Dictation, spelling help and reading aloud – entirely offline.</translation>
+        <location filename="../tray_hotkeys.py" line="96"/>
+        <source>Læs markering op</source>
+        <translation>Read selection aloud</translation>
     </message>
 </context>
 <context>
