@@ -296,8 +296,12 @@ class DictationController(DictationEdits, QObject):
             self.status.emit(user_message(problem), True)
         elif mute and not failed:  # not "Færdig": nothing was heard at all
             self.status.emit(self.tr("Mikrofonen giver ingen lyd – er den slået fra?"), True)
-        elif not failed:
+        elif not failed and not self.app.config["dictation.auto_insert"]:
             self.status.emit(self.tr("Færdig. Tjek teksten, og tryk Indsæt."), False)
+        elif not failed and not self.text.strip():
+            self.status.emit(self.tr("Færdig. Der blev ikke sagt noget."), False)
+        # With auto-insert on, the last insertion's own report ("Indsat og kontrolleret …",
+        # "Sendt …") is the status: there is nothing to press, and it must not be covered.
         if not failed:
             self.state_changed.emit("idle")
         self.session_stopped.emit(self.text)

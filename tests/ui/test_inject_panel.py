@@ -152,3 +152,22 @@ def test_text_from_history_is_joined_with_a_space_to_what_the_field_already_hold
     assert qt_target.wait_for("Patienten har ondt. Ring i morgen.", timeout=10)[0] == (
         "Patienten har ondt. Ring i morgen."
     )
+
+
+def test_with_auto_insert_the_end_of_a_dictation_does_not_ask_to_press_insert(
+    danish_layout, xvfb, qtbot, panel: DictationPanel, targets: Targets
+) -> None:
+    """Auto-insert on: the text is already going in, so the panel never says "tryk Indsæt", and
+    the insertion's own report stays the last word."""
+    panel.show()
+    qt_target = targets.start("qt", title="journal")
+    controller = panel.controller
+    controller.app.config.set("dictation.auto_insert", True)
+    qt_target.focus()
+    statuses: list[str] = []
+    controller.status.connect(lambda message, problem: statuses.append(message))
+    controller._on_text("Kontrol om to uger.", True)
+    controller._on_stopped("Kontrol om to uger.")
+    qtbot.waitUntil(lambda: qt_target.read() == "Kontrol om to uger.", timeout=15000)
+    qtbot.waitUntil(lambda: statuses and statuses[-1].startswith(("Indsat", "Sendt")), timeout=5000)
+    assert not any("tryk Indsæt" in s for s in statuses), statuses

@@ -68,7 +68,8 @@ def test_panel_chords_work_while_the_target_keeps_focus_and_plain_keys_reach_it(
     qtbot.waitUntil(lambda: controller.text.startswith(f"{word} sagde"), timeout=5000)
 
     _xdotool(xvfb.display, "key", "ctrl+alt+i")  # Indsæt: into the window that kept the focus
-    expected = "inkmfj 12345 ab" + controller.text
+    # Text from history goes into whatever the field holds, joined with a space (read back).
+    expected = "inkmfj 12345 ab " + controller.text
     qtbot.waitUntil(lambda: target.read() == expected, timeout=20000)
     # The status follows the read-back on the insertion worker, a moment after the text lands.
     qtbot.waitUntil(lambda: bool(statuses), timeout=5000)

@@ -37,47 +37,52 @@
         <translation>Done. Check the text and press Insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="329"/>
+        <location filename="../dictation.py" line="302"/>
+        <source>Færdig. Der blev ikke sagt noget.</source>
+        <translation>Done. Nothing was said.</translation>
+    </message>
+    <message>
+        <location filename="../dictation.py" line="333"/>
         <source>Der er ingen tekst at indsætte.</source>
         <translation>There is no text to insert.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="332"/>
+        <location filename="../dictation.py" line="336"/>
         <source>Stop dikteringen først.</source>
         <translation>Stop dictation first.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="336"/>
+        <location filename="../dictation.py" line="340"/>
         <source>Alt er allerede indsat – intet blev sendt igen.</source>
         <translation>Everything is already inserted – nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="397"/>
+        <location filename="../dictation.py" line="401"/>
         <source>Teksten er kopieret.</source>
         <translation>The text is copied.</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="422"/>
+        <location filename="../dictation.py" line="426"/>
         <source>Et andet vindue end dit har fokus, så intet blev sendt</source>
         <translation>Another window has focus, so nothing was sent</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="425"/>
+        <location filename="../dictation.py" line="429"/>
         <source>Klik tilbage i {0}, hvor teksten blev indsat, og tryk Indsæt</source>
         <translation>Click back in {0}, where the text was inserted, and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="426"/>
+        <location filename="../dictation.py" line="430"/>
         <source>vinduet</source>
         <translation>the window</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="429"/>
+        <location filename="../dictation.py" line="433"/>
         <source>Teksten er bevaret: klik tilbage i feltet, og tryk Indsæt</source>
         <translation>The text is kept: click back in the field and press Insert</translation>
     </message>
     <message>
-        <location filename="../dictation.py" line="344"/>
+        <location filename="../dictation.py" line="348"/>
         <source>Teksten er sendt, men kunne ikke kontrolleres. Mangler den i vinduet, så tryk Indsæt igen for at sende den en gang til.</source>
         <translation>The text was sent but could not be checked. If it is missing in the window, press Insert again to send it once more.</translation>
     </message>
@@ -900,121 +905,121 @@ Everything happens on your computer. Nothing is sent over the internet.</transla
 <context>
     <name>ReaderBar</name>
     <message>
-        <location filename="../reader_bar.py" line="59"/>
-        <location filename="../reader_bar.py" line="60"/>
+        <location filename="../reader_bar.py" line="66"/>
+        <location filename="../reader_bar.py" line="67"/>
         <source>Oplæsning</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="71"/>
-        <location filename="../reader_bar.py" line="262"/>
+        <location filename="../reader_bar.py" line="78"/>
+        <location filename="../reader_bar.py" line="253"/>
         <source>&amp;Afspil</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="73"/>
+        <location filename="../reader_bar.py" line="80"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="75"/>
+        <location filename="../reader_bar.py" line="82"/>
         <source>◀ Fo&amp;rrige</source>
         <translation>◀ P&amp;revious</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="76"/>
+        <location filename="../reader_bar.py" line="83"/>
         <source>Forrige sætning (venstre pil)</source>
         <translation>Previous sentence (left arrow)</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="78"/>
+        <location filename="../reader_bar.py" line="85"/>
         <source>&amp;Næste ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="79"/>
+        <location filename="../reader_bar.py" line="86"/>
         <source>Næste sætning (højre pil)</source>
         <translation>Next sentence (right arrow)</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="81"/>
+        <location filename="../reader_bar.py" line="88"/>
         <source>&amp;Luk</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="82"/>
+        <location filename="../reader_bar.py" line="89"/>
         <source>Stop oplæsningen og luk vinduet</source>
         <translation>Stop reading and close the window</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="86"/>
+        <location filename="../reader_bar.py" line="93"/>
         <source>Far&amp;t:</source>
         <translation>Spee&amp;d:</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="93"/>
+        <location filename="../reader_bar.py" line="100"/>
         <source>Fart i ord pr. minut</source>
         <translation>Speed in words per minute</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="99"/>
+        <location filename="../reader_bar.py" line="106"/>
         <source>Låst af IT</source>
         <translation>Locked by IT</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="104"/>
+        <location filename="../reader_bar.py" line="111"/>
         <source>Farten er bestemt af din IT-afdeling.</source>
         <translation>The speed is set by your IT department.</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="106"/>
+        <location filename="../reader_bar.py" line="113"/>
         <source>St&amp;emme:</source>
         <translation>Voic&amp;e:</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="111"/>
+        <location filename="../reader_bar.py" line="118"/>
         <source>Stemme</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="118"/>
+        <location filename="../reader_bar.py" line="125"/>
         <source>Teksten der læses op</source>
         <translation>The text being read</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="200"/>
-        <location filename="../reader_bar.py" line="255"/>
+        <location filename="../reader_bar.py" line="191"/>
+        <location filename="../reader_bar.py" line="246"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="255"/>
+        <location filename="../reader_bar.py" line="246"/>
         <source>F&amp;ortsæt</source>
         <translation>C&amp;ontinue</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="257"/>
+        <location filename="../reader_bar.py" line="248"/>
         <source>Oplæsningen er sat på pause.</source>
         <translation>Reading is paused.</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="257"/>
+        <location filename="../reader_bar.py" line="248"/>
         <source>Oplæsningen fortsætter.</source>
         <translation>Reading continues.</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="266"/>
+        <location filename="../reader_bar.py" line="257"/>
         <source>Oplæsningen er stoppet.</source>
         <translation>Reading stopped.</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="266"/>
+        <location filename="../reader_bar.py" line="257"/>
         <source>Oplæsningen er færdig.</source>
         <translation>Reading is finished.</translation>
     </message>
     <message>
-        <location filename="../reader_bar.py" line="108"/>
-        <location filename="../reader_bar.py" line="293"/>
+        <location filename="../reader_bar.py" line="115"/>
+        <location filename="../reader_bar.py" line="284"/>
         <source>Automatisk</source>
         <translation>Automatic</translation>
     </message>
