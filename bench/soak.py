@@ -237,6 +237,9 @@ def child(plan: Path) -> int:
         if dictation.session is None:
             raise SystemExit("soak child: the dictation did not start (see the log)")
         _close_mic_at_end(dictation.session.capture, int(entry["seconds"] * RATE))
+        # The history row is made on the session's worker (a locked database must not hold up
+        # the key press), so its id comes a moment after start().
+        pump(lambda: dictation.entry_id is not None or bool(stopped), 300)
         print(f"started {index} {dictation.entry_id}", flush=True)
         pump(lambda: bool(stopped), 3600)
         controller.panel.hide()
