@@ -172,7 +172,7 @@ def test_deb_installs_runs_as_a_user_and_purges_cleanly(deb: Deb, nobody_home: P
         assert run([*user, "/usr/bin/assistant", "config", "set", "ui.font_size", "18"], env).returncode == 0
         report = json.loads(run([*user, "/usr/bin/assistant", "doctor", "--json"], env).stdout)
         settings = report["sections"]["settings"]
-        assert settings["locked_keys"] == ["models.allow_download", "privacy.history", "writing.assist"]
+        assert settings["locked_keys"] == ["models.allow_download", "privacy.history"]
         assert settings["status"] == "ok" and settings["policy_failure"] is None
         models = {m["name"]: m for m in report["sections"]["speech"]["models"]}
         assert models["whisper-base"]["path"] == "/opt/assistant/models/whisper-base"
