@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from assistant.desktop import detect_session, x11_display_problem
@@ -86,21 +86,36 @@ def printable_class(name: str) -> str:
     return "".join("?" if not ch.isprintable() else ch for ch in str(name)[:64])
 
 
-def window_class(disp: Any, win: Any) -> str:
-    """WM_CLASS class of ``win`` or, under a reparenting window manager, of its client window."""
+_NOT_HERE = object()
+
+
+def _down_to_client(win: Any, look: Callable[[Any], Any]) -> Any:
+    """``look`` at ``win``, then breadth-first at the windows below it (a reparenting window
+    manager's frame holds the client window), at most 64; the first answer that is not
+    ``_NOT_HERE`` is returned, else None. A window that vanishes meanwhile is passed over."""
     queue = [win]
     seen = 0
     while queue and seen < 64:
         current = queue.pop(0)
         seen += 1
         try:
-            cls = current.get_wm_class()
-            if cls:
-                return printable_class(cls[1] or cls[0])
+            found = look(current)
+            if found is not _NOT_HERE:
+                return found
             queue.extend(current.query_tree().children)
         except Exception:
             continue
-    return ""
+    return None
+
+
+def window_class(disp: Any, win: Any) -> str:
+    """WM_CLASS class of ``win`` or, under a reparenting window manager, of its client window."""
+
+    def look(current: Any) -> Any:
+        cls = current.get_wm_class()
+        return printable_class(cls[1] or cls[0]) if cls else _NOT_HERE
+
+    return _down_to_client(win, look) or ""
 
 
 def window_title(disp: Any, win: Any) -> str:
@@ -108,23 +123,18 @@ def window_title(disp: Any, win: Any) -> str:
     telling the user which window holds their text; never logged: it can hold a document name)."""
     net_name = disp.intern_atom("_NET_WM_NAME")
     utf8 = disp.intern_atom("UTF8_STRING")
-    queue = [win]
-    seen = 0
-    while queue and seen < 64:
-        current = queue.pop(0)
-        seen += 1
-        try:
-            prop = current.get_full_property(net_name, utf8)
-            if prop is not None and prop.value:
-                value = prop.value
-                return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
-            name = current.get_wm_name()
-            if name:
-                return name.decode("latin-1") if isinstance(name, bytes) else str(name)
-            queue.extend(current.query_tree().children)
-        except Exception:
-            continue
-    return ""
+
+    def look(current: Any) -> Any:
+        prop = current.get_full_property(net_name, utf8)
+        if prop is not None and prop.value:
+            value = prop.value
+            return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+        name = current.get_wm_name()
+        if name:
+            return name.decode("latin-1") if isinstance(name, bytes) else str(name)
+        return _NOT_HERE
+
+    return _down_to_client(win, look) or ""
 
 
 def ping_window(disp: Any, win: Any) -> Any | None:
@@ -132,19 +142,14 @@ def ping_window(disp: Any, win: Any) -> Any | None:
     _NET_WM_PING, else None."""
     protocols = disp.intern_atom("WM_PROTOCOLS")
     ping = disp.intern_atom("_NET_WM_PING")
-    queue = [win]
-    seen = 0
-    while queue and seen < 64:
-        current = queue.pop(0)
-        seen += 1
-        try:
-            prop = current.get_full_property(protocols, 0)
-            if prop is not None:
-                return current if ping in list(prop.value) else None
-            queue.extend(current.query_tree().children)
-        except Exception:
-            continue
-    return None
+
+    def look(current: Any) -> Any:
+        prop = current.get_full_property(protocols, 0)
+        if prop is None:
+            return _NOT_HERE
+        return current if ping in list(prop.value) else None
+
+    return _down_to_client(win, look)
 
 
 def focused_toplevel(disp: Any) -> Any | None:
