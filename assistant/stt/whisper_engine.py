@@ -349,10 +349,18 @@ class WhisperRecognizer(ShortWindowDecoding):
         full: bool = False,
     ) -> tuple[list, int]:
         limit = self._token_limit(len(audio), len(prompt or []))
-        if not full and self._windowed(audio):
+        if self._windowed(audio):
+            # The full window too: the same input and rules as faster-whisper's transcribe (zeros
+            # after the audio's frames up to 3000), but its encoder output stays at hand for the
+            # word-confidence pass, which otherwise encodes the utterance a second time.
             temperatures = temperature if isinstance(temperature, tuple) else (temperature,)
             segments = self._window_decode(
-                audio, self.beam_size, temperatures, prompt or [], limit, pad=self._final_pad()
+                audio,
+                self.beam_size,
+                temperatures,
+                prompt or [],
+                limit,
+                pad=WINDOW_FRAMES if full else self._final_pad(),
             )
             return segments, limit
         segments, _ = self.model.transcribe(  # type: ignore[attr-defined]
