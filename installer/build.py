@@ -72,6 +72,10 @@ def build(out: Path) -> Path:
         "files": len(files),
         "bytes": sum(p.stat().st_size for p in files),
         "models": [m.name for m in staged],
+        # A test build's extra hooks (assistant.spec); empty in a release build.
+        "runtime_hooks": [
+            Path(h).name for h in os.environ.get("ASSISTANT_BUILD_RUNTIME_HOOKS", "").split(os.pathsep) if h
+        ],
     }
     (bundle / "BUILD-INFO.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     print(

@@ -42,7 +42,13 @@ LANGUAGES = ("da", "en")
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "lexicon"
 DEFAULT_OUT = RESOURCES / "build"
 
-HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
+# The app bundle's own copy first (resources/hunspell: the Windows build ships the dictionaries,
+# as Windows has no system ones), then the distribution's.
+HUNSPELL_DIRS = (
+    RESOURCES.parent / "hunspell",
+    Path("/usr/share/hunspell"),
+    Path("/usr/share/myspell/dicts"),
+)
 HUNSPELL_NAMES = {"da": "da_DK", "en": "en_US"}
 WORDFREQ_LIST = {"da": "best", "en": "large"}
 CORPORA = {

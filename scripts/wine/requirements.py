@@ -1,6 +1,6 @@
 """Print the pip requirements of the Windows test prefix: the product's own dependencies (read
 from pyproject.toml, markers left for the Windows pip to judge), the starter models the tests
-transcribe with, the test runner, and the pins that only wine needs."""
+transcribe with, the test runner, PyInstaller (the bundle is built in the prefix) and the pins that only wine needs."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ def requirements(root: Path) -> list[str]:
         line = WINE_PINS.get(name, spec)
         if line not in lines:
             lines.append(line)
-    return lines + TEST_TOOLS
+    # The Windows bundle is frozen in this prefix (scripts/test-windows builds it, then the MSI).
+    build_tools = project["optional-dependencies"]["package"]
+    return lines + TEST_TOOLS + build_tools
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Loaded by a .pth file in the wine test prefix only (scripts/test-windows), never shipped.
+"""Loaded by a .pth file in the wine test prefix (scripts/test-windows), and a runtime hook of the
+bundle that suite builds under wine (ASSISTANT_BUILD_RUNTIME_HOOKS); never in a release build.
 
 Under wine 8.0, QApplication aborts while asking Windows.UI.ViewManagement.UISettings for the
 desktop's colours and fonts, which wine does not implement. Turning desktop-settings awareness
