@@ -32,8 +32,6 @@ every run). Audio too long for one window still goes through faster-whisper's ow
 from __future__ import annotations
 
 import logging
-import os
-import threading
 import time
 from pathlib import Path
 
@@ -45,6 +43,7 @@ from assistant.stt.agreement import LocalAgreement
 from assistant.stt.base import Partial, Result, Segment, runtime_problem
 from assistant.stt.confidence import attach_whisper
 from assistant.stt.vad import RATE, Segmenter, Utterance, speech_seconds
+from assistant.stt.whisper_model import _models, load_model  # noqa: F401 (re-exported)
 from assistant.stt.whisper_text import STOCK, collapse_loops, echo_at, looped
 from assistant.stt.whisper_window import (
     NO_REPEAT,
@@ -61,38 +60,6 @@ log = logging.getLogger(__name__)
 # (a phrase looping: compression ratio above 2.4, or very low confidence), as Whisper itself does.
 # Two steps at most, so a bad utterance cannot make dictation slower than real time.
 _TEMPERATURES = (0.0, 0.2, 0.4)
-
-_models: dict[tuple[str, str], object] = {}
-_models_lock = threading.Lock()
-
-
-def load_model(path: Path, compute_type: str = "int8") -> object:
-    """Load (once per process) a CTranslate2 Whisper model from a local folder."""
-    key = (str(path), compute_type)
-    with _models_lock:
-        model = _models.get(key)
-        if model is not None:
-            return model
-        from faster_whisper import WhisperModel
-
-        started = time.perf_counter()
-        try:
-            model = WhisperModel(
-                str(path),
-                device="cpu",
-                compute_type=compute_type,
-                cpu_threads=os.cpu_count() or 2,
-                local_files_only=True,  # never contact a model hub
-            )
-        except Exception as exc:
-            raise ModelError(
-                f"The Whisper model in {path} could not be loaded ({type(exc).__name__})",
-                "Reinstall the model with 'assistant models install' or choose another",
-            ) from exc
-        log.info("whisper model loaded from %s in %.2f s", path.name, time.perf_counter() - started)
-        _models[key] = model
-        return model
-
 
 # Whisper's decoder reads at most 448 tokens: the prompt, the start sequence and the new text.
 MAX_TOKENS = 448
