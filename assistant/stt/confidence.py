@@ -97,6 +97,7 @@ def whisper_words(
     segments: Sequence[Any],
     offset: float,
     encoded: Any = None,
+    decoded: Sequence[Sequence[int] | None] | None = None,
 ) -> list[list[WordConfidence]]:
     """Per segment (with ``.text``, ``.start``, ``.end`` relative to ``audio``), its words with
     probabilities. ``audio`` is float32 16 kHz; ``offset`` shifts the times onto the stream.
@@ -105,7 +106,11 @@ def whisper_words(
     window decode uses; or ``encoded``, the decode's own encoder output of this audio), then one
     teacher-forced pass over the tokens of every segment in order, as faster-whisper aligns its
     word timestamps. A pass per segment would make the decoder read each later segment as if it
-    began the audio: its first word then scored near 0 (correct words marked unsure)."""
+    began the audio: its first word then scored near 0 (correct words marked unsure).
+
+    ``decoded``: per segment, the token ids the decode produced (None: encode its text). They are
+    scored as decoded: the multilingual tokenizer does not give the same ids back for the text
+    (" than" came back as " " + "than", which the decoder never writes, scored 0.00)."""
     import ctranslate2
 
     if not segments:
@@ -121,7 +126,13 @@ def whisper_words(
         encoded = model.model.encode(ctranslate2.StorageView.from_array(window))
     else:
         width = encoded.shape[1] * 2  # the encoder halves the frame count
-    per_segment = [tokenizer.encode(" " + segment.text.strip()) for segment in segments]
+    eot = tokenizer.eot
+    per_segment = [
+        [t for t in ids if t < eot]  # text tokens only: no timestamps
+        if ids is not None
+        else tokenizer.encode(" " + segment.text.strip())
+        for segment, ids in zip(segments, decoded or [None] * len(segments), strict=True)
+    ]
     ends = list(accumulate(len(tokens) for tokens in per_segment))
     found: list[list[WordConfidence]] = [[] for _ in segments]
     if not ends or ends[-1] == 0:
@@ -144,7 +155,11 @@ def whisper_words(
 
 
 def attach_whisper(
-    recognizer: Any, utterance_start: float, audio: np.ndarray, segments: list[Any]
+    recognizer: Any,
+    utterance_start: float,
+    audio: np.ndarray,
+    segments: list[Any],
+    decoded: Sequence[Sequence[int] | None] | None = None,
 ) -> list[Any]:
     """``segments`` (assistant Segments) with their words and probabilities; on any failure the
     segments as they were (a missing confidence never costs a word)."""
@@ -159,12 +174,59 @@ def attach_whisper(
         encoded = stash[2] if stash is not None and stash[0] == len(audio) else None
         recognizer._last_encoded = None  # used once: the next utterance brings its own
         scored = whisper_words(
-            recognizer.model, recognizer._tokenizer(), audio, relative, utterance_start, encoded
+            recognizer.model, recognizer._tokenizer(), audio, relative, utterance_start, encoded, decoded
         )
     except Exception as exc:
         log.warning("word confidence failed (%s); words shown without it", type(exc).__name__)
         return segments
     return [replace(s, words=tuple(w)) for s, w in zip(segments, scored, strict=True)]
+
+
+def with_alternatives(segments: list[Any], hypotheses: Sequence[str], limit: int = 3) -> list[Any]:
+    """``segments`` with each unsure word given the words the decoder's other hypotheses (the
+    beam's runners-up) have in its place: a one-for-one word, or up to three words for one
+    ("bankte" / "bank der"). Sure words and words every hypothesis agrees on get none."""
+    from dataclasses import replace
+    from difflib import SequenceMatcher
+
+    words = [w for s in segments for w in s.words]
+    if not hypotheses or not any(w.unsure for w in words):
+        return segments
+    plain = [_plain(w.text) for w in words]
+    found: list[list[str]] = [[] for _ in words]
+    for hypothesis in hypotheses:
+        shown = [w.strip(_EDGE) for w in hypothesis.split() if w.strip(_EDGE)]
+        other = [_plain(w) for w in shown]
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, plain, other, autojunk=False).get_opcodes():
+            if tag != "replace":
+                continue
+            if i2 - i1 == j2 - j1:
+                pairs = [(i1 + k, shown[j1 + k]) for k in range(i2 - i1)]
+            elif i2 - i1 == 1 and j2 - j1 <= 3:
+                pairs = [(i1, " ".join(shown[j1:j2]))]
+            else:
+                continue
+            for index, text in pairs:
+                if words[index].unsure and _plain(text) != plain[index] and text not in found[index]:
+                    found[index].append(text)
+    if not any(found):
+        return segments
+    out, index = [], 0
+    for segment in segments:
+        scored = []
+        for w in segment.words:
+            extra = tuple(found[index][:limit])
+            scored.append(replace(w, alternatives=extra) if extra else w)
+            index += 1
+        out.append(replace(segment, words=tuple(scored)))
+    return out
+
+
+_EDGE = ".,;:!?\"'()[]«»“”‘’-–—…"
+
+
+def _plain(word: str) -> str:
+    return word.strip(_EDGE).lower()
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from assistant.errors import ModelError
 from assistant.log import describe
 from assistant.stt.agreement import LocalAgreement
 from assistant.stt.base import Partial, Result, Segment, runtime_problem
-from assistant.stt.confidence import attach_whisper
+from assistant.stt.confidence import attach_whisper, with_alternatives
 from assistant.stt.vad import RATE, Segmenter, Utterance, speech_seconds
 from assistant.stt.whisper_model import _models, load_model  # noqa: F401 (re-exported)
 from assistant.stt.whisper_text import STOCK, collapse_loops, echo_at, looped
@@ -417,6 +417,7 @@ class WhisperRecognizer(ShortWindowDecoding):
         audio = utterance.samples.astype(np.float32) / 32768.0
         segments = self._decode_audio(audio, full=edge)
         found: list[Segment] = []
+        decoded: list[list[int] | None] = []  # the decode's own text tokens, where the text is its
         for s in segments:
             text = collapse_loops(s.text.strip())
             if not text:
@@ -427,7 +428,12 @@ class WhisperRecognizer(ShortWindowDecoding):
             seconds = len(utterance.samples) / RATE
             begin = utterance.start + min(s.start, seconds)
             found.append(Segment(text, begin, max(begin + 0.01, utterance.start + min(s.end, seconds))))
-        found = attach_whisper(self, utterance.start, audio, found)  # per-word confidence
+            tokens = getattr(s, "tokens", None)
+            decoded.append(list(tokens) if tokens is not None and text == s.text.strip() else None)
+        found = attach_whisper(self, utterance.start, audio, found, decoded)  # per-word confidence
+        runners_up, self._last_hypotheses = self._last_hypotheses, None
+        if runners_up is not None and runners_up[0] == len(audio):
+            found = with_alternatives(found, runners_up[1])
         log.debug(
             "utterance %.2f s decoded in %.3f s -> %s",
             len(utterance.samples) / RATE,

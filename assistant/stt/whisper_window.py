@@ -40,6 +40,8 @@ _COMPRESSION_LIMIT = 2.4
 _LOGPROB_LIMIT = -1.0
 _NO_SPEECH_LIMIT = 0.6
 _BEST_OF = 5
+# Runners-up of the beam kept as alternatives for unsure words.
+_ALTERNATIVES = 3
 # Greedy decoding of speech cut off mid-word was seen to loop on a phrase; forbidding a repeated
 # 4-token run in the final decode stops that at the source (no change in word error rate on the
 # evaluation recordings).
@@ -69,6 +71,8 @@ class ShortWindowDecoding:
     language: str
     _whisper_tokenizer: object | None
     _suppress: list[int] | None
+    #: (samples decoded, the texts of the beam's runners-up) of the last window decode.
+    _last_hypotheses: tuple[int, list[str]] | None = None
 
     # -- the short encoder window -----------------------------------------------------------------
     def _final_pad(self) -> int:
@@ -144,7 +148,9 @@ class ShortWindowDecoding:
                 search = {"beam_size": 1, "num_hypotheses": _BEST_OF, "sampling_topk": 0}
                 search["sampling_temperature"] = temperature  # type: ignore[assignment]
             else:
-                search = {"beam_size": beam_size}
+                # The beam's runners-up come back too (no extra search): the words where they
+                # differ are the alternatives offered for an unsure word.
+                search = {"beam_size": beam_size, "num_hypotheses": min(beam_size, _ALTERNATIVES + 1)}
             result = whisper.generate(encoded, [tokens_in], **options, **search)[0]
             ids = result.sequences_ids[0]
             logprob = result.scores[0] * len(ids) / (len(ids) + 1)
@@ -159,6 +165,11 @@ class ShortWindowDecoding:
         result, logprob, ratio = tried[-1]
         if result.no_speech_prob > _NO_SPEECH_LIMIT and logprob < _LOGPROB_LIMIT:  # type: ignore[attr-defined]
             return []
+        eot = tokenizer.eot  # type: ignore[attr-defined]
+        self._last_hypotheses = (
+            len(audio),
+            [tokenizer.decode([t for t in ids if t < eot]) for ids in result.sequences_ids[1:]],  # type: ignore[attr-defined]
+        )
         return self._split_timestamps(
             result.sequences_ids[0],  # type: ignore[attr-defined]
             len(audio) / RATE,

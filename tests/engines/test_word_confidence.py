@@ -101,6 +101,75 @@ def test_whisper_scores_a_later_segments_words_in_their_place(tiny_en: Path) -> 
     assert scored[1][0].start >= 3.0 and scored[2][0].start >= 6.5  # in their place, not at 0
 
 
+def test_whisper_scores_the_tokens_the_decode_wrote(whisper_base: Path, tmp_path: Path) -> None:
+    """The multilingual tokenizer does not give back the ids the decoder wrote (" than" is encoded
+    as " " + "than"; scored as such it came out 0.00): the confidence pass aligns the decode's own
+    text tokens, not a re-encoding of the text."""
+    from faster_whisper.tokenizer import Tokenizer
+
+    from assistant.stt.whisper_engine import WhisperEngine, load_model
+
+    model = load_model(whisper_base)
+    tokenizer = Tokenizer(model.hf_tokenizer, True, task="transcribe", language="en")
+    assert 220 in tokenizer.encode(" more respectable than he was")  # the quirk itself
+
+    recognizer = WhisperEngine().recognizer(whisper_base, "en", live=False)
+    decoded: list[int] = []
+    aligned: list[list[int]] = []
+    window_decode, find_alignment = recognizer._window_decode, recognizer.model.find_alignment
+
+    def record_decode(*args, **kwargs):  # type: ignore[no-untyped-def]
+        segments = window_decode(*args, **kwargs)
+        decoded.extend(t for s in segments for t in s.tokens)
+        return segments
+
+    def record_alignment(tok, tokens, *args, **kwargs):  # type: ignore[no-untyped-def]
+        aligned.append(list(tokens[0]))
+        return find_alignment(tok, tokens, *args, **kwargs)
+
+    recognizer._window_decode = record_decode  # type: ignore[method-assign]
+    recognizer.model.find_alignment = record_alignment  # type: ignore[method-assign]
+    try:
+        # Spoken by espeak-ng: base writes " than" as the one token the tokenizer does not return.
+        wav = tmp_path / "than.wav"
+        sentence = "He might have been made still more respectable than he was, and then he left."
+        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "140", "-w", str(wav), sentence], check=True)
+        segments = _finals(recognizer, read_audio(wav), step=8000)
+    finally:
+        del recognizer.model.find_alignment
+    assert segments and all(s.words for s in segments)
+    text_tokens = [t for t in decoded if t < tokenizer.eot]
+    assert 813 in text_tokens, tokenizer.decode(text_tokens)  # " than", as the decoder writes it
+    assert aligned and [t for a in aligned for t in a] == text_tokens
+    than = next(w for s in segments for w in s.words if w.text.lower() == "than")
+    assert not than.unsure, than
+
+
+def test_unsure_danish_words_carry_the_beams_other_words(whisper_base: Path) -> None:
+    """The final decode keeps the beam's runners-up; where one has another word in an unsure
+    word's place, that word is offered (the panel shows it as a choice)."""
+    from assistant.stt.whisper_engine import WhisperEngine
+
+    recognizer = WhisperEngine().recognizer(whisper_base, "da", live=False)
+    hypotheses: list[list[str]] = []
+    window_decode = recognizer._window_decode
+
+    def record(*args, **kwargs):  # type: ignore[no-untyped-def]
+        segments = window_decode(*args, **kwargs)
+        hypotheses.append(list(recognizer._last_hypotheses[1]) if recognizer._last_hypotheses else [])
+        return segments
+
+    recognizer._window_decode = record  # type: ignore[method-assign]
+    segments = _finals(recognizer, read_audio(BANK), step=8000)
+    words = [w for s in segments for w in s.words]
+    assert hypotheses and all(len(h) == 3 for h in hypotheses)  # beam 5: three runners-up kept
+    offered = [w for w in words if w.alternatives]
+    assert all(w.unsure for w in offered)
+    for w in offered:
+        assert all(a.lower() != w.text.lower() for a in w.alternatives)
+        assert any(a in " ".join(h) for h in hypotheses for a in w.alternatives)
+
+
 def test_vosk_words_carry_kaldi_confidence(vosk_ko: Path) -> None:
     from assistant.stt.vosk_engine import VoskEngine
 
