@@ -137,12 +137,51 @@ def _tray_starts_windowed() -> None:
             return log.is_file() and "tray started" in log.read_text(encoding="utf-8", errors="replace")
 
         wait_until(started, timeout=180, message="'tray started' in the installed program's log")
-        classes = {cls for cls, _title, _visible in windows_of(tray.pid)}
-        assert any("TrayIconMessageWindow" in cls for cls in classes), classes
+
+        # The icon's message window can follow the log line by a moment.
+        def icon_window() -> set[str] | None:
+            classes = {cls for cls, _title, _visible in windows_of(tray.pid)}
+            return classes if any("TrayIconMessageWindow" in c for c in classes) else None
+
+        if not wait_until_or_none(icon_window, 60):
+            pytest.fail(f"no icon window of the installed tray (pid {tray.pid}); windows: {_all_windows()}")
+        classes = icon_window() or set()
         assert "ConsoleWindowClass" not in classes, classes
     finally:
         tray.kill()
         tray.wait(30)
+
+
+def wait_until_or_none(predicate, timeout: float):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    return None
+
+
+def _all_windows() -> list[tuple[int, str, str]]:
+    """(pid, class, title) of every top-level window: what a failure message needs."""
+    import ctypes
+    from ctypes import wintypes
+
+    from test_tray import ENUM, user32
+
+    found: list[tuple[int, str, str]] = []
+
+    def visit(hwnd, _):  # type: ignore[no-untyped-def]
+        owner = wintypes.DWORD()
+        user32.GetWindowThreadProcessId(hwnd, ctypes.byref(owner))
+        cls, title = ctypes.create_unicode_buffer(256), ctypes.create_unicode_buffer(256)
+        user32.GetClassNameW(hwnd, cls, 256)
+        user32.GetWindowTextW(hwnd, title, 256)
+        found.append((owner.value, cls.value, title.value))
+        return True
+
+    user32.EnumWindows(ENUM(visit), 0)
+    return found
 
 
 def _user_data() -> list[Path]:
@@ -189,6 +228,16 @@ def test_the_msi_installs_runs_and_uninstalls_silently(tmp_path: Path, clean_mac
         models / "whisper-tiny.en",
         copy_function=shutil.copyfile,
     )
+
+    # A policy that would fail closed stops the install: the program's reason is in IT's log and
+    # nothing stays installed.
+    broken = share / "broken policy.toml"
+    broken.write_text("[locked.privacy\nhistory = false\n", encoding="utf-8")
+    status, log, _ = _msiexec("/i", str(msi), f"POLICY_FILE={broken}", log=tmp_path / "refused.log")
+    assert status == 1603, (status, log[-3000:])
+    refusal = [line for line in log.splitlines() if line.startswith("assistant: ")]
+    assert any("policy" in line.lower() for line in refusal), refusal
+    assert not (INSTALL_DIR / "assistant-cli.exe").exists()
 
     install_log = tmp_path / "install.log"
     status, log, install_s = _msiexec(
