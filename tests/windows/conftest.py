@@ -18,16 +18,25 @@ from win32_target import EditTarget, start_target
 REPO = Path(__file__).resolve().parents[2]
 
 
-def wait_until(predicate: Callable[[], object], timeout: float = 10.0, message: str = "") -> object:
-    """Poll ``predicate`` until it is truthy; fail naming what was awaited and the last value."""
+def wait_until(
+    predicate: Callable[[], object],
+    timeout: float = 10.0,
+    message: str | Callable[[], str] = "",
+    interval: float = 0.02,
+) -> object:
+    """Poll ``predicate`` every ``interval`` seconds until it is truthy; fail naming what was
+    awaited (``message``, or a callable giving it at the time of failure) and the last value.
+    A predicate that walks every window wants a longer interval: under wine each call is a
+    round trip to wineserver, which the program being waited for needs too."""
     deadline = time.monotonic() + timeout
     value: object = None
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
-        time.sleep(0.02)
-    pytest.fail(f"timed out after {timeout} s waiting for {message or predicate}: last value {value!r}")
+        time.sleep(interval)
+    said = message() if callable(message) else message
+    pytest.fail(f"timed out after {timeout} s waiting for {said or predicate}: last value {value!r}")
 
 
 def shared_dir() -> Path:

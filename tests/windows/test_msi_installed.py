@@ -117,7 +117,7 @@ def _programs_are_windowed_and_console() -> None:
 def _tray_starts_windowed() -> None:
     """The installed assistant.exe starts the tray (Qt, its plugins and the icon from the bundle)
     with the real profile folders, and no console window of its own."""
-    from test_tray import windows_of
+    from test_tray import all_windows, windows_of
 
     assert _installed_cli("config", "set", "ui.first_run_guide", "false").returncode == 0
     log = Path(os.environ["LOCALAPPDATA"]) / "assistant" / "Logs" / "assistant.log"
@@ -143,45 +143,16 @@ def _tray_starts_windowed() -> None:
             classes = {cls for cls, _title, _visible in windows_of(tray.pid)}
             return classes if any("TrayIconMessageWindow" in c for c in classes) else None
 
-        if not wait_until_or_none(icon_window, 60):
-            pytest.fail(f"no icon window of the installed tray (pid {tray.pid}); windows: {_all_windows()}")
-        classes = icon_window() or set()
+        classes = wait_until(
+            icon_window,
+            timeout=60,
+            interval=0.2,
+            message=lambda: f"the installed tray's icon window (pid {tray.pid}); windows: {all_windows()}",
+        )
         assert "ConsoleWindowClass" not in classes, classes
     finally:
         tray.kill()
         tray.wait(30)
-
-
-def wait_until_or_none(predicate, timeout: float):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    return None
-
-
-def _all_windows() -> list[tuple[int, str, str]]:
-    """(pid, class, title) of every top-level window: what a failure message needs."""
-    import ctypes
-    from ctypes import wintypes
-
-    from test_tray import ENUM, user32
-
-    found: list[tuple[int, str, str]] = []
-
-    def visit(hwnd, _):  # type: ignore[no-untyped-def]
-        owner = wintypes.DWORD()
-        user32.GetWindowThreadProcessId(hwnd, ctypes.byref(owner))
-        cls, title = ctypes.create_unicode_buffer(256), ctypes.create_unicode_buffer(256)
-        user32.GetClassNameW(hwnd, cls, 256)
-        user32.GetWindowTextW(hwnd, title, 256)
-        found.append((owner.value, cls.value, title.value))
-        return True
-
-    user32.EnumWindows(ENUM(visit), 0)
-    return found
 
 
 def _user_data() -> list[Path]:

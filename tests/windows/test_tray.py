@@ -20,22 +20,26 @@ user32.GetWindowThreadProcessId.argtypes = [wintypes.HWND, ctypes.POINTER(wintyp
 user32.FindWindowW.restype = wintypes.HWND
 
 
-def windows_of(pid: int) -> list[tuple[str, str, bool]]:
-    """(class, title, visible) of every top-level window of process ``pid``."""
-    found: list[tuple[str, str, bool]] = []
+def all_windows() -> list[tuple[int, str, str, bool]]:
+    """(process id, class, title, visible) of every top-level window."""
+    found: list[tuple[int, str, str, bool]] = []
 
     def visit(hwnd, _):  # type: ignore[no-untyped-def]
         owner = wintypes.DWORD()
         user32.GetWindowThreadProcessId(hwnd, ctypes.byref(owner))
-        if owner.value == pid:
-            cls, title = ctypes.create_unicode_buffer(256), ctypes.create_unicode_buffer(256)
-            user32.GetClassNameW(hwnd, cls, 256)
-            user32.GetWindowTextW(hwnd, title, 256)
-            found.append((cls.value, title.value, bool(user32.IsWindowVisible(hwnd))))
+        cls, title = ctypes.create_unicode_buffer(256), ctypes.create_unicode_buffer(256)
+        user32.GetClassNameW(hwnd, cls, 256)
+        user32.GetWindowTextW(hwnd, title, 256)
+        found.append((owner.value, cls.value, title.value, bool(user32.IsWindowVisible(hwnd))))
         return True
 
     user32.EnumWindows(ENUM(visit), 0)
     return found
+
+
+def windows_of(pid: int) -> list[tuple[str, str, bool]]:
+    """(class, title, visible) of every top-level window of process ``pid``."""
+    return [(cls, title, visible) for owner, cls, title, visible in all_windows() if owner == pid]
 
 
 def start_tray() -> subprocess.Popen[str]:
